@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make run` and `make test` (both create .venv first).
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup run test lint ui clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,cli]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/dyad run
+
+lint: setup
+	$(BIN)/ruff check etl tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+ui: setup
+	$(BIN)/dyad ui
+
+clean:
+	rm -rf $(VENV) warehouse .dagster .pytest_cache .mypy_cache .ruff_cache

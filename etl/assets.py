@@ -1,0 +1,293 @@
+"""Dagster assets, one per warehouse table or view; each is load -> transform -> write -> metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import dagster as dg
+import polars as pl
+
+from etl import stages, warehouse
+from etl.resources import DyadResource
+from etl.transforms import ingest
+from etl.transforms.gazetteer import load_gazetteer
+from etl.transforms.nlp import load_nlp
+
+RAW = "raw"
+CORE = "core"
+MART = "mart"
+
+
+def key(table: str) -> dg.AssetKey:
+    return dg.AssetKey(table.split("."))
+
+
+def preview(df: pl.DataFrame, columns: list[str], n: int = 5) -> dg.MetadataValue:
+    shown = df.select([c for c in columns if c in df.columns]).head(n)
+    lines = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
+    for row in shown.iter_rows():
+        cells = [str(v).replace("|", "/").replace("\n", " ")[:80] for v in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return dg.MetadataValue.md("\n".join(lines))
+
+
+def result(table: str, df: pl.DataFrame, columns: list[str], **extra: Any) -> dg.MaterializeResult:
+    metadata: dict[str, Any] = {
+        "dagster/row_count": df.height,
+        "preview": preview(df, columns),
+    }
+    metadata.update(extra)
+    return dg.MaterializeResult(asset_key=key(table), metadata=metadata)
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            key("raw.documents"),
+            description="One row per distinct input file content: bytes hash, encoding, "
+            "accepted or rejected with the reason, and the decoded text.",
+            group_name=RAW,
+        ),
+        dg.AssetSpec(
+            key("raw.document_files"),
+            description="Every .txt file in the input folder and the document it holds; "
+            "identical files are flagged as duplicates.",
+            group_name=RAW,
+        ),
+    ],
+)
+def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+    """Read every ``.txt`` page in the input folder into ``raw.documents``, rejecting bad files
+    (empty, binary, too large) with a reason instead of failing the run."""
+    folder = dyad.seeds
+    blobs = [ingest.read_blob(folder, p, dyad.max_bytes) for p in ingest.list_input_files(folder)]
+    with dyad.connect() as conn:
+        previous = dict(
+            conn.execute("select document_id, ingested_at from raw.documents").fetchall()
+        )
+        documents, files = ingest.build_documents(
+            blobs, max_bytes=dyad.max_bytes, now=dt.datetime.now(), previous_ingested_at=previous
+        )
+        warehouse.replace_rows(conn, {"raw.documents": documents, "raw.document_files": files})
+    rejected = documents.filter(pl.col("status_code") == "rejected")
+    yield result(
+        "raw.documents",
+        documents,
+        ["document_id", "file_name", "n_bytes", "encoding_name", "status_code", "reject_reason"],
+        n_rejected=rejected.height,
+        rejected=dg.MetadataValue.json(
+            {r["file_name"]: r["reject_reason"] for r in rejected.iter_rows(named=True)}
+        ),
+        input_folder=str(folder),
+    )
+    yield result(
+        "raw.document_files",
+        files,
+        ["file_name", "document_id", "is_duplicate"],
+        n_duplicates=int(files["is_duplicate"].sum()),
+    )
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            key("core.articles"),
+            deps=[key("raw.documents")],
+            description="One article per accepted page: title, outlet, author, publication date "
+            "with precision, language and the story body without page furniture.",
+            group_name=CORE,
+        ),
+        dg.AssetSpec(
+            key("core.article_segments"),
+            deps=[key("raw.documents")],
+            description="Where each kept block of an article body sits in the page's raw text.",
+            group_name=CORE,
+        ),
+    ],
+)
+def articles(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+    """Extract each accepted page's article: metadata plus a clean body (menus, teasers,
+    sidebars and comment widgets dropped)."""
+    with dyad.connect() as conn:
+        documents = warehouse.read_table(conn, "raw.documents")
+        out = stages.build_articles(documents)
+        warehouse.replace_rows(
+            conn, {"core.articles": out.articles, "core.article_segments": out.segments}
+        )
+    yield result(
+        "core.articles",
+        out.articles,
+        ["title", "outlet_name", "author_name", "published_date", "language_code", "n_words"],
+        dropped_boilerplate_lines=dg.MetadataValue.json(out.dropped_lines),
+        n_empty=int(out.articles["is_empty"].sum()),
+        extraction_failures=dg.MetadataValue.json(out.failures),
+    )
+    yield result("core.article_segments", out.segments, ["article_id", "segment_index"])
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            key(t),
+            deps=[key("core.articles")],
+            description=d,
+            group_name=CORE,
+        )
+        for t, d in (
+            ("core.sentences", "Sentences of each article body (offsets into the body)."),
+            ("core.mentions", "Every actor or place mention in article bodies, with offsets and "
+             "the state it stands for in context."),
+            ("core.entities", "Canonical actors and places with stable IDs: all countries, "
+             "international organizations and armed groups, and the people found in articles."),
+            ("core.entity_aliases", "Known surface forms of each entity."),
+        )
+    ],
+)
+def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+    """Run spaCy's French pipeline over article bodies; resolve countries (names, demonyms,
+    capitals, seats of power), organizations and people to canonical entities."""
+    with dyad.connect() as conn:
+        arts = warehouse.read_table(conn, "core.articles")
+        out = stages.build_entity_tables(arts, load_nlp(), load_gazetteer())
+        warehouse.replace_rows(
+            conn,
+            {
+                "core.sentences": out.sentences,
+                "core.mentions": out.mentions,
+                "core.entities": out.entities,
+                "core.entity_aliases": out.aliases,
+            },
+        )
+    yield result("core.sentences", out.sentences, ["article_id", "sentence_index", "sentence_text"])
+    yield result(
+        "core.mentions",
+        out.mentions,
+        ["surface_text", "entity_id", "country_code", "mention_kind", "is_actor"],
+        n_actor_mentions=int(out.mentions["is_actor"].sum()),
+    )
+    people = out.entities.filter(pl.col("entity_type") == "person")
+    yield result(
+        "core.entities",
+        people,
+        ["entity_id", "canonical_name", "country_code", "role_name"],
+        n_people=people.height,
+    )
+    yield result("core.entity_aliases", out.aliases, ["alias_text", "entity_id"])
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            key("core.events"),
+            deps=[key("core.mentions"), key("core.sentences")],
+            description="PLOVER events coded from article sentences: type, mode, context, "
+            "CAMEO root, quad class, Goldstein score, date with precision, evidence and offsets.",
+            group_name=CORE,
+        ),
+        dg.AssetSpec(
+            key("core.event_actors"),
+            deps=[key("core.mentions"), key("core.sentences")],
+            description="Sources and targets of each event, with the state each stands for.",
+            group_name=CORE,
+        ),
+    ],
+)
+def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+    """Find event sentences (a French trigger plus actors), parse them, and code who did what to
+    whom, when, from the article body only."""
+    with dyad.connect() as conn:
+        out = stages.build_event_tables(
+            warehouse.read_table(conn, "core.articles"),
+            warehouse.read_table(conn, "core.sentences"),
+            warehouse.read_table(conn, "core.mentions"),
+            warehouse.read_table(conn, "raw.documents"),
+            load_nlp(),
+            load_gazetteer(),
+        )
+        warehouse.replace_rows(
+            conn, {"core.events": out.events, "core.event_actors": out.event_actors}
+        )
+    by_type = out.events.group_by("event_type").len().sort("event_type")
+    yield result(
+        "core.events",
+        out.events,
+        ["event_type", "event_date", "trigger_text", "evidence_text"],
+        n_candidate_sentences=out.n_candidate_sentences,
+        events_by_type=dg.MetadataValue.json(dict(by_type.iter_rows())),
+    )
+    yield result("core.event_actors", out.event_actors, ["event_id", "entity_id", "actor_role"])
+
+
+@dg.asset(
+    key=key("core.event_clusters"),
+    deps=[key("core.events"), key("core.event_actors")],
+    group_name=CORE,
+)
+def event_clusters(dyad: DyadResource) -> dg.MaterializeResult:
+    """Group reports of the same real event (same type, same actor states, compatible dates)
+    so counts are of events, not of articles."""
+    with dyad.connect() as conn:
+        clusters = stages.build_clusters(
+            warehouse.read_table(conn, "core.events"),
+            warehouse.read_table(conn, "core.event_actors"),
+        )
+        warehouse.replace_rows(conn, {"core.event_clusters": clusters})
+    return result(
+        "core.event_clusters",
+        clusters,
+        ["event_id", "cluster_id"],
+        n_clusters=clusters["cluster_id"].n_unique(),
+    )
+
+
+def view_asset(view: str, deps: list[str], doc: str) -> dg.AssetsDefinition:
+    @dg.asset(key=key(view), deps=[key(d) for d in deps], group_name=MART, description=doc)
+    def _view(dyad: DyadResource) -> dg.MaterializeResult:
+        with dyad.connect() as conn:
+            warehouse.create_views(conn, [view])
+            df = conn.execute(f"select * from {view} limit 1000").pl()  # noqa: S608
+            n = conn.execute(f"select count(*) from {view}").fetchone()  # noqa: S608
+        return dg.MaterializeResult(
+            metadata={"dagster/row_count": int(n[0]) if n else 0, "preview": preview(df, df.columns[:6])}
+        )
+
+    _view.__name__ = view.replace(".", "__")
+    return _view
+
+
+event_dyads = view_asset(
+    "mart.event_dyads",
+    ["core.events", "core.event_actors", "core.event_clusters", "core.entities"],
+    "One row per event x source x target, with both actors' states and names.",
+)
+actor_pair_counts = view_asset(
+    "mart.actor_pair_counts",
+    ["mart.event_dyads"],
+    "Per unordered pair of states: distinct events (clusters), reporting articles, counts per "
+    "quad class, first and last event dates, mean Goldstein score.",
+)
+actor_pair_counts_directed = view_asset(
+    "mart.actor_pair_counts_directed",
+    ["mart.event_dyads"],
+    "Per ordered (source state, target state) pair: the same counts as actor_pair_counts.",
+)
+chronology = view_asset(
+    "mart.chronology",
+    ["mart.event_dyads", "core.articles", "raw.documents"],
+    "Dated events in order, one row per event cluster and state pair, with the best evidence "
+    "sentence, title, outlet, file and every reporting article.",
+)
+
+ALL_ASSETS = [
+    raw_documents,
+    articles,
+    entities,
+    events,
+    event_clusters,
+    event_dyads,
+    actor_pair_counts,
+    actor_pair_counts_directed,
+    chronology,
+]

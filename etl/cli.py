@@ -1,0 +1,132 @@
+"""The ``dyad`` command: run the pipeline, query the warehouse, open the UI, evaluate."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from etl import config
+
+
+def _apply_paths(args: argparse.Namespace) -> None:
+    # The Dagster definitions read these when they are imported, so set them first.
+    if getattr(args, "seeds", None):
+        os.environ["DYAD_SEEDS_DIR"] = str(Path(args.seeds).resolve())
+    if getattr(args, "warehouse", None):
+        os.environ["DYAD_WAREHOUSE"] = str(Path(args.warehouse).resolve())
+
+
+def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int = 60) -> str:
+    """A plain text table; long cells are cut so one row stays one line."""
+
+    def cell(v: object) -> str:
+        s = "NULL" if v is None else str(v).replace("\n", " ")
+        return s if len(s) <= width else s[: width - 1] + "…"
+
+    cells = [[cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    out = [line, "| " + " | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)) + " |"]
+    out.append(line)
+    out += ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in cells]
+    out.append(line)
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _apply_paths(args)
+    from etl.pipeline import run_pipeline
+
+    summary = run_pipeline()
+    print(summary.render())
+    return 0 if summary.success else 1
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    _apply_paths(args)
+    from etl import warehouse
+
+    path = config.warehouse_path()
+    if not path.exists():
+        print(f"no warehouse at {path}: run `dyad run` first", file=sys.stderr)
+        return 2
+    with warehouse.connect(path, read_only=True) as conn:
+        cur = conn.execute(args.query)
+        columns = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchmany(args.limit) if columns else []
+    print(format_table(columns, rows, width=args.width))
+    return 0
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    _apply_paths(args)
+    env = dict(os.environ)
+    env.setdefault("DAGSTER_HOME", str(config.PROJECT_DIR / ".dagster"))
+    Path(env["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    workspace = config.PROJECT_DIR / "workspace.yaml"
+    cmd = [
+        str(Path(sys.executable).parent / "dagster"),
+        "dev",
+        "-w",
+        str(workspace),
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(args.port),
+    ]
+    return subprocess.call(cmd, env=env, cwd=config.PROJECT_DIR)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    _apply_paths(args)
+    from etl.evaluate import evaluate_warehouse
+
+    report = evaluate_warehouse(config.warehouse_path(), Path(args.gold))
+    print(report.render())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dyad", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def paths(p: argparse.ArgumentParser, seeds: bool = True) -> None:
+        if seeds:
+            p.add_argument("--seeds", metavar="DIR", help="input folder of .txt pages")
+        p.add_argument("--warehouse", metavar="FILE", help="DuckDB warehouse file")
+
+    p_run = sub.add_parser("run", help="materialize every asset over the input folder")
+    paths(p_run)
+    p_run.set_defaults(func=cmd_run)
+
+    p_sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")
+    p_sql.add_argument("query")
+    p_sql.add_argument("--limit", type=int, default=200)
+    p_sql.add_argument("--width", type=int, default=60, help="max characters per cell")
+    paths(p_sql, seeds=False)
+    p_sql.set_defaults(func=cmd_sql)
+
+    p_ui = sub.add_parser("ui", help="start the Dagster UI on 127.0.0.1")
+    p_ui.add_argument("--port", type=int, default=3000)
+    paths(p_ui)
+    p_ui.set_defaults(func=cmd_ui)
+
+    p_eval = sub.add_parser("evaluate", help="score the warehouse against a gold JSONL file")
+    p_eval.add_argument("--gold", required=True, metavar="FILE")
+    paths(p_eval, seeds=False)
+    p_eval.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

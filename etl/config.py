@@ -1,0 +1,34 @@
+"""Where Dyad reads pages from and where it writes the warehouse.
+
+Environment variables override the defaults so the same code runs on any folder of pages; the CLI
+sets them from its flags before the Dagster definitions are loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SQL_DIR = PROJECT_DIR / "sql"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+DEFAULT_SEEDS_DIR = PROJECT_DIR / "seeds"
+DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "dyad.duckdb"
+# Files above this size are rejected with a reason instead of being read into memory.
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def seeds_dir() -> Path:
+    """The input folder of `.txt` pages (``DYAD_SEEDS_DIR``, default ``seeds/``)."""
+    return Path(os.environ.get("DYAD_SEEDS_DIR") or DEFAULT_SEEDS_DIR).expanduser().resolve()
+
+
+def warehouse_path() -> Path:
+    """The DuckDB file analysts query (``DYAD_WAREHOUSE``, default ``warehouse/dyad.duckdb``)."""
+    return Path(os.environ.get("DYAD_WAREHOUSE") or DEFAULT_WAREHOUSE).expanduser().resolve()
+
+
+def max_bytes() -> int:
+    """Size limit for one input file (``DYAD_MAX_BYTES``)."""
+    return int(os.environ.get("DYAD_MAX_BYTES") or DEFAULT_MAX_BYTES)

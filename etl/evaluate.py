@@ -1,0 +1,290 @@
+"""Scoring a warehouse against a hand-coded gold JSONL file (format documented in the README).
+
+Events are compared as distinct (article, unordered state pair, PLOVER type) tuples: a required gold
+event is found when any of its accepted types is produced for its pair; an optional gold event is
+neither a miss nor, when produced, a false positive.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from etl import warehouse
+
+
+def fold(text: str | None) -> str:
+    """Case-, accent- and spacing-insensitive form for comparing names and titles."""
+    if text is None:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace("’", "'").replace("‘", "'")
+    return " ".join(bare.lower().split()).strip(" .")
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{n}: not JSON: {exc}") from exc
+        if "file" not in rows[-1]:
+            raise ValueError(f"{path}:{n}: every gold line needs a 'file'")
+    return rows
+
+
+@dataclass
+class Ratio:
+    hit: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float | None:
+        return self.hit / self.total if self.total else None
+
+    def __str__(self) -> str:
+        v = self.value
+        return f"{self.hit}/{self.total}" + (f" = {v:.3f}" if v is not None else "")
+
+
+def f1(p: float | None, r: float | None) -> float | None:
+    if p is None or r is None or p + r == 0:
+        return None
+    return 2 * p * r / (p + r)
+
+
+@dataclass
+class Report:
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    title: Ratio = field(default_factory=Ratio)
+    published_date: Ratio = field(default_factory=Ratio)
+    author: Ratio = field(default_factory=Ratio)
+    outlet: Ratio = field(default_factory=Ratio)
+    person_recall: Ratio = field(default_factory=Ratio)
+    person_country: Ratio = field(default_factory=Ratio)
+    person_precision: Ratio = field(default_factory=Ratio)
+    country_recall: Ratio = field(default_factory=Ratio)
+    country_precision: Ratio = field(default_factory=Ratio)
+    event_recall: Ratio = field(default_factory=Ratio)
+    event_precision: Ratio = field(default_factory=Ratio)
+    event_date: Ratio = field(default_factory=Ratio)
+    direction: Ratio = field(default_factory=Ratio)
+    must_not_pairs: int = 0
+    missing_files: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        ratios = {
+            k: getattr(self, k).value
+            for k in (
+                "title", "published_date", "author", "outlet", "person_recall",
+                "person_country", "person_precision", "country_recall", "country_precision",
+                "event_recall", "event_precision", "event_date", "direction",
+            )
+        }  # fmt: skip
+        ratios["event_f1"] = f1(self.event_precision.value, self.event_recall.value)
+        ratios["must_not_pairs"] = self.must_not_pairs
+        return ratios
+
+    def render(self) -> str:
+        lines = ["article metadata"]
+        for name in ("title", "published_date", "author", "outlet"):
+            lines.append(f"  {name:<22} {getattr(self, name)}")
+        lines.append("entities")
+        for name in ("person_recall", "person_country", "person_precision",
+                     "country_recall", "country_precision"):  # fmt: skip
+            lines.append(f"  {name:<22} {getattr(self, name)}")
+        lines.append("events (article, unordered country pair, PLOVER type)")
+        lines.append(f"  {'recall (required)':<22} {self.event_recall}")
+        lines.append(f"  {'precision':<22} {self.event_precision}")
+        ef1 = f1(self.event_precision.value, self.event_recall.value)
+        lines.append(f"  {'f1':<22} {ef1:.3f}" if ef1 is not None else "  f1 n/a")
+        lines.append(f"  {'event date':<22} {self.event_date}")
+        lines.append(f"  {'direction':<22} {self.direction}")
+        lines.append(f"  {'sidebar pairs (must_not)':<22} {self.must_not_pairs}")
+        for a in self.articles:
+            lines.append(
+                f"  {a['file']}: title={'ok' if a['title_ok'] else 'WRONG'} "
+                f"date={'ok' if a['date_ok'] else 'WRONG'} events tp={a['tp']} fp={a['fp']} "
+                f"missed={a['missed']}"
+            )
+        if self.misses:
+            lines.append("missed required events:")
+            lines += [f"  {m}" for m in self.misses]
+        if self.false_positives:
+            lines.append("false positives:")
+            lines += [f"  {m}" for m in self.false_positives]
+        if self.missing_files:
+            lines.append("gold files not in the warehouse: " + ", ".join(self.missing_files))
+        return "\n".join(lines)
+
+
+def _pair(a: str | None, b: str | None) -> tuple[str, str] | None:
+    if not a or not b or a == b:
+        return None
+    return (a, b) if a < b else (b, a)
+
+
+def evaluate_warehouse(db_path: Path, gold_path: Path) -> Report:
+    """Score the warehouse at ``db_path`` against ``gold_path``."""
+    gold = load_gold(gold_path)
+    with warehouse.connect(db_path, read_only=True) as conn:
+        arts = conn.execute(
+            "select f.file_name, a.article_id, a.title, a.published_date, a.author_name, "
+            "a.outlet_name from core.articles as a "
+            "inner join raw.document_files as f on a.document_id = f.document_id"
+        ).fetchall()
+        people = conn.execute(
+            "select m.article_id, m.entity_id, m.surface_text, m.country_code, "
+            "e.canonical_name, e.country_code from core.mentions as m "
+            "inner join core.entities as e on m.entity_id = e.entity_id "
+            "where e.entity_type = 'person'"
+        ).fetchall()
+        countries = conn.execute(
+            "select distinct article_id, country_code from core.mentions "
+            "where country_code is not null and entity_id like 'country:%'"
+        ).fetchall()
+        dyads = conn.execute(
+            "select article_id, event_type, source_country_code, target_country_code, "
+            "event_date, event_date_precision, event_date_method, is_directed from mart.event_dyads"
+        ).fetchall()
+
+    by_file: dict[str, tuple[Any, ...]] = {}
+    for row in arts:
+        by_file.setdefault(Path(row[0]).name, row)
+    report = Report()
+    for g in gold:
+        art = by_file.get(Path(g["file"]).name)
+        if art is None:
+            report.missing_files.append(g["file"])
+            continue
+        _score_article(report, g, art, people, countries, dyads)
+    return report
+
+
+def _score_article(
+    report: Report,
+    g: dict[str, Any],
+    art: tuple[Any, ...],
+    people: list[tuple[Any, ...]],
+    countries: list[tuple[Any, ...]],
+    dyads: list[tuple[Any, ...]],
+) -> None:
+    _, article_id, title, published, author, outlet = art
+    title_ok = fold(title) == fold(g.get("title"))
+    accept = g.get("published_date_accept", [g.get("published_date")])
+    date_ok = (published.isoformat() if published else None) in accept
+    for ratio, ok in (
+        (report.title, title_ok),
+        (report.published_date, date_ok),
+        (report.author, fold(author) == fold(g.get("author"))),
+        (report.outlet, fold(outlet) == fold(g.get("outlet"))),
+    ):
+        ratio.total += 1
+        ratio.hit += int(ok)
+
+    # People: a predicted person matches a gold one by any surface form or the canonical name.
+    predicted: dict[str, dict[str, Any]] = {}
+    for a_id, entity_id, surface, m_country, canonical, e_country in people:
+        if a_id != article_id:
+            continue
+        p = predicted.setdefault(entity_id, {"names": set(), "countries": []})
+        p["names"] |= {fold(surface), fold(canonical)}
+        p["countries"].append(m_country or e_country)
+    matched_pred: set[str] = set()
+    for gp in g.get("persons", []):
+        names = {fold(gp["name"])} | {fold(a) for a in gp.get("aliases", [])}
+        hits = [eid for eid, p in predicted.items() if p["names"] & names]
+        report.person_recall.total += 1
+        report.person_country.total += 1
+        if hits:
+            report.person_recall.hit += 1
+            matched_pred.update(hits)
+            found = [c for eid in hits for c in predicted[eid]["countries"] if c]
+            if found and max(set(found), key=found.count) == gp.get("country"):
+                report.person_country.hit += 1
+    report.person_precision.total += len(predicted)
+    report.person_precision.hit += len(matched_pred)
+
+    got_countries = {c for a_id, c in countries if a_id == article_id}
+    gold_countries = set(g.get("countries", []))
+    report.country_recall.total += len(gold_countries)
+    report.country_recall.hit += len(gold_countries & got_countries)
+    report.country_precision.total += len(got_countries)
+    report.country_precision.hit += len(got_countries & gold_countries)
+
+    rows = [d for d in dyads if d[0] == article_id]
+    produced: dict[tuple[tuple[str, str], str], list[tuple[Any, ...]]] = {}
+    for d in rows:
+        pair = _pair(d[2], d[3])
+        if pair:
+            produced.setdefault((pair, d[1]), []).append(d)
+    gold_events = g.get("events", [])
+    accepted: set[tuple[tuple[str, str], str]] = set()
+    for ge in gold_events:
+        pair = _pair(ge["actor1"], ge["actor2"])
+        if pair:
+            accepted.update((pair, t) for t in ge["types"])
+    tp = fp = missed = 0
+    for k in produced:
+        report.event_precision.total += 1
+        if k in accepted:
+            report.event_precision.hit += 1
+            tp += 1
+        else:
+            fp += 1
+            report.false_positives.append(f"{g['file']}: {k[1]} {k[0][0]}-{k[0][1]}")
+    for ge in gold_events:
+        pair = _pair(ge["actor1"], ge["actor2"])
+        if pair is None:
+            continue
+        hits = [d for t in ge["types"] for d in produced.get((pair, t), [])]
+        if ge.get("required", True):
+            report.event_recall.total += 1
+            if hits:
+                report.event_recall.hit += 1
+            else:
+                missed += 1
+                report.misses.append(
+                    f"{g['file']}: {'/'.join(ge['types'])} {ge['actor1']}-{ge['actor2']}: "
+                    f"{ge.get('evidence', '')[:90]}"
+                )
+        if not hits:
+            continue
+        if ge.get("date"):
+            report.event_date.total += 1
+            if any(_date_matches(ge["date"], d[4], d[5], d[6]) for d in hits):
+                report.event_date.hit += 1
+        if ge.get("directed"):
+            report.direction.total += 1
+            if any(d[2] == ge["actor1"] and d[3] == ge["actor2"] for d in hits):
+                report.direction.hit += 1
+    for a, b in g.get("must_not", []):
+        pair = _pair(a, b)
+        if pair and any(k[0] == pair for k in produced):
+            report.must_not_pairs += 1
+    report.articles.append(
+        {"file": g["file"], "title_ok": title_ok, "date_ok": date_ok, "tp": tp, "fp": fp,
+         "missed": missed}  # fmt: skip
+    )
+
+
+def _date_matches(gold: str, value: Any, precision: str | None, method: str | None) -> bool:
+    """A gold "2024-08" asks for that month; "2024-08-01" for that day. Publication fallbacks
+    do not count: the gold date is the one the text gives for the event."""
+    if value is None or method == "publication":
+        return False
+    iso = value.isoformat()
+    if len(gold) == 7:
+        return iso.startswith(gold) and precision in ("month", "day")
+    if len(gold) == 4:
+        return iso.startswith(gold)
+    return bool(iso == gold and precision == "day")

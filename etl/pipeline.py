@@ -1,0 +1,54 @@
+"""Running the whole job from Python (the CLI and tests use this)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import dagster as dg
+
+from etl import config, warehouse
+
+
+@dataclass
+class RunSummary:
+    success: bool
+    warehouse_path: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    top_pairs: list[tuple[object, ...]] = field(default_factory=list)
+    rejected: list[tuple[object, ...]] = field(default_factory=list)
+
+    def render(self) -> str:
+        lines = [f"warehouse: {self.warehouse_path}", f"status: {'ok' if self.success else 'FAILED'}"]
+        for name in ("raw.documents", "core.articles", "core.entities", "core.mentions",
+                     "core.events", "core.event_clusters"):  # fmt: skip
+            lines.append(f"  {name:<22} {self.counts.get(name, 0):>7}")
+        for file_name, reason in self.rejected:
+            lines.append(f"  rejected {file_name}: {reason}")
+        if self.top_pairs:
+            lines.append("top actor pairs (events / articles):")
+            for a, b, n_events, n_articles in self.top_pairs:
+                lines.append(f"  {a}-{b}: {n_events} / {n_articles}")
+        return "\n".join(lines)
+
+
+def run_pipeline(instance: dg.DagsterInstance | None = None) -> RunSummary:
+    """Materialize every asset into the configured warehouse and summarize the result."""
+    from etl.definitions import defs
+
+    job = defs.resolve_job_def("dyad_job")
+    result = job.execute_in_process(instance=instance or dg.DagsterInstance.ephemeral())
+    path = config.warehouse_path()
+    summary = RunSummary(success=result.success, warehouse_path=path)
+    with warehouse.connect(path, read_only=True) as conn:
+        for table in warehouse.TABLES:
+            summary.counts[table] = warehouse.count_rows(conn, table)
+        summary.top_pairs = conn.execute(
+            "select country_code_a, country_code_b, n_events, n_articles "
+            "from mart.actor_pair_counts order by n_events desc, n_articles desc limit 10"
+        ).fetchall()
+        summary.rejected = conn.execute(
+            "select file_name, reject_reason from raw.documents where status_code = 'rejected' "
+            "order by file_name"
+        ).fetchall()
+    return summary

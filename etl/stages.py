@@ -1,0 +1,436 @@
+"""Frame-level transforms, one per pipeline stage: frames in, frames out, no I/O.
+
+Assets in :mod:`etl.assets` load their inputs from DuckDB, call one of these, write the result and
+report metadata. The per-article logic lives in :mod:`etl.transforms`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+from spacy.language import Language
+
+from etl import EXTRACTOR_VERSION
+from etl.ids import stable_id
+from etl.transforms.articles import extract_article
+from etl.transforms.clusters import cluster_events
+from etl.transforms.entities import build_entities, extract_mentions
+from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
+from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.types import Entity, Mention
+
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "article_id": pl.String,
+    "document_id": pl.String,
+    "title": pl.String,
+    "outlet_name": pl.String,
+    "author_name": pl.String,
+    "section_name": pl.String,
+    "published_date": pl.Date,
+    "published_date_precision": pl.String,
+    "published_date_text": pl.String,
+    "language_code": pl.String,
+    "body": pl.String,
+    "body_char_start": pl.Int32,
+    "body_char_end": pl.Int32,
+    "n_words": pl.Int32,
+    "n_dropped_lines": pl.Int32,
+    "is_empty": pl.Boolean,
+    "extractor_version": pl.String,
+}
+SEGMENT_SCHEMA: dict[str, Any] = {
+    "article_id": pl.String,
+    "segment_index": pl.Int32,
+    "body_char_start": pl.Int32,
+    "body_char_end": pl.Int32,
+    "raw_char_start": pl.Int32,
+    "raw_char_end": pl.Int32,
+}
+SENTENCE_SCHEMA: dict[str, Any] = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "sentence_text": pl.String,
+}
+ENTITY_SCHEMA: dict[str, Any] = {
+    "entity_id": pl.String,
+    "entity_type": pl.String,
+    "canonical_name": pl.String,
+    "country_code": pl.String,
+    "sector_code": pl.String,
+    "role_name": pl.String,
+    "wikidata_id": pl.String,
+    "org_kind": pl.String,
+    "member_codes": pl.List(pl.String),
+}
+ALIAS_SCHEMA: dict[str, Any] = {
+    "alias_text": pl.String,
+    "entity_id": pl.String,
+    "language_code": pl.String,
+}
+MENTION_SCHEMA: dict[str, Any] = {
+    "mention_id": pl.String,
+    "article_id": pl.String,
+    "entity_id": pl.String,
+    "surface_text": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "sentence_index": pl.Int32,
+    "mention_kind": pl.String,
+    "country_code": pl.String,
+    "sector_code": pl.String,
+    "role_name": pl.String,
+    "is_actor": pl.Boolean,
+}
+EVENT_SCHEMA: dict[str, Any] = {
+    "event_id": pl.String,
+    "article_id": pl.String,
+    "event_type": pl.String,
+    "event_mode": pl.String,
+    "event_context": pl.String,
+    "reality_code": pl.String,
+    "cameo_root_code": pl.String,
+    "quad_class": pl.Int32,
+    "goldstein_score": pl.Float64,
+    "event_date": pl.Date,
+    "event_date_precision": pl.String,
+    "event_date_text": pl.String,
+    "event_date_method": pl.String,
+    "location_entity_id": pl.String,
+    "evidence_text": pl.String,
+    "evidence_char_start": pl.Int32,
+    "evidence_char_end": pl.Int32,
+    "sentence_index": pl.Int32,
+    "trigger_text": pl.String,
+    "is_directed": pl.Boolean,
+    "is_historical": pl.Boolean,
+    "confidence": pl.Float64,
+}
+EVENT_ACTOR_SCHEMA: dict[str, Any] = {
+    "event_id": pl.String,
+    "entity_id": pl.String,
+    "actor_role": pl.String,
+    "country_code": pl.String,
+    "sector_code": pl.String,
+    "surface_text": pl.String,
+    "via_entity_id": pl.String,
+}
+CLUSTER_SCHEMA: dict[str, Any] = {"event_id": pl.String, "cluster_id": pl.String}
+
+
+def frame(rows: Sequence[dict[str, Any]], schema: dict[str, Any]) -> pl.DataFrame:
+    """A frame with exactly the given columns and types, also when there are no rows."""
+    return pl.DataFrame(list(rows), schema=schema, orient="row")
+
+
+@dataclass(frozen=True)
+class ArticleTables:
+    articles: pl.DataFrame
+    segments: pl.DataFrame
+    dropped_lines: dict[str, int]
+    failures: dict[str, str]
+
+
+def build_articles(documents: pl.DataFrame) -> ArticleTables:
+    """One article per accepted document; a document the extractor chokes on is reported, not lost."""
+    articles: list[dict[str, Any]] = []
+    segments: list[dict[str, Any]] = []
+    dropped: dict[str, int] = {}
+    failures: dict[str, str] = {}
+    accepted = documents.filter(pl.col("status_code") == "ok")
+    for row in accepted.iter_rows(named=True):
+        document_id = row["document_id"]
+        ingested_at: dt.datetime | None = row["ingested_at"]
+        try:
+            rec = extract_article(
+                row["raw_text"] or "",
+                file_name=row["file_name"],
+                fetched_date=ingested_at.date() if ingested_at else None,
+            )
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
+            failures[row["file_name"]] = f"{type(exc).__name__}: {exc}"
+            continue
+        article_id = document_id
+        dropped[row["file_name"]] = rec.n_dropped_lines
+        articles.append(
+            {
+                "article_id": article_id,
+                "document_id": document_id,
+                "title": rec.title,
+                "outlet_name": rec.outlet_name,
+                "author_name": rec.author_name,
+                "section_name": rec.section_name,
+                "published_date": rec.published_date,
+                "published_date_precision": rec.published_date_precision,
+                "published_date_text": rec.published_date_text,
+                "language_code": rec.language_code,
+                "body": rec.body,
+                "body_char_start": rec.body_char_start,
+                "body_char_end": rec.body_char_end,
+                "n_words": rec.n_words,
+                "n_dropped_lines": rec.n_dropped_lines,
+                "is_empty": rec.is_empty,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        )
+        for index, seg in enumerate(rec.segments):
+            segments.append(
+                {
+                    "article_id": article_id,
+                    "segment_index": index,
+                    "body_char_start": seg.body_start,
+                    "body_char_end": seg.body_end,
+                    "raw_char_start": seg.raw_start,
+                    "raw_char_end": seg.raw_end,
+                }
+            )
+    return ArticleTables(
+        frame(articles, ARTICLE_SCHEMA), frame(segments, SEGMENT_SCHEMA), dropped, failures
+    )
+
+
+def codable(articles: pl.DataFrame) -> pl.DataFrame:
+    """Articles the French NLP applies to: non-empty and French (or of unknown language)."""
+    return articles.filter(
+        ~pl.col("is_empty")
+        & (pl.col("body").str.len_chars() > 0)
+        & (pl.col("language_code").is_null() | (pl.col("language_code") == "fr"))
+    )
+
+
+@dataclass(frozen=True)
+class EntityTables:
+    sentences: pl.DataFrame
+    mentions: pl.DataFrame
+    entities: pl.DataFrame
+    aliases: pl.DataFrame
+
+
+def _entity_row(e: Entity) -> dict[str, Any]:
+    return {
+        "entity_id": e.entity_id,
+        "entity_type": e.entity_type,
+        "canonical_name": e.canonical_name,
+        "country_code": e.country_code,
+        "sector_code": e.sector_code,
+        "role_name": e.role_name,
+        "wikidata_id": e.wikidata_id,
+        "org_kind": e.org_kind,
+        "member_codes": list(e.member_codes) or None,
+    }
+
+
+def merge_entities(found: Sequence[Entity], gaz: Gazetteer) -> list[Entity]:
+    """Gazetteer entities plus those found in articles; one row per ID.
+
+    A person seen in several articles keeps the most frequent country and role attributed to them.
+    """
+    by_id: dict[str, Entity] = {e.entity_id: e for e in gaz.entities()}
+    votes: dict[str, list[Entity]] = defaultdict(list)
+    for e in found:
+        if e.entity_id not in by_id or e.entity_type in ("person", "location"):
+            votes[e.entity_id].append(e)
+    for entity_id, seen in votes.items():
+        if entity_id in by_id and by_id[entity_id].entity_type not in ("person", "location"):
+            continue
+        countries = [e.country_code for e in seen if e.country_code]
+        roles = [e.role_name for e in seen if e.role_name]
+        best = seen[0]
+        by_id[entity_id] = Entity(
+            entity_id=entity_id,
+            entity_type=best.entity_type,
+            canonical_name=max((e.canonical_name for e in seen), key=len),
+            country_code=max(set(countries), key=countries.count) if countries else None,
+            sector_code=best.sector_code,
+            role_name=max(set(roles), key=roles.count) if roles else None,
+            wikidata_id=best.wikidata_id,
+            org_kind=best.org_kind,
+            member_codes=best.member_codes,
+        )
+    return [by_id[k] for k in sorted(by_id)]
+
+
+def build_entity_tables(
+    articles: pl.DataFrame, nlp: Language, gaz: Gazetteer, *, batch_size: int = 32
+) -> EntityTables:
+    """Run the French pipeline over article bodies and resolve every mention to an entity."""
+    rows = codable(articles).select("article_id", "body")
+    sentences: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
+    found: list[Entity] = []
+    alias_rows: dict[tuple[str, str], dict[str, Any]] = {}
+    docs = nlp.pipe(rows["body"].to_list(), batch_size=batch_size)
+    for article_id, doc in zip(rows["article_id"].to_list(), docs, strict=True):
+        for index, sent in enumerate(doc.sents):
+            sentences.append(
+                {
+                    "article_id": article_id,
+                    "sentence_index": index,
+                    "char_start": sent.start_char,
+                    "char_end": sent.end_char,
+                    "sentence_text": sent.text,
+                }
+            )
+        article_mentions = extract_mentions(doc, gaz)
+        found.extend(build_entities(article_mentions, gaz))
+        for m in article_mentions:
+            mentions.append(mention_row(article_id, m))
+            if m.mention_kind != "anaphor":
+                key = (m.surface_text, m.entity_id)
+                alias_rows[key] = {
+                    "alias_text": m.surface_text,
+                    "entity_id": m.entity_id,
+                    "language_code": "fr",
+                }
+    for alias_text, entity_id, language_code in gaz.aliases():
+        alias_rows.setdefault(
+            (alias_text, entity_id),
+            {"alias_text": alias_text, "entity_id": entity_id, "language_code": language_code},
+        )
+    entities = [_entity_row(e) for e in merge_entities(found, gaz)]
+    known = {e["entity_id"] for e in entities}
+    aliases = [a for k, a in sorted(alias_rows.items()) if k[1] in known]
+    return EntityTables(
+        frame(sentences, SENTENCE_SCHEMA),
+        frame(mentions, MENTION_SCHEMA).unique("mention_id", keep="first", maintain_order=True),
+        frame(entities, ENTITY_SCHEMA),
+        frame(aliases, ALIAS_SCHEMA),
+    )
+
+
+def mention_row(article_id: str, m: Mention) -> dict[str, Any]:
+    return {
+        "mention_id": stable_id(article_id, m.char_start, m.char_end, m.entity_id),
+        "article_id": article_id,
+        "entity_id": m.entity_id,
+        "surface_text": m.surface_text,
+        "char_start": m.char_start,
+        "char_end": m.char_end,
+        "sentence_index": m.sentence_index,
+        "mention_kind": m.mention_kind,
+        "country_code": m.country_code,
+        "sector_code": m.sector_code,
+        "role_name": m.role_name,
+        "is_actor": m.is_actor,
+    }
+
+
+def mention_from_row(row: dict[str, Any]) -> Mention:
+    return Mention(
+        entity_id=row["entity_id"],
+        surface_text=row["surface_text"],
+        char_start=row["char_start"],
+        char_end=row["char_end"],
+        sentence_index=row["sentence_index"],
+        mention_kind=row["mention_kind"],
+        country_code=row["country_code"],
+        sector_code=row["sector_code"],
+        role_name=row["role_name"],
+        is_actor=row["is_actor"],
+    )
+
+
+@dataclass(frozen=True)
+class EventTables:
+    events: pl.DataFrame
+    event_actors: pl.DataFrame
+    n_candidate_sentences: int
+
+
+def build_event_tables(
+    articles: pl.DataFrame,
+    sentences: pl.DataFrame,
+    mentions: pl.DataFrame,
+    documents: pl.DataFrame,
+    nlp: Language,
+    gaz: Gazetteer,
+) -> EventTables:
+    """Code PLOVER events from article bodies only (never from raw page text)."""
+    fetched = {
+        r["document_id"]: r["ingested_at"].date() if r["ingested_at"] else None
+        for r in documents.select("document_id", "ingested_at").iter_rows(named=True)
+    }
+    sentences_by_article: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for r in sentences.sort("article_id", "sentence_index").iter_rows(named=True):
+        sentences_by_article[r["article_id"]].append(
+            (r["sentence_index"], r["char_start"], r["char_end"])
+        )
+    mentions_by_article: dict[str, list[Mention]] = defaultdict(list)
+    for r in mentions.sort("article_id", "char_start").iter_rows(named=True):
+        mentions_by_article[r["article_id"]].append(mention_from_row(r))
+
+    events: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
+    n_candidates = 0
+    for r in codable(articles).iter_rows(named=True):
+        ctx = ArticleContext(
+            article_id=r["article_id"],
+            body=r["body"],
+            published_date=r["published_date"],
+            fetched_date=fetched.get(r["document_id"]),
+            sentences=tuple(sentences_by_article.get(r["article_id"], ())),
+            mentions=tuple(mentions_by_article.get(r["article_id"], ())),
+        )
+        coded, n = code_article_events(ctx, nlp, gaz)
+        n_candidates += n
+        for ev in coded:
+            events.append(event_row(ev))
+            actors.extend(event_actor_rows(ev))
+    event_frame = frame(events, EVENT_SCHEMA).unique("event_id", keep="first", maintain_order=True)
+    actor_frame = frame(actors, EVENT_ACTOR_SCHEMA).unique(
+        ["event_id", "entity_id", "actor_role"], keep="first", maintain_order=True
+    )
+    return EventTables(event_frame, actor_frame, n_candidates)
+
+
+def event_row(ev: CodedEvent) -> dict[str, Any]:
+    return {
+        "event_id": ev.event_id,
+        "article_id": ev.article_id,
+        "event_type": ev.event_type,
+        "event_mode": ev.event_mode,
+        "event_context": ev.event_context,
+        "reality_code": ev.reality_code,
+        "cameo_root_code": ev.cameo_root_code,
+        "quad_class": ev.quad_class,
+        "goldstein_score": ev.goldstein_score,
+        "event_date": ev.event_date,
+        "event_date_precision": ev.event_date_precision,
+        "event_date_text": ev.event_date_text,
+        "event_date_method": ev.event_date_method,
+        "location_entity_id": ev.location_entity_id,
+        "evidence_text": ev.evidence_text,
+        "evidence_char_start": ev.evidence_char_start,
+        "evidence_char_end": ev.evidence_char_end,
+        "sentence_index": ev.sentence_index,
+        "trigger_text": ev.trigger_text,
+        "is_directed": ev.is_directed,
+        "is_historical": ev.is_historical,
+        "confidence": ev.confidence,
+    }
+
+
+def event_actor_rows(ev: CodedEvent) -> list[dict[str, Any]]:
+    return [
+        {
+            "event_id": ev.event_id,
+            "entity_id": a.entity_id,
+            "actor_role": a.actor_role,
+            "country_code": a.country_code,
+            "sector_code": a.sector_code,
+            "surface_text": a.surface_text,
+            "via_entity_id": a.via_entity_id,
+        }
+        for a in ev.actors
+    ]
+
+
+def build_clusters(events: pl.DataFrame, event_actors: pl.DataFrame) -> pl.DataFrame:
+    """Assign each event report to the cluster of reports of the same real event."""
+    return frame(cluster_events(events, event_actors), CLUSTER_SCHEMA)

@@ -1,0 +1,93 @@
+"""Cross-report deduplication: reports of one real event share a cluster.
+
+GDELT counts reports, not events; here two reports join a cluster when they have the same PLOVER type
+and the same set of actor states, and their dates can be the same day. Undated reports only join
+reports of the same article, since nothing else says they describe the same occurrence.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+import polars as pl
+
+from etl.ids import stable_id
+
+# How far apart two reports' dates may be and still describe one event: news often dates a
+# meeting by the day it ended or by the next day's publication.
+DAY_SLACK = dt.timedelta(days=1)
+PUBLICATION_SLACK = dt.timedelta(days=3)
+
+
+def date_window(
+    date: dt.date | None, precision: str | None, method: str | None
+) -> tuple[dt.date, dt.date] | None:
+    """The span of days a report's date allows, or None when it cannot place the event."""
+    if date is None or precision not in ("day", "month"):
+        return None
+    if precision == "month":
+        last = calendar.monthrange(date.year, date.month)[1]
+        return date.replace(day=1), date.replace(day=last)
+    if method == "publication":
+        # A date taken from publication bounds the event from above only.
+        return date - PUBLICATION_SLACK, date
+    return date - DAY_SLACK, date + DAY_SLACK
+
+
+class _Union:
+    def __init__(self, items: list[str]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster_events(events: pl.DataFrame, event_actors: pl.DataFrame) -> list[dict[str, Any]]:
+    """Return ``{event_id, cluster_id}`` for every event."""
+    if events.height == 0:
+        return []
+    actor_keys: dict[str, set[str]] = defaultdict(set)
+    for r in event_actors.iter_rows(named=True):
+        actor_keys[r["event_id"]].add(r["country_code"] or r["entity_id"])
+    groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+    for r in events.iter_rows(named=True):
+        groups[(r["event_type"], tuple(sorted(actor_keys[r["event_id"]])))].append(r)
+
+    result: list[dict[str, Any]] = []
+    for (event_type, actor_set), reports in groups.items():
+        uf = _Union([r["event_id"] for r in reports])
+        windows = {
+            r["event_id"]: date_window(
+                r["event_date"], r["event_date_precision"], r["event_date_method"]
+            )
+            for r in reports
+        }
+        for i, a in enumerate(reports):
+            for b in reports[i + 1 :]:
+                wa, wb = windows[a["event_id"]], windows[b["event_id"]]
+                if a["article_id"] == b["article_id"]:
+                    # Within one article, repeated mentions of a pair's meeting are one meeting
+                    # unless the article dates them apart.
+                    same = wa is None or wb is None or (wa[0] <= wb[1] and wb[0] <= wa[1])
+                else:
+                    same = wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
+                if same:
+                    uf.union(a["event_id"], b["event_id"])
+        members: dict[str, list[str]] = defaultdict(list)
+        for r in reports:
+            members[uf.find(r["event_id"])].append(r["event_id"])
+        for ids in members.values():
+            cluster_id = stable_id("cluster", event_type, "|".join(actor_set), min(ids))
+            result.extend({"event_id": i, "cluster_id": cluster_id} for i in sorted(ids))
+    return sorted(result, key=lambda x: x["event_id"])

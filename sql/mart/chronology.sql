@@ -1,0 +1,91 @@
+-- Dated real events in order: one row per event cluster and state pair, best evidence first-class.
+create or replace view mart.chronology as
+with reports as (
+    select
+        coalesce(d.cluster_id, d.event_id) as cluster_id,
+        d.event_id,
+        d.article_id,
+        d.event_type,
+        d.event_mode,
+        d.quad_class,
+        d.goldstein_score,
+        d.event_date,
+        d.event_date_precision,
+        d.event_date_method,
+        d.source_country_code,
+        d.target_country_code,
+        d.is_historical,
+        d.evidence_text,
+        d.confidence,
+        a.title,
+        a.outlet_name,
+        a.published_date,
+        f.file_name
+    from mart.event_dyads as d
+    inner join core.articles as a on d.article_id = a.article_id
+    inner join raw.documents as f on a.document_id = f.document_id
+    where
+        d.event_date is not null
+        and d.source_country_code is not null
+        and d.target_country_code is not null
+        and d.source_country_code <> d.target_country_code
+),
+
+-- The clearest report (highest confidence, then the most precise date) speaks for the cluster.
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by cluster_id, source_country_code, target_country_code
+            order by
+                confidence desc,
+                case event_date_precision when 'day' then 0 when 'month' then 1 else 2 end,
+                event_id
+        ) as report_rank
+    from reports
+),
+
+sources as (
+    select
+        cluster_id,
+        source_country_code,
+        target_country_code,
+        count(distinct article_id) as n_articles,
+        list(distinct article_id order by article_id) as article_ids,
+        list(distinct file_name order by file_name) as file_names
+    from reports
+    group by cluster_id, source_country_code, target_country_code
+),
+
+final as (
+    select
+        r.cluster_id,
+        r.event_date,
+        r.event_date_precision,
+        r.event_date_method,
+        r.source_country_code,
+        r.target_country_code,
+        r.event_type,
+        r.event_mode,
+        r.quad_class,
+        r.goldstein_score,
+        r.is_historical,
+        r.evidence_text,
+        r.title,
+        r.outlet_name,
+        r.published_date,
+        r.file_name,
+        s.n_articles,
+        s.article_ids,
+        s.file_names
+    from ranked as r
+    inner join sources as s
+        on
+            r.cluster_id = s.cluster_id
+            and r.source_country_code = s.source_country_code
+            and r.target_country_code = s.target_country_code
+    where r.report_rank = 1
+)
+
+select * from final
+order by event_date, cluster_id, source_country_code, target_country_code;
