@@ -1,4 +1,4 @@
-"""Dagster assets, one per warehouse table or view; each is load -> transform -> write -> metadata."""
+"""Dagster assets, one per warehouse table or view: load -> transform -> write -> metadata."""
 
 from __future__ import annotations
 
@@ -137,10 +137,16 @@ def articles(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         )
         for t, d in (
             ("core.sentences", "Sentences of each article body (offsets into the body)."),
-            ("core.mentions", "Every actor or place mention in article bodies, with offsets and "
-             "the state it stands for in context."),
-            ("core.entities", "Canonical actors and places with stable IDs: all countries, "
-             "international organizations and armed groups, and the people found in articles."),
+            (
+                "core.mentions",
+                "Every actor or place mention in article bodies, with offsets and "
+                "the state it stands for in context.",
+            ),
+            (
+                "core.entities",
+                "Canonical actors and places with stable IDs: all countries, "
+                "international organizations and armed groups, and the people found in articles.",
+            ),
             ("core.entity_aliases", "Known surface forms of each entity."),
         )
     ],
@@ -243,17 +249,24 @@ def event_clusters(dyad: DyadResource) -> dg.MaterializeResult:
 
 
 def view_asset(view: str, deps: list[str], doc: str) -> dg.AssetsDefinition:
-    @dg.asset(key=key(view), deps=[key(d) for d in deps], group_name=MART, description=doc)
+    @dg.asset(
+        key=key(view),
+        deps=[key(d) for d in deps],
+        group_name=MART,
+        description=doc,
+    )
     def _view(dyad: DyadResource) -> dg.MaterializeResult:
         with dyad.connect() as conn:
             warehouse.create_views(conn, [view])
             df = conn.execute(f"select * from {view} limit 1000").pl()  # noqa: S608
             n = conn.execute(f"select count(*) from {view}").fetchone()  # noqa: S608
         return dg.MaterializeResult(
-            metadata={"dagster/row_count": int(n[0]) if n else 0, "preview": preview(df, df.columns[:6])}
+            metadata={
+                "dagster/row_count": int(n[0]) if n else 0,
+                "preview": preview(df, df.columns[:6]),
+            }
         )
 
-    _view.__name__ = view.replace(".", "__")
     return _view
 
 

@@ -221,9 +221,9 @@ def _score_article(
     report.country_precision.total += len(got_countries)
     report.country_precision.hit += len(got_countries & gold_countries)
 
-    rows = [d for d in dyads if d[0] == article_id]
+    article_dyads = [d for d in dyads if d[0] == article_id]
     produced: dict[tuple[tuple[str, str], str], list[tuple[Any, ...]]] = {}
-    for d in rows:
+    for d in article_dyads:
         pair = _pair(d[2], d[3])
         if pair:
             produced.setdefault((pair, d[1]), []).append(d)
@@ -246,10 +246,10 @@ def _score_article(
         pair = _pair(ge["actor1"], ge["actor2"])
         if pair is None:
             continue
-        hits = [d for t in ge["types"] for d in produced.get((pair, t), [])]
+        event_hits = [d for t in ge["types"] for d in produced.get((pair, t), [])]
         if ge.get("required", True):
             report.event_recall.total += 1
-            if hits:
+            if event_hits:
                 report.event_recall.hit += 1
             else:
                 missed += 1
@@ -257,23 +257,29 @@ def _score_article(
                     f"{g['file']}: {'/'.join(ge['types'])} {ge['actor1']}-{ge['actor2']}: "
                     f"{ge.get('evidence', '')[:90]}"
                 )
-        if not hits:
+        if not event_hits:
             continue
         if ge.get("date"):
             report.event_date.total += 1
-            if any(_date_matches(ge["date"], d[4], d[5], d[6]) for d in hits):
+            if any(_date_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits):
                 report.event_date.hit += 1
         if ge.get("directed"):
             report.direction.total += 1
-            if any(d[2] == ge["actor1"] and d[3] == ge["actor2"] for d in hits):
+            if any(d[2] == ge["actor1"] and d[3] == ge["actor2"] for d in event_hits):
                 report.direction.hit += 1
     for a, b in g.get("must_not", []):
         pair = _pair(a, b)
         if pair and any(k[0] == pair for k in produced):
             report.must_not_pairs += 1
     report.articles.append(
-        {"file": g["file"], "title_ok": title_ok, "date_ok": date_ok, "tp": tp, "fp": fp,
-         "missed": missed}  # fmt: skip
+        {
+            "file": g["file"],
+            "title_ok": title_ok,
+            "date_ok": date_ok,
+            "tp": tp,
+            "fp": fp,
+            "missed": missed,
+        }  # fmt: skip
     )
 
 

@@ -19,7 +19,10 @@ class RunSummary:
     rejected: list[tuple[object, ...]] = field(default_factory=list)
 
     def render(self) -> str:
-        lines = [f"warehouse: {self.warehouse_path}", f"status: {'ok' if self.success else 'FAILED'}"]
+        lines = [
+            f"warehouse: {self.warehouse_path}",
+            f"status: {'ok' if self.success else 'FAILED'}",
+        ]
         for name in ("raw.documents", "core.articles", "core.entities", "core.mentions",
                      "core.events", "core.event_clusters"):  # fmt: skip
             lines.append(f"  {name:<22} {self.counts.get(name, 0):>7}")

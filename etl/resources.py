@@ -12,7 +12,7 @@ import duckdb
 from etl import config, warehouse
 
 
-class DyadResource(dg.ConfigurableResource):  # type: ignore[misc]
+class DyadResource(dg.ConfigurableResource):
     """Input folder, warehouse file and input size limit for one deployment."""
 
     seeds_dir: str

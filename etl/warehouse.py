@@ -1,7 +1,7 @@
 """DuckDB access: the only place that opens the warehouse file.
 
-Every write goes through :func:`replace_rows`, which swaps a table's rows inside one transaction, so a
-crash mid-run leaves the previous rows intact instead of a half-written table.
+Every write goes through :func:`replace_rows`, which swaps a table's rows inside one transaction,
+so a crash mid-run leaves the previous rows intact instead of a half-written table.
 """
 
 from __future__ import annotations

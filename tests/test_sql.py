@@ -66,7 +66,7 @@ def test_view_qualifies_against_schema(conn: duckdb.DuckDBPyConnection, view: st
     )
     assert qualified.named_selects
     conn.execute(sql)
-    conn.execute(f"select * from {view}").fetchall()
+    conn.execute(f"select * from {view}").fetchall()  # noqa: S608 - fixed view names
 
 
 def test_misspelled_column_fails_qualification(conn: duckdb.DuckDBPyConnection) -> None:

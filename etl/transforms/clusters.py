@@ -1,8 +1,8 @@
 """Cross-report deduplication: reports of one real event share a cluster.
 
-GDELT counts reports, not events; here two reports join a cluster when they have the same PLOVER type
-and the same set of actor states, and their dates can be the same day. Undated reports only join
-reports of the same article, since nothing else says they describe the same occurrence.
+GDELT counts reports, not events; here two reports join a cluster when they have the same PLOVER
+type and the same set of actor states, and their dates can be the same day. Undated reports
+only join reports of the same article, since nothing else says they describe the same occurrence.
 """
 
 from __future__ import annotations

@@ -164,7 +164,9 @@ class CodedEvent:
     actors: tuple[EventActor, ...] = field(default_factory=tuple)
 
     def countries(self, role: str) -> frozenset[str]:
-        return frozenset(a.country_code for a in self.actors if a.actor_role == role and a.country_code)
+        return frozenset(
+            a.country_code for a in self.actors if a.actor_role == role and a.country_code
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,7 +187,7 @@ def _context_lemmas(t: Token) -> set[str]:
 
 def _matches(t: Token) -> list[Trigger]:
     lemma = _lemma(t)
-    if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
+    if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
         cands = trigger_lexicon().get((lemma, "VERB"), [])
     elif t.pos_ in ("NOUN", "PROPN"):
         cands = trigger_lexicon().get((lemma, "NOUN"), [])
@@ -194,11 +196,7 @@ def _matches(t: Token) -> list[Trigger]:
     if not cands:
         return []
     near = _context_lemmas(t)
-    return [
-        c
-        for c in cands
-        if (not c.requires or c.requires & near) and not (c.excludes & near)
-    ]
+    return [c for c in cands if (not c.requires or c.requires & near) and not (c.excludes & near)]
 
 
 def _is_negated(t: Token) -> bool:
@@ -231,7 +229,10 @@ def _subject_of(v: Token) -> list[Token]:
             return subj
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return [cur.head]
-        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "parataxis") and cur.head.i != cur.i:
+        if (
+            cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "parataxis")
+            and cur.head.i != cur.i
+        ):
             cur = cur.head
             continue
         break
@@ -253,7 +254,7 @@ def _is_intent(t: Token) -> bool:
     """Plans, wishes, conditionals and futures: coded, but as intent rather than as fact."""
     cur = t
     for _ in range(4):
-        mood, tense = cur.morph.get("Mood"), cur.morph.get("Tense")
+        mood, tense = cur.morph.get("Mood", []), cur.morph.get("Tense", [])
         text = cur.text.lower()
         if "Cnd" in mood or "Fut" in tense:
             return True
@@ -492,7 +493,11 @@ def _roles(
             if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod")
             and not _has_case(c, {"de", "du", "des", "d'", "d’"})
         ]
-        if verb is not t and _lemma(verb) in RECEIVING_VERBS and t.dep_ in ("obj", "obl:arg", "obl"):
+        if (
+            verb is not t
+            and _lemma(verb) in RECEIVING_VERBS
+            and t.dep_ in ("obj", "obl:arg", "obl")
+        ):
             # "X a obtenu le soutien de Y": Y gives, X receives.
             flipped = True
             givers = owner + [c for c in verb.children if _has_case(c, {"part"})] + demonym
@@ -540,7 +545,14 @@ def _roles(
                 ]
                 if not targets:
                     return _draft_from(
-                        trig, t, sources, [], gaz, confidence - 0.2, sa, verb,
+                        trig,
+                        t,
+                        sources,
+                        [],
+                        gaz,
+                        confidence - 0.2,
+                        sa,
+                        verb,
                         extra_targets=[
                             EventActor(f"country:{c}", TARGET, c, None, c)
                             for c in sorted(ev.countries(SOURCE))
@@ -597,10 +609,13 @@ def _draft_from(
     directed = not trig.symmetric
     if not tgt and len(src_c) >= 2 and trig.symmetric:
         # "X et Y ont convenu de ...": a joint action between the coordinated actors.
-        first = sorted(src_c, key=lambda c: next(i for i, a in enumerate(src) if a.country_code == c))[0]
+        first = sorted(
+            src_c, key=lambda c: next(i for i, a in enumerate(src) if a.country_code == c)
+        )[0]
         tgt = [
-            EventActor(a.entity_id, TARGET, a.country_code, a.sector_code, a.surface_text,
-                       a.via_entity_id)
+            EventActor(
+                a.entity_id, TARGET, a.country_code, a.sector_code, a.surface_text, a.via_entity_id
+            )
             for a in src
             if a.country_code and a.country_code != first
         ]
@@ -661,7 +676,7 @@ def _finish(
         method = "unresolved_no_anchor" if used else "none"
     sentence_text = ctx.body[start:end]
     historical = bool(HISTORY_CUES.search(sentence_text[: d.token.idx + 1])) or any(
-        "Pqp" in c.morph.get("Tense") for c in d.token.children
+        "Pqp" in c.morph.get("Tense", []) for c in d.token.children
     )
     if (
         resolved is not None
@@ -670,9 +685,7 @@ def _finish(
         and (ctx.published_date - resolved.value).days > 90
     ):
         historical = True
-    location = next(
-        (m.entity_id for m, _ in sa.mentions if not m.is_actor and m.entity_id), None
-    )
+    location = next((m.entity_id for m, _ in sa.mentions if not m.is_actor and m.entity_id), None)
     actors = tuple(d.sources + d.targets)
     event_id = stable_id(ctx.article_id, trigger_pos, d.trigger.event_type)
     return CodedEvent(

@@ -7,10 +7,11 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
-DOCUMENT_COLUMNS = {
+DOCUMENT_COLUMNS: dict[str, Any] = {
     "document_id": pl.String,
     "file_name": pl.String,
     "sha256": pl.String,
@@ -21,7 +22,7 @@ DOCUMENT_COLUMNS = {
     "raw_text": pl.String,
     "ingested_at": pl.Datetime("us"),
 }
-FILE_COLUMNS = {
+FILE_COLUMNS: dict[str, Any] = {
     "file_name": pl.String,
     "document_id": pl.String,
     "is_duplicate": pl.Boolean,

@@ -97,7 +97,8 @@ def _key_word(word: str) -> str:
     w = _OU_RE.sub("u", w)  # Poutine / Putin, Abdoulaye / Abdulaye
     w = _DOUBLE_RE.sub(r"\1", w)
     if len(w) > 3:
-        w = _FINAL_E_RE.sub("", w)  # Poutine / Putin, Sadio / Sadio unchanged
+        # "Poutine" / "Putin"; also "é", since accents are often dropped ("Kouyaté" / "Kouyate").
+        w = _FINAL_E_RE.sub("", w)
     return w
 
 
@@ -116,7 +117,7 @@ def person_key_words(name: str) -> tuple[str, ...]:
 
 
 def person_key(name: str) -> str:
-    """Stable, transliteration-insensitive key of a person's name: "Sergueï Lavrov" -> "sergei-lavrov".
+    """Transliteration-insensitive key of a name: "Sergueï Lavrov" -> "sergei-lavrov".
 
     Used as the slug of ``person:<key>`` entity ids, so it must not depend on anything but the name.
     """

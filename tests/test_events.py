@@ -1,0 +1,193 @@
+"""Event coder on sentences written for these tests (other countries, other verbs than the seeds).
+
+Mentions are built by hand so that these tests exercise the coder alone; the entity stage has its
+own tests and the seed-level test runs both together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from spacy.language import Language
+
+from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
+from etl.transforms.gazetteer import Gazetteer, load_gazetteer
+from etl.transforms.nlp import load_nlp
+from etl.transforms.types import Mention
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def sentences_of(body: str) -> tuple[tuple[int, int, int], ...]:
+    out = []
+    for i, m in enumerate(re.finditer(r"[^.!?]+[.!?]", body)):
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        out.append((i, start, m.end()))
+    return tuple(out)
+
+
+def mention(
+    body: str,
+    surface: str,
+    code: str | None,
+    *,
+    entity: str | None = None,
+    actor: bool = True,
+    nth: int = 0,
+    sector: str | None = None,
+) -> Mention:
+    starts = [m.start() for m in re.finditer(re.escape(surface), body)]
+    start = starts[nth]
+    sentence = next(i for i, s, e in sentences_of(body) if s <= start < e)
+    return Mention(
+        entity_id=entity or f"country:{code}",
+        surface_text=surface,
+        char_start=start,
+        char_end=start + len(surface),
+        sentence_index=sentence,
+        mention_kind="name",
+        country_code=code,
+        sector_code=sector,
+        is_actor=actor,
+    )
+
+
+def code(
+    nlp: Language,
+    gaz: Gazetteer,
+    body: str,
+    mentions: list[Mention],
+    published: dt.date | None = None,
+) -> list[CodedEvent]:
+    ctx = ArticleContext(
+        article_id="a1",
+        body=body,
+        published_date=published,
+        fetched_date=dt.date(2026, 1, 1),
+        sentences=sentences_of(body),
+        mentions=tuple(sorted(mentions, key=lambda m: m.char_start)),
+    )
+    events, _ = code_article_events(ctx, nlp, gaz)
+    return events
+
+
+def tuples(events: list[CodedEvent]) -> set[tuple[str, frozenset[str], frozenset[str]]]:
+    return {(e.event_type, e.countries("source"), e.countries("target")) for e in events}
+
+
+def test_meeting_with_demonyms_and_place(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le président sénégalais a reçu mardi à Dakar son homologue gambien."
+    ms = [
+        mention(body, "sénégalais", "SEN"),
+        mention(body, "Dakar", "SEN", entity="location:dakar", actor=False),
+        mention(body, "gambien", "GMB"),
+    ]
+    events = code(nlp, gaz, body, ms, published=dt.date(2024, 5, 16))
+    assert ("CONSULT", frozenset({"SEN"}), frozenset({"GMB"})) in tuples(events)
+    ev = next(e for e in events if e.event_type == "CONSULT")
+    assert ev.event_date == dt.date(2024, 5, 14)  # the Tuesday before Thursday 16 May 2024
+    assert ev.event_date_method == "sentence"
+    assert ev.evidence_text == body
+
+
+def test_accusation_does_not_code_the_allegation(nlp: Language, gaz: Gazetteer) -> None:
+    body = "L'Algérie a accusé le Maroc de soutenir des groupes séparatistes."
+    ms = [mention(body, "Algérie", "DZA"), mention(body, "Maroc", "MAR")]
+    got = tuples(code(nlp, gaz, body, ms))
+    assert got == {("ACCUSE", frozenset({"DZA"}), frozenset({"MAR"}))}
+
+
+def test_break_relations_with_month_date(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Tchad a rompu ses relations diplomatiques avec le Soudan en mars 2023."
+    ms = [mention(body, "Tchad", "TCD"), mention(body, "Soudan", "SDN")]
+    events = code(nlp, gaz, body, ms, published=dt.date(2023, 4, 2))
+    (ev,) = [e for e in events if e.event_type == "SANCTION"]
+    assert ev.countries("source") == {"TCD"} and ev.countries("target") == {"SDN"}
+    assert (ev.event_date, ev.event_date_precision) == (dt.date(2023, 3, 1), "month")
+    assert ev.event_mode == "discontinue" and ev.quad_class == 4
+
+
+def test_negated_event_is_not_coded(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Brésil n'a pas condamné l'Argentine."
+    ms = [mention(body, "Brésil", "BRA"), mention(body, "Argentine", "ARG")]
+    assert not [e for e in code(nlp, gaz, body, ms) if e.event_type == "ACCUSE"]
+
+
+def test_passive_agent_is_the_source(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le ministre tchadien des Affaires étrangères a été reçu par le président français."
+    ms = [mention(body, "tchadien", "TCD"), mention(body, "français", "FRA")]
+    events = [e for e in code(nlp, gaz, body, ms) if e.event_type == "CONSULT"]
+    assert events and events[0].countries("source") == {"FRA"}
+    assert events[0].countries("target") == {"TCD"}
+
+
+def test_conditional_is_intent(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Kenya fournirait des équipements militaires à la Somalie."
+    ms = [mention(body, "Kenya", "KEN"), mention(body, "Somalie", "SOM")]
+    (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "AID"]
+    assert ev.reality_code == "intended"
+    assert ev.countries("source") == {"KEN"} and ev.countries("target") == {"SOM"}
+
+
+def test_coordinated_sources_one_event(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Burkina Faso, le Mali et le Niger ont signé un accord avec la Turquie."
+    ms = [
+        mention(body, "Burkina Faso", "BFA"),
+        mention(body, "Mali", "MLI"),
+        mention(body, "Niger", "NER"),
+        mention(body, "Turquie", "TUR"),
+    ]
+    agree = [e for e in code(nlp, gaz, body, ms) if e.event_type == "AGREE"]
+    assert len(agree) == 1
+    assert agree[0].countries("source") == {"BFA", "MLI", "NER"}
+    assert agree[0].countries("target") == {"TUR"}
+
+
+def test_rejecting_accusations_targets_the_accuser(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "Le Rwanda a accusé le Burundi d'abriter des rebelles. "
+        "En réponse à ces accusations, le gouvernement burundais a rejeté des allégations "
+        "sans fondement."
+    )
+    ms = [
+        mention(body, "Rwanda", "RWA"),
+        mention(body, "Burundi", "BDI"),
+        mention(body, "burundais", "BDI"),
+    ]
+    got = tuples(code(nlp, gaz, body, ms))
+    assert ("ACCUSE", frozenset({"RWA"}), frozenset({"BDI"})) in got
+    assert ("REJECT", frozenset({"BDI"}), frozenset({"RWA"})) in got
+
+
+def test_unresolvable_weekday_stays_null(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Ghana a expulsé jeudi deux diplomates ivoiriens."
+    ms = [mention(body, "Ghana", "GHA"), mention(body, "ivoiriens", "CIV")]
+    (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "SANCTION"]
+    assert ev.event_date is None
+    assert ev.event_date_method == "unresolved_no_anchor"
+    assert ev.event_date_text == "jeudi"
+
+
+def test_sentence_without_trigger_gives_nothing(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Portugal et l'Espagne partagent une longue frontière."
+    ms = [mention(body, "Portugal", "PRT"), mention(body, "Espagne", "ESP")]
+    assert code(nlp, gaz, body, ms) == []
+
+
+def test_event_ids_are_stable(nlp: Language, gaz: Gazetteer) -> None:
+    body = "L'Égypte a condamné l'Éthiopie."
+    ms = [mention(body, "Égypte", "EGY"), mention(body, "Éthiopie", "ETH")]
+    first = [e.event_id for e in code(nlp, gaz, body, ms)]
+    assert first and first == [e.event_id for e in code(nlp, gaz, body, ms)]

@@ -1,0 +1,246 @@
+"""The gazetteer: every ISO country by its French name, demonyms, capitals, seats, acronyms."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+from babel import Locale
+
+from etl.transforms.gazetteer import Gazetteer, load_gazetteer
+from etl.transforms.names import folded_words, normalize_apostrophes, person_key
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _codes(gaz: Gazetteer, form: str, kind: str | None = None) -> set[str]:
+    key = folded_words(normalize_apostrophes(form))
+    if key[0] in ("le", "la", "les", "l"):  # "La Réunion": indexed without its article
+        key = key[1:]
+    return {
+        code
+        for s in gaz.lookup(key)
+        if kind is None or s.kind == kind
+        for code in s.codes
+        if s.entity_id.startswith("country:")
+    }
+
+
+def test_every_iso_country_is_an_entity_and_resolvable_by_its_cldr_french_name(
+    gaz: Gazetteer,
+) -> None:
+    territories = Locale("fr").territories
+    for country in pycountry.countries:
+        entity = gaz.country(country.alpha_3)
+        assert entity is not None, country.alpha_3
+        assert entity.entity_id == f"country:{country.alpha_3}"
+        assert entity.entity_type == "country"
+        assert entity.country_code == country.alpha_3
+        assert entity.sector_code is None  # the state as a whole; mentions carry the sector
+        french = territories[country.alpha_2]
+        # Parenthesised CLDR forms ("Myanmar (Birmanie)") are indexed part by part.
+        first = french.split(" (")[0]
+        assert country.alpha_3 in _codes(gaz, first), (country.alpha_3, first)
+
+
+def test_country_name_and_canonical_names(gaz: Gazetteer) -> None:
+    assert gaz.country_name("SEN") == "Sénégal"
+    assert gaz.country_name("TCD") == "Tchad"
+    assert gaz.country_name("DEU") == "Allemagne"
+    assert gaz.country_name("XXX") is None
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [
+        ("République fédérale d'Allemagne", "DEU"),
+        ("Fédération de Russie", "RUS"),
+        ("République populaire de Chine", "CHN"),
+        ("Côte d’Ivoire", "CIV"),
+        ("Cote d'Ivoire", "CIV"),
+        ("États-Unis", "USA"),
+        ("Etats Unis", "USA"),
+        ("Soudan du Sud", "SSD"),
+        ("République de Corée", "KOR"),  # from the iso-codes French name "Corée, République de"
+    ],
+)
+def test_long_and_variant_names(gaz: Gazetteer, form: str, code: str) -> None:
+    assert code in _codes(gaz, form)
+
+
+def test_longest_forms_are_distinct_from_their_prefixes(gaz: Gazetteer) -> None:
+    assert _codes(gaz, "Guinée") == {"GIN"}
+    assert _codes(gaz, "Guinée-Bissau") == {"GNB"}
+    assert _codes(gaz, "Guinée équatoriale") == {"GNQ"}
+    assert _codes(gaz, "Soudan") == {"SDN"}
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [
+        ("nigérien", "NER"),
+        ("nigérienne", "NER"),
+        ("nigériens", "NER"),
+        ("nigériennes", "NER"),
+        ("nigérian", "NGA"),
+        ("nigériane", "NGA"),
+        ("nigérians", "NGA"),
+        ("tchadienne", "TCD"),
+        ("sénégalaises", "SEN"),
+        ("allemands", "DEU"),
+        ("chinoise", "CHN"),
+        ("algériens", "DZA"),
+        ("soudanais", "SDN"),
+        ("sud-soudanais", "SSD"),
+        ("burkinabè", "BFA"),
+        ("burkinabe", "BFA"),
+    ],
+)
+def test_demonyms_all_genders_and_numbers(gaz: Gazetteer, form: str, code: str) -> None:
+    assert _codes(gaz, form, "demonym") == {code}
+
+
+def test_nigerien_is_not_nigerian(gaz: Gazetteer) -> None:
+    assert _codes(gaz, "nigérien") == {"NER"}
+    assert _codes(gaz, "nigérian") == {"NGA"}
+    assert _codes(gaz, "Niger") == {"NER"}
+    assert _codes(gaz, "Nigeria") == {"NGA"}
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [
+        ("Pékin", "CHN"),
+        ("Beijing", "CHN"),
+        ("Alger", "DZA"),
+        ("Dakar", "SEN"),
+        ("N'Djamena", "TCD"),
+        ("Khartoum", "SDN"),
+        ("Berlin", "DEU"),
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Caire", "EGY"),  # indexed without its article; needs one in running text
+    ],
+)
+def test_capitals(gaz: Gazetteer, form: str, code: str) -> None:
+    assert _codes(gaz, form, "capital") == {code}
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [
+        ("Élysée", "FRA"),
+        ("Elysée", "FRA"),
+        ("Quai d'Orsay", "FRA"),
+        ("Kremlin", "RUS"),
+        ("Maison-Blanche", "USA"),
+        ("Maison Blanche", "USA"),
+        ("Downing Street", "GBR"),
+    ],
+)
+def test_seats(gaz: Gazetteer, form: str, code: str) -> None:
+    assert _codes(gaz, form, "seat") == {code}
+
+
+def test_compound_prefixes(gaz: Gazetteer) -> None:
+    assert gaz.prefixes["franco"] == ("FRA",)
+    assert gaz.prefixes["sino"] == ("CHN",)
+    assert gaz.prefixes["germano"] == ("DEU",)
+    assert gaz.prefixes["algero"] == ("DZA",)
+
+
+def test_acronyms_are_case_sensitive(gaz: Gazetteer) -> None:
+    for acronym, entity_id in (
+        ("UA", "organization:au"),
+        ("UE", "organization:eu"),
+        ("EI", "organization:islamic-state"),
+        ("ONU", "organization:un"),
+        ("AES", "organization:aes"),
+    ):
+        surfaces = [s for s in gaz.lookup((acronym.lower(),)) if s.entity_id == entity_id]
+        assert surfaces, acronym
+        assert all(s.exact for s in surfaces), acronym
+    # Word-like names are not exact: they match in any case.
+    assert not any(s.exact for s in gaz.lookup(("tchad",)))
+
+
+def test_alliance_members(gaz: Gazetteer) -> None:
+    assert set(gaz.members("organization:aes")) == {"MLI", "BFA", "NER"}
+    ecowas = gaz.entity("organization:ecowas")
+    assert ecowas is not None
+    assert ecowas.org_kind == "igo"
+    assert "SEN" in ecowas.member_codes and "GHA" in ecowas.member_codes
+    assert gaz.members("organization:nato") and "DEU" in gaz.members("organization:nato")
+    assert gaz.members("country:TCD") == ()
+    assert gaz.members("organization:does-not-exist") == ()
+
+
+def test_organizations_keep_their_state_and_sector(gaz: Gazetteer) -> None:
+    boko = gaz.entity("organization:boko-haram")
+    assert boko is not None and boko.country_code == "NGA" and boko.sector_code == "ISM"
+    au = gaz.entity("organization:au")
+    assert au is not None and au.country_code is None and au.sector_code == "IGO"
+
+
+def test_aliases_rows_are_unique_and_cover_all_kinds(gaz: Gazetteer) -> None:
+    rows = gaz.aliases()
+    keys = [(r.alias_text, r.entity_id) for r in rows]
+    assert len(keys) == len(set(keys))
+    ids_by_alias = {(r.alias_text, r.entity_id) for r in rows}
+    assert ("Tchad", "country:TCD") in ids_by_alias
+    assert ("tchadienne", "country:TCD") in ids_by_alias
+    assert ("N'Djamena", "country:TCD") in ids_by_alias
+    assert ("Élysée", "country:FRA") in ids_by_alias
+    assert ("CEDEAO", "organization:ecowas") in ids_by_alias
+    assert all(r.entity_id and r.alias_text for r in rows)
+    assert {r.language_code for r in rows if r.entity_id.startswith("country:")} == {"fr"}
+
+
+def test_roles_map_to_sectors(gaz: Gazetteer) -> None:
+    role = gaz.role("armée")
+    assert role is not None and role.sector_code == "MIL"
+    role = gaz.role("ministre des Affaires étrangères")
+    assert role is not None and role.sector_code == "GOV"
+    role = gaz.role("jihadistes")
+    assert role is not None and role.sector_code == "ISM"
+    role = gaz.role("rebelles")
+    assert role is not None and role.sector_code == "REB"
+
+
+def test_office_holders_are_found_by_any_listed_spelling(gaz: Gazetteer) -> None:
+    a = gaz.office_holder("Vladimir Poutine")
+    b = gaz.office_holder("Vladimir Putin")
+    assert a is not None and b is not None and a.entity_id == b.entity_id
+    assert a.country_code == "RUS"
+    assert gaz.office_holder("Personne Inconnue") is None
+    entity = gaz.entity(a.entity_id)
+    assert entity is not None and entity.entity_type == "person"
+
+
+def test_office_holder_terms_by_date(gaz: Gazetteer) -> None:
+    import datetime as dt
+
+    early = gaz.office_holder("Vladimir Poutine", as_of=dt.date(2010, 1, 1))
+    late = gaz.office_holder("Vladimir Poutine", as_of=dt.date(2020, 1, 1))
+    assert early is not None and late is not None
+    assert early.role_name == "Premier ministre"
+    assert late.role_name == "président"
+
+
+def test_region_adjectives(gaz: Gazetteer) -> None:
+    african = gaz.region_countries("africains")
+    assert african is not None and {"TCD", "SEN", "SDN"} <= african and "DEU" not in african
+    european = gaz.region_countries("européennes")
+    assert european is not None and "DEU" in european and "CHN" not in european
+    assert gaz.region_countries("bleus") is None
+
+
+def test_person_key_folds_transliteration_variants() -> None:
+    assert person_key("Mikhaïl Sorokine") == person_key("Mikhail Sorokin")
+    assert person_key("Andreï Belooussov") == person_key("Andrei Belousov")
+    assert person_key("Sergueï Choïgou") == person_key("Sergei Shoigu")
+    assert person_key("Ousmane Kouyaté") == person_key("Ousmane Kouyate")
+    assert person_key("Ousmane Kouyaté") != person_key("Ousmane Koulibaly")
+    assert person_key("Xi Jinping") == "xi-jinping"
