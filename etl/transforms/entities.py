@@ -85,18 +85,6 @@ _DATIVE_HEADS = _folded(
     condoléances félicitations opposition
     """
 )
-# Verbs/adjectives after which "à"/"au" + place is where something is or happens.
-_LOCATIVE_HEADS = _folded(
-    """
-    arriver rendre aller venir revenir retourner partir voyager séjourner résider vivre
-    habiter être rester demeurer trouver déployer stationner installer baser implanter
-    intervenir opérer combattre lutter mourir tuer enlever arrêter capturer détenir exploser
-    naître élire voter manifester investir travailler recevoir accueillir réunir rencontrer
-    tenir signer organiser envoyer dépêcher débarquer atterrir entrer circuler sévir exister
-    survenir produire dérouler perpétrer commettre mener conduire présent présente basé
-    stationné déployé actif installé arrivé né attendu
-    """
-)
 # Nouns that make a qualifying demonym / "de <country>" a place: "la capitale malienne".
 _PLACE_NOUNS = _folded(
     """
@@ -238,6 +226,7 @@ class _Cluster:
     country_ev: int = 99
     role_name: str | None = None
     sector: str | None = None
+    rank_only: bool = False  # the role is a military rank ("général"), a weak description
 
 
 # -- the extractor ------------------------------------------------------------------------------
@@ -541,10 +530,25 @@ class _Extractor:
             k += 1
 
     def _attach(self, rp: _RolePhrase, matches: list[_Match], demonym_at: dict[int, int]) -> None:
-        """Countries/organizations right after a role phrase: "ministre ... malien", "du Mali"."""
-        words, n = self.words, len(self.words)
+        """What follows a role phrase and belongs to it: demonyms ("ministre ... malien"), a
+        capitalised portfolio ("de l'Énergie"), and "de/du <country or organization>"."""
         start_of = {m.w0: k for k, m in enumerate(matches) if not m.dropped}
-        j = rp.w1
+        j = self._attach_demonyms(rp, rp.w1, matches, demonym_at)
+        if rp.role is not None:
+            end = self._complement_end(j, start_of)
+            if end > j:
+                if rp.role_name and " " not in rp.role_name:
+                    portfolio = self.text[self.words[j].start : self.words[end - 1].end]
+                    rp.role_name = f"{rp.role_name} {normalize_apostrophes(portfolio)}"
+                j = self._attach_demonyms(rp, end, matches, demonym_at)
+        if not rp.codes:
+            j = self._attach_de(rp, j, matches, start_of)
+        rp.ext_end = j
+
+    def _attach_demonyms(
+        self, rp: _RolePhrase, j: int, matches: list[_Match], demonym_at: dict[int, int]
+    ) -> int:
+        words, n = self.words, len(self.words)
         while j < n and j in demonym_at and self.joinable(j) and "," not in words[j].gap:
             k = demonym_at[j]
             rp.country_matches.append(k)
@@ -557,25 +561,59 @@ class _Extractor:
                 and _SPACES_RE.match(words[j].gap)
             ):
                 j += 1
-        if j == rp.w1 and j < n and words[j].folded in _DE_PREPS and self.joinable(j):
-            k2 = j + 1
-            if k2 < n and words[k2].folded in {"la", "le", "les", "l"} and self.joinable(k2):
-                k2 += 1
-            if k2 < n and k2 in start_of and self.joinable(k2):
-                m = matches[start_of[k2]]
-                if m.kind in ("name", "capital", "seat"):
-                    rp.country_matches.append(start_of[k2])
-                    rp.codes.append(m.code or "")
-                    j = m.w1
-                elif m.kind == "alias":
-                    org = self.gaz.entity(m.entity_id)
-                    if org is not None:
-                        if org.sector_code:
-                            rp.sector = org.sector_code
-                        if org.country_code:
-                            rp.codes.append(org.country_code)
-                    j = m.w1
-        rp.ext_end = j
+        return j
+
+    def _complement_end(self, j: int, start_of: dict[int, int]) -> int:
+        """End of a capitalised portfolio after a role: "de l'Énergie", "des Mines et de la
+        Géologie" (a following country or organization is not a portfolio)."""
+        words, n = self.words, len(self.words)
+        end = j
+        k = j
+        while k < n and words[k].folded in _DE_PREPS and self.joinable(k):
+            q = k + 1
+            if q < n and words[q].folded in {"la", "le", "les", "l"} and self.joinable(q):
+                q += 1
+            if q >= n or q in start_of or not is_title_word(words[q].text) or not self.joinable(q):
+                break
+            q += 1
+            if (
+                q < n
+                and self.joinable(q)
+                and words[q].text.islower()
+                and self.token_at(words[q].start).pos_ == "ADJ"
+            ):
+                q += 1
+            end = q
+            if q + 1 < n and words[q].folded == "et" and self.joinable(q):
+                k = q + 1
+                continue
+            break
+        return end
+
+    def _attach_de(
+        self, rp: _RolePhrase, j: int, matches: list[_Match], start_of: dict[int, int]
+    ) -> int:
+        words, n = self.words, len(self.words)
+        if not (j < n and words[j].folded in _DE_PREPS and self.joinable(j)):
+            return j
+        k2 = j + 1
+        if k2 < n and words[k2].folded in {"la", "le", "les", "l"} and self.joinable(k2):
+            k2 += 1
+        if k2 < n and k2 in start_of and self.joinable(k2):
+            m = matches[start_of[k2]]
+            if m.kind in ("name", "capital", "seat"):
+                rp.country_matches.append(start_of[k2])
+                rp.codes.append(m.code or "")
+                return m.w1
+            if m.kind == "alias":
+                org = self.gaz.entity(m.entity_id)
+                if org is not None:
+                    if org.sector_code:
+                        rp.sector = org.sector_code
+                    if org.country_code:
+                        rp.codes.append(org.country_code)
+                return m.w1
+        return j
 
     # 3. country mention attributes ---------------------------------------------------------
     def country_attributes(self, matches: list[_Match], phrases: list[_RolePhrase]) -> None:
@@ -661,14 +699,9 @@ class _Extractor:
             text = fold(head.text) if head is not None else ""
             if lemma in _DATIVE_HEADS or text in _DATIVE_HEADS:
                 return
-            if (
-                m.kind in ("capital", "seat")
-                or head is None
-                or head.pos_ in ("NOUN", "PROPN")
-                or lemma in _LOCATIVE_HEADS
-                or text in _LOCATIVE_HEADS
-            ):
-                m.is_actor = False
+            # Otherwise "au Mali", "à Moscou" is where something is or happens ("la situation
+            # au Mali", "arrivés au Niger", "reçu au Kremlin").
+            m.is_actor = False
             return
         if folded in _DE_PREPS:
             k = self.prev_word(j, skip_articles=True)
@@ -1175,6 +1208,7 @@ class _Extractor:
                 rank = next((o.rank_role for o in members if o.rank_role), None)
                 if rank is not None:
                     c.role_name, c.sector = rank
+                    c.rank_only = True
 
     def finish_homologue_clusters(self, clusters: list[_Cluster], occs: list[_PersonOcc]) -> None:
         for c in clusters:
@@ -1183,21 +1217,26 @@ class _Extractor:
                 ctx = [o for o in members if o.country and o.country_ev == _EV_CONTEXT]
                 if ctx:
                     c.country, c.country_ev = ctx[0].country, _EV_CONTEXT
-            if c.role_name is None:
+            if c.role_name is None or c.rank_only:
                 role = next((o for o in members if o.role_name), None)
                 if role is not None:
                     c.role_name, c.sector = role.role_name, role.sector
 
     def _spurious(self, c: _Cluster, occs: list[_PersonOcc]) -> bool:
-        """A lone capitalised word at the start of sentences, with nothing saying it is a person."""
+        """A lone capitalised word on a heading-like line, with nothing saying it is a person."""
         members = [occs[k] for k in c.occs]
         if c.holder is not None or c.country or c.role_name:
             return False
         if any(len(o.key_words) != 1 for o in members):
             return False
-        return all(
-            self.token_at(o.start).is_sent_start or "\n" in self.words[o.w0].gap for o in members
-        )
+        return all(self._short_line(o.start) for o in members)
+
+    def _short_line(self, pos: int) -> bool:
+        """``pos`` is on a line of fewer than six words (a heading, a button, a caption)."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        line = self.text[start : end if end >= 0 else len(self.text)]
+        return len(_WORD_RE.findall(line)) < 6
 
     # -- driver -----------------------------------------------------------------------------
     def run(self) -> list[Mention]:

@@ -28,6 +28,7 @@ from etl.transforms.plover import plover_types
 from etl.transforms.types import DateMention, Mention, ResolvedDate
 
 SOURCE, TARGET = "source", "target"
+OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 
 NEGATORS = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "guère", "point"})
 # Verbs and nouns under which a trigger states a plan, a wish or a possibility, not a fact.
@@ -50,6 +51,13 @@ HISTORY_CUES = re.compile(
     re.IGNORECASE,
 )
 ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
+# Pronouns that stand for people or states; demonstratives ("cela", "ce") stand for situations.
+PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "qui", "lequel"})
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+# Below this the actors come from guesses rather than from the parse; such events are dropped.
+MIN_CONFIDENCE = 0.4
+# How far after a trigger the target fallback may look, in tokens.
+TARGET_WINDOW = 15
 CONTEXT_WORDS: tuple[tuple[str, str], ...] = (
     ("nucléaire", "cbrn"),
     ("militaire", "military"),
@@ -91,6 +99,8 @@ class Trigger:
     requires: frozenset[str]
     excludes: frozenset[str]
     symmetric: bool
+    # For nouns: "de X" names the one acted upon ("l'expulsion des diplomates"), not the actor.
+    patient_of: bool = False
 
 
 @functools.cache
@@ -110,6 +120,7 @@ def trigger_lexicon() -> dict[tuple[str, str], list[Trigger]]:
                 requires=words if req.startswith("+") else frozenset(),
                 excludes=words if req.startswith("-") else frozenset(),
                 symmetric=row["frame"] == "symmetric",
+                patient_of=row["frame"] == "patient",
             )
             if trig.event_type not in plover_types():
                 raise ValueError(f"unknown PLOVER type in trigger lexicon: {trig.event_type}")
@@ -423,6 +434,8 @@ def code_article_events(
         aligned = _SentenceActors(doc, start, _align(doc, start, by_sentence.get(index, [])))
         drafts = _code_sentence(aligned, previous_actors, events, gaz)
         for d in drafts:
+            if d.confidence < MIN_CONFIDENCE:
+                continue
             events.append(
                 _finish(ctx, d, index, start, end, aligned, anchor, body_dates, len(events))
             )
@@ -482,17 +495,19 @@ def _roles(
             tgt_roots = [
                 c
                 for c in t.children
-                if c.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "xcomp")
+                if c.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod")
             ]
     else:
-        owner = [c for c in t.children if c.dep_ == "nmod" and _has_case(c, {"de", "du", "des"})]
+        owner = [c for c in t.children if c.dep_ == "nmod" and _has_case(c, OF_WORDS)]
         demonym = [c for c in t.children if c.dep_ == "amod"]
         tgt_roots = [
             c
             for c in t.children
-            if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod")
-            and not _has_case(c, {"de", "du", "des", "d'", "d’"})
+            if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod") and not _has_case(c, OF_WORDS)
         ]
+        if trig.patient_of:
+            tgt_roots += owner
+            owner = []
         if (
             verb is not t
             and _lemma(verb) in RECEIVING_VERBS
@@ -500,7 +515,7 @@ def _roles(
         ):
             # "X a obtenu le soutien de Y": Y gives, X receives.
             flipped = True
-            givers = owner + [c for c in verb.children if _has_case(c, {"part"})] + demonym
+            givers = owner + [c for c in verb.children if _lemma(c) == "part"] + demonym
             src_tokens = givers
             tgt_roots = _subject_of(verb)
         else:
@@ -521,19 +536,13 @@ def _roles(
     targets = _actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
 
     if not sources:
-        pron = [s for s in src_tokens if s.pos_ == "PRON"] or [
-            c for c in t.children if c.dep_ == "det" and _lemma(c) in ("son", "leur")
-        ]
-        if pron or (not src_tokens and trig.pos == "VERB"):
-            earlier_in_sentence = _actor_mentions(sa.before(t.i), allow_places=False)
-            people = [m for m in earlier_in_sentence if m.entity_id.startswith("person:")]
-            if people:
-                sources = [people[-1]]
-            elif earlier_in_sentence:
-                sources = [earlier_in_sentence[-1]]
-            elif previous_actors:
-                sources = [previous_actors[0]]
-            confidence -= 0.15
+        resolved = _resolve_source(sa, t, src_tokens, previous_actors)
+        if resolved is None:
+            # The parse names a subject and it is no known actor: guessing from elsewhere in the
+            # sentence would attach the action to the wrong party.
+            return None
+        sources, penalty = resolved
+        confidence -= penalty
     if not targets and (ACCUSATION_LEMMAS & _context_lemmas(t)):
         accused = _countries(_to_actors(sources, SOURCE, gaz, expand_members=True))
         for ev in reversed(earlier):
@@ -559,11 +568,6 @@ def _roles(
                         ],
                     )
                 break
-    if not sources:
-        near = _actor_mentions(sa.before(t.i), allow_places=False)
-        if near:
-            sources = [near[-1]]
-            confidence -= 0.3
     if not targets:
         src_c = {m.country_code for m in sources}
         after = [
@@ -576,6 +580,7 @@ def _roles(
             for m in _actor_mentions(sa.before(t.i), allow_places=False)
             if m.country_code not in src_c and m not in sources
         ]
+        after = [m for m in after if _token_distance(sa, t, m) <= TARGET_WINDOW]
         if after:
             targets = [after[0]]
             confidence -= 0.3
@@ -587,8 +592,58 @@ def _roles(
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
 
 
-def _has_case(t: Token, words: set[str]) -> bool:
-    return any(c.dep_ in ("case", "mark") and c.text.lower() in words for c in t.children)
+def _resolve_source(
+    sa: _SentenceActors, t: Token, src_tokens: list[Token], previous_actors: list[Mention]
+) -> tuple[list[Mention], float] | None:
+    """Sources when the subject phrase itself names no actor: pronouns, possessives, or no
+    subject at all. Returns None when the subject is a phrase that is not an actor."""
+    pronouns = [s for s in src_tokens if s.pos_ == "PRON"]
+    nominal = [s for s in src_tokens if s.pos_ != "PRON"]
+    if nominal:
+        return None
+    if any(p.text.lower() not in PERSONAL_PRONOUNS for p in pronouns):
+        return None
+    for p in pronouns:
+        if p.text.lower() in ("qui", "lequel") and p.head.dep_.startswith("acl"):
+            antecedent = p.head.head
+            found = sa.in_tokens(_subtree_excluding(antecedent, [p.head]))
+            actors = _actor_mentions(found, allow_places=False)
+            if actors:
+                return actors, 0.05
+    earlier = _actor_mentions(sa.before(t.i), allow_places=False)
+    subjects = [m for m in earlier if _in_subject(sa, m)]
+    people = [m for m in subjects if m.entity_id.startswith("person:")]
+    if people:
+        return [people[-1]], 0.15
+    if subjects:
+        return [subjects[-1]], 0.2
+    if previous_actors:
+        return [previous_actors[0]], 0.25
+    if not src_tokens and earlier:
+        return [earlier[-1]], 0.3
+    return None
+
+
+def _in_subject(sa: _SentenceActors, m: Mention) -> bool:
+    span = next(sp for mm, sp in sa.mentions if mm is m)
+    cur = span.root
+    for _ in range(8):
+        if cur.dep_ in ("nsubj", "nsubj:pass"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _token_distance(sa: _SentenceActors, t: Token, m: Mention) -> int:
+    span = next(sp for mm, sp in sa.mentions if mm is m)
+    return span.start - t.i
+
+
+def _has_case(t: Token, words: Iterable[str]) -> bool:
+    allowed = set(words)
+    return any(c.dep_ in ("case", "mark") and c.text.lower() in allowed for c in t.children)
 
 
 def _draft_from(
