@@ -17,7 +17,7 @@ from etl.config import SQL_DIR
 ALL_SQL = sorted(SQL_DIR.rglob("*.sql"))
 
 
-def parse_strict(sql: str) -> list[exp.Expression]:
+def parse_strict(sql: str) -> list[exp.Expr]:
     # ErrorLevel.RAISE turns sqlglot's warnings about invalid SQL into failures.
     return [e for e in sqlglot.parse(sql, read="duckdb", error_level=ErrorLevel.RAISE) if e]
 
@@ -30,14 +30,14 @@ def conn() -> duckdb.DuckDBPyConnection:
     return c
 
 
-def schema_of(conn: duckdb.DuckDBPyConnection) -> dict[str, dict[str, dict[str, str]]]:
+def schema_of(conn: duckdb.DuckDBPyConnection) -> dict[str, object]:
     rows = conn.execute(
         "select table_schema, table_name, column_name, data_type from information_schema.columns"
     ).fetchall()
     schema: dict[str, dict[str, dict[str, str]]] = {}
     for sch, table, column, dtype in rows:
         schema.setdefault(sch, {}).setdefault(table, {})[column] = dtype
-    return schema
+    return dict(schema)
 
 
 def test_every_object_has_its_file() -> None:
