@@ -60,7 +60,8 @@ def result(table: str, df: pl.DataFrame, columns: list[str], **extra: Any) -> dg
 )
 def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Read every ``.txt`` page in the input folder into ``raw.documents``, rejecting bad files
-    (empty, binary, too large) with a reason instead of failing the run."""
+    (empty, binary, too large) with a reason instead of failing the run. Files are identified by
+    content: unchanged files keep their rows, deleted files lose them."""
     folder = dyad.seeds
     blobs = [ingest.read_blob(folder, p, dyad.max_bytes) for p in ingest.list_input_files(folder)]
     with dyad.connect() as conn:
@@ -70,12 +71,23 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         documents, files = ingest.build_documents(
             blobs, max_bytes=dyad.max_bytes, now=dt.datetime.now(), previous_ingested_at=previous
         )
-        warehouse.replace_rows(conn, {"raw.documents": documents, "raw.document_files": files})
+        current = set(documents["document_id"].to_list())
+        new = current if dyad.full_refresh else current - set(previous)
+        gone = set(previous) - current
+        warehouse.replace_rows(
+            conn,
+            {"raw.documents": documents.filter(pl.col("document_id").is_in(sorted(new)))},
+            key_column="document_id",
+            keys=sorted(new | gone),
+        )
+        warehouse.replace_rows(conn, {"raw.document_files": files})
     rejected = documents.filter(pl.col("status_code") == "rejected")
     yield result(
         "raw.documents",
         documents,
         ["document_id", "file_name", "n_bytes", "encoding_name", "status_code", "reject_reason"],
+        n_new=len(new),
+        n_removed=len(gone),
         n_rejected=rejected.height,
         rejected=dg.MetadataValue.json(
             {r["file_name"]: r["reject_reason"] for r in rejected.iter_rows(named=True)}
@@ -87,7 +99,17 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         files,
         ["file_name", "document_id", "is_duplicate"],
         n_duplicates=int(files["is_duplicate"].sum()),
+        duplicates=dg.MetadataValue.json(
+            {
+                r["file_name"]: r["document_id"]
+                for r in files.filter(pl.col("is_duplicate")).iter_rows(named=True)
+            }
+        ),
     )
+
+
+def plan_metadata(p: stages.Plan) -> dict[str, Any]:
+    return {"n_processed": len(p.todo), "n_removed": len(p.removed), "n_unchanged": p.n_unchanged}
 
 
 @dg.multi_asset(
@@ -109,12 +131,26 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
 )
 def articles(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Extract each accepted page's article: metadata plus a clean body (menus, teasers,
-    sidebars and comment widgets dropped)."""
+    sidebars and comment widgets dropped). Only new or changed documents are processed."""
     with dyad.connect() as conn:
-        documents = warehouse.read_table(conn, "raw.documents")
+        ids = conn.execute(
+            "select document_id from raw.documents where status_code = 'ok'"
+        ).fetchall()
+        p = stages.plan(
+            {d: stages.input_hash(d) for (d,) in ids},
+            warehouse.stage_inputs(conn, "articles"),
+            full_refresh=dyad.full_refresh,
+        )
+        documents = conn.execute(
+            "select * from raw.documents where document_id in (select unnest(?))", [p.todo]
+        ).pl()
         out = stages.build_articles(documents)
-        warehouse.replace_rows(
-            conn, {"core.articles": out.articles, "core.article_segments": out.segments}
+        warehouse.replace_article_rows(
+            conn,
+            "articles",
+            {"core.article_segments": out.segments, "core.articles": out.articles},
+            p.touched,
+            p.inputs,
         )
     yield result(
         "core.articles",
@@ -123,8 +159,19 @@ def articles(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         dropped_boilerplate_lines=dg.MetadataValue.json(out.dropped_lines),
         n_empty=int(out.articles["is_empty"].sum()),
         extraction_failures=dg.MetadataValue.json(out.failures),
+        **plan_metadata(p),
     )
     yield result("core.article_segments", out.segments, ["article_id", "segment_index"])
+
+
+def body_plan(conn: Any, stage: str, full_refresh: bool) -> stages.Plan:
+    """Articles whose body changed since ``stage`` last processed them."""
+    rows = conn.execute("select article_id, md5(body) from core.articles").fetchall()
+    return stages.plan(
+        {a: stages.input_hash(a, h) for a, h in rows},
+        warehouse.stage_inputs(conn, stage),
+        full_refresh=full_refresh,
+    )
 
 
 @dg.multi_asset(
@@ -152,35 +199,52 @@ def articles(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     ],
 )
 def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
-    """Run spaCy's French pipeline over article bodies; resolve countries (names, demonyms,
-    capitals, seats of power), organizations and people to canonical entities."""
+    """Run spaCy's French pipeline over new or changed article bodies; resolve countries (names,
+    demonyms, capitals, seats of power), organizations and people to canonical entities."""
+    gaz = load_gazetteer()
     with dyad.connect() as conn:
-        arts = warehouse.read_table(conn, "core.articles")
-        out = stages.build_entity_tables(arts, load_nlp(), load_gazetteer())
-        warehouse.replace_rows(
+        p = body_plan(conn, "entities", dyad.full_refresh)
+        todo = conn.execute(
+            "select * from core.articles where article_id in (select unnest(?))", [p.todo]
+        ).pl()
+        out = stages.build_entity_tables(todo, load_nlp(), gaz) if todo.height else None
+        sentences = out.sentences if out else stages.frame([], stages.SENTENCE_SCHEMA)
+        mentions = out.mentions if out else stages.frame([], stages.MENTION_SCHEMA)
+        warehouse.replace_article_rows(
             conn,
-            {
-                "core.sentences": out.sentences,
-                "core.mentions": out.mentions,
-                "core.entities": out.entities,
-                "core.entity_aliases": out.aliases,
-            },
+            "entities",
+            {"core.sentences": sentences, "core.mentions": mentions},
+            p.touched,
+            p.inputs,
         )
-    yield result("core.sentences", out.sentences, ["article_id", "sentence_index", "sentence_text"])
+        catalog, aliases = stages.entity_catalog(
+            gaz,
+            out.found if out else [],
+            warehouse.read_table(conn, "core.entities"),
+            warehouse.read_table(conn, "core.mentions"),
+        )
+        warehouse.replace_rows(conn, {"core.entities": catalog, "core.entity_aliases": aliases})
+    yield result(
+        "core.sentences",
+        sentences,
+        ["article_id", "sentence_index", "sentence_text"],
+        **plan_metadata(p),
+    )
     yield result(
         "core.mentions",
-        out.mentions,
+        mentions,
         ["surface_text", "entity_id", "country_code", "mention_kind", "is_actor"],
-        n_actor_mentions=int(out.mentions["is_actor"].sum()),
+        n_actor_mentions=int(mentions["is_actor"].sum()),
     )
-    people = out.entities.filter(pl.col("entity_type") == "person")
+    people = catalog.filter(pl.col("entity_type") == "person")
     yield result(
         "core.entities",
         people,
         ["entity_id", "canonical_name", "country_code", "role_name"],
         n_people=people.height,
+        n_entities=catalog.height,
     )
-    yield result("core.entity_aliases", out.aliases, ["alias_text", "entity_id"])
+    yield result("core.entity_aliases", aliases, ["alias_text", "entity_id"])
 
 
 @dg.multi_asset(
@@ -202,18 +266,35 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
 )
 def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Find event sentences (a French trigger plus actors), parse them, and code who did what to
-    whom, when, from the article body only."""
+    whom, when, from the article body only. Only new or changed articles are coded."""
     with dyad.connect() as conn:
+        p = body_plan(conn, "events", dyad.full_refresh)
+        todo = conn.execute(
+            "select * from core.articles where article_id in (select unnest(?))", [p.todo]
+        ).pl()
         out = stages.build_event_tables(
-            warehouse.read_table(conn, "core.articles"),
-            warehouse.read_table(conn, "core.sentences"),
-            warehouse.read_table(conn, "core.mentions"),
-            warehouse.read_table(conn, "raw.documents"),
+            todo,
+            conn.execute(
+                "select * from core.sentences where article_id in (select unnest(?))", [p.todo]
+            ).pl(),
+            conn.execute(
+                "select * from core.mentions where article_id in (select unnest(?))", [p.todo]
+            ).pl(),
+            conn.execute(
+                "select document_id, ingested_at from raw.documents "
+                "where document_id in (select document_id from core.articles "
+                "where article_id in (select unnest(?)))",
+                [p.todo],
+            ).pl(),
             load_nlp(),
             load_gazetteer(),
         )
-        warehouse.replace_rows(
-            conn, {"core.events": out.events, "core.event_actors": out.event_actors}
+        warehouse.replace_article_rows(
+            conn,
+            "events",
+            {"core.event_actors": out.event_actors, "core.events": out.events},
+            p.touched,
+            p.inputs,
         )
     by_type = out.events.group_by("event_type").len().sort("event_type")
     yield result(
@@ -222,6 +303,7 @@ def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         ["event_type", "event_date", "trigger_text", "evidence_text"],
         n_candidate_sentences=out.n_candidate_sentences,
         events_by_type=dg.MetadataValue.json(dict(by_type.iter_rows())),
+        **plan_metadata(p),
     )
     yield result("core.event_actors", out.event_actors, ["event_id", "entity_id", "actor_role"])
 
@@ -293,6 +375,22 @@ chronology = view_asset(
     "sentence, title, outlet, file and every reporting article.",
 )
 
+@dg.asset(
+    key=dg.AssetKey(["published_warehouse"]),
+    deps=[key(v) for v in warehouse.VIEWS],
+    group_name="publish",
+)
+def published_warehouse(dyad: DyadResource) -> dg.MaterializeResult:
+    """Publish the finished build as the warehouse file analysts query: an atomic copy, so open
+    readers keep their snapshot and new readers see the complete new one."""
+    with dyad.connect() as conn:
+        counts = {t: warehouse.count_rows(conn, t) for t in warehouse.TABLES}
+    dyad.publish()
+    return dg.MaterializeResult(
+        metadata={"path": dyad.warehouse_path, "row_counts": dg.MetadataValue.json(counts)}
+    )
+
+
 ALL_ASSETS = [
     raw_documents,
     articles,
@@ -303,4 +401,5 @@ ALL_ASSETS = [
     actor_pair_counts,
     actor_pair_counts_directed,
     chronology,
+    published_warehouse,
 ]

@@ -18,6 +18,8 @@ def _apply_paths(args: argparse.Namespace) -> None:
         os.environ["DYAD_SEEDS_DIR"] = str(Path(args.seeds).resolve())
     if getattr(args, "warehouse", None):
         os.environ["DYAD_WAREHOUSE"] = str(Path(args.warehouse).resolve())
+    if getattr(args, "full_refresh", False):
+        os.environ["DYAD_FULL_REFRESH"] = "1"
 
 
 def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int = 60) -> str:
@@ -57,10 +59,16 @@ def cmd_sql(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"no warehouse at {path}: run `dyad run` first", file=sys.stderr)
         return 2
-    with warehouse.connect(path, read_only=True) as conn:
-        cur = conn.execute(args.query)
-        columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchmany(args.limit) if columns else []
+    import duckdb
+
+    try:
+        with warehouse.connect(path, read_only=True) as conn:
+            cur = conn.execute(args.query)
+            columns = [d[0] for d in cur.description] if cur.description else []
+            rows = cur.fetchmany(args.limit) if columns else []
+    except duckdb.Error as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(format_table(columns, rows, width=args.width))
     return 0
 
@@ -104,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_run = sub.add_parser("run", help="materialize every asset over the input folder")
     paths(p_run)
+    p_run.add_argument(
+        "--full-refresh", action="store_true", help="reprocess every document, not only changes"
+    )
     p_run.set_defaults(func=cmd_run)
 
     p_sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse")

@@ -29,6 +29,21 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("DYAD_WAREHOUSE") or DEFAULT_WAREHOUSE).expanduser().resolve()
 
 
+def build_path() -> Path:
+    """The working file the pipeline writes; users query the published copy instead.
+
+    DuckDB lets one process hold a file read-write and refuses others meanwhile, so the run never
+    opens the file analysts have open: it builds here and publishes an atomic snapshot.
+    """
+    published = warehouse_path()
+    return published.with_name(published.stem + ".build" + published.suffix)
+
+
+def full_refresh() -> bool:
+    """``DYAD_FULL_REFRESH=1`` recomputes every document instead of only the changed ones."""
+    return os.environ.get("DYAD_FULL_REFRESH", "") not in ("", "0", "false", "no")
+
+
 def max_bytes() -> int:
     """Size limit for one input file (``DYAD_MAX_BYTES``)."""
     return int(os.environ.get("DYAD_MAX_BYTES") or DEFAULT_MAX_BYTES)

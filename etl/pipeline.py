@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
@@ -17,6 +18,8 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)
     top_pairs: list[tuple[object, ...]] = field(default_factory=list)
     rejected: list[tuple[object, ...]] = field(default_factory=list)
+    # Metadata each asset reported, keyed "schema/table": n_processed, n_removed, row counts ...
+    asset_metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def render(self) -> str:
         lines = [
@@ -26,6 +29,17 @@ class RunSummary:
         for name in ("raw.documents", "core.articles", "core.entities", "core.mentions",
                      "core.events", "core.event_clusters"):  # fmt: skip
             lines.append(f"  {name:<22} {self.counts.get(name, 0):>7}")
+        for stage, label in (
+            ("core/articles", "articles"),
+            ("core/sentences", "entities"),
+            ("core/events", "events"),
+        ):
+            meta = self.asset_metadata.get(stage, {})
+            if "n_processed" in meta:
+                lines.append(
+                    f"  {label} stage: {meta['n_processed']} processed, "
+                    f"{meta['n_removed']} removed, {meta['n_unchanged']} unchanged"
+                )
         for file_name, reason in self.rejected:
             lines.append(f"  rejected {file_name}: {reason}")
         if self.top_pairs:
@@ -43,6 +57,14 @@ def run_pipeline(instance: dg.DagsterInstance | None = None) -> RunSummary:
     result = job.execute_in_process(instance=instance or dg.DagsterInstance.ephemeral())
     path = config.warehouse_path()
     summary = RunSummary(success=result.success, warehouse_path=path)
+    for event in result.get_asset_materialization_events():
+        mat = event.step_materialization_data.materialization
+        if mat is not None:
+            summary.asset_metadata[mat.asset_key.to_user_string()] = {
+                k: v.value for k, v in mat.metadata.items()
+            }
+    if not result.success:
+        return summary
     with warehouse.connect(path, read_only=True) as conn:
         for table in warehouse.TABLES:
             summary.counts[table] = warehouse.count_rows(conn, table)

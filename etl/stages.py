@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from etl import EXTRACTOR_VERSION
 from etl.ids import stable_id
-from etl.schemas import (
+from etl.schemas import (  # noqa: F401 - re-exported for the assets
     ALIAS_SCHEMA,
     ARTICLE_SCHEMA,
     CLUSTER_SCHEMA,
@@ -43,6 +43,32 @@ class ArticleTables:
     segments: pl.DataFrame
     dropped_lines: dict[str, int]
     failures: dict[str, str]
+
+
+def input_hash(*parts: object) -> str:
+    """What a stage's output for one article depends on, with the extractor version."""
+    return stable_id(EXTRACTOR_VERSION, *parts)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Which articles a stage must (re)process and which it must forget."""
+
+    todo: list[str]
+    removed: list[str]
+    inputs: dict[str, str]  # input hash of every article in todo
+    n_unchanged: int
+
+    @property
+    def touched(self) -> list[str]:
+        return sorted(set(self.todo) | set(self.removed))
+
+
+def plan(current: dict[str, str], done: dict[str, str], *, full_refresh: bool = False) -> Plan:
+    """Compare the inputs a stage sees now with those it last processed."""
+    todo = sorted(k for k, h in current.items() if full_refresh or done.get(k) != h)
+    removed = sorted(set(done) - set(current))
+    return Plan(todo, removed, {k: current[k] for k in todo}, len(current) - len(todo))
 
 
 def build_articles(documents: pl.DataFrame) -> ArticleTables:
@@ -116,8 +142,7 @@ def codable(articles: pl.DataFrame) -> pl.DataFrame:
 class EntityTables:
     sentences: pl.DataFrame
     mentions: pl.DataFrame
-    entities: pl.DataFrame
-    aliases: pl.DataFrame
+    found: list[Entity]
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:
@@ -134,34 +159,81 @@ def _entity_row(e: Entity) -> dict[str, Any]:
     }
 
 
-def merge_entities(found: Sequence[Entity], gaz: Gazetteer) -> list[Entity]:
-    """Gazetteer entities plus those found in articles; one row per ID.
+def _entity_from_row(row: dict[str, Any]) -> Entity:
+    return Entity(
+        entity_id=row["entity_id"],
+        entity_type=row["entity_type"],
+        canonical_name=row["canonical_name"],
+        country_code=row["country_code"],
+        sector_code=row["sector_code"],
+        role_name=row["role_name"],
+        wikidata_id=row["wikidata_id"],
+        org_kind=row["org_kind"],
+        member_codes=tuple(row["member_codes"] or ()),
+    )
 
-    A person seen in several articles keeps the most frequent country and role attributed to them.
+
+def _mode(values: Sequence[str | None]) -> str | None:
+    """Most frequent non-null value; ties go to the alphabetically first, so reruns agree."""
+    counts: dict[str, int] = defaultdict(int)
+    for v in values:
+        if v:
+            counts[v] += 1
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def entity_catalog(
+    gaz: Gazetteer,
+    found: Sequence[Entity],
+    existing: pl.DataFrame,
+    mentions: pl.DataFrame,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``core.entities`` and ``core.entity_aliases`` for the whole corpus.
+
+    Gazetteer entities are always present; people and places are those some mention references.
+    A person's country and role are the most frequent ones attributed to them across all their
+    mentions, so one article cannot overrule the rest.
     """
-    by_id: dict[str, Entity] = dict(gaz.entities)
-    votes: dict[str, list[Entity]] = defaultdict(list)
+    catalog: dict[str, Entity] = dict(gaz.entities)
+    known: dict[str, Entity] = {
+        r["entity_id"]: _entity_from_row(r) for r in existing.iter_rows(named=True)
+    }
     for e in found:
-        if e.entity_id not in by_id or e.entity_type in ("person", "location"):
-            votes[e.entity_id].append(e)
-    for entity_id, seen in votes.items():
-        if entity_id in by_id and by_id[entity_id].entity_type not in ("person", "location"):
+        known[e.entity_id] = e  # fresher than the stored row
+    by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in mentions.select("entity_id", "surface_text", "country_code", "role_name").iter_rows(
+        named=True
+    ):
+        by_entity[r["entity_id"]].append(r)
+    for entity_id, rows in by_entity.items():
+        if entity_id in catalog or entity_id not in known:
             continue
-        countries = [e.country_code for e in seen if e.country_code]
-        roles = [e.role_name for e in seen if e.role_name]
-        best = seen[0]
-        by_id[entity_id] = Entity(
+        base = known[entity_id]
+        catalog[entity_id] = Entity(
             entity_id=entity_id,
-            entity_type=best.entity_type,
-            canonical_name=max((e.canonical_name for e in seen), key=len),
-            country_code=max(set(countries), key=countries.count) if countries else None,
-            sector_code=best.sector_code,
-            role_name=max(set(roles), key=roles.count) if roles else None,
-            wikidata_id=best.wikidata_id,
-            org_kind=best.org_kind,
-            member_codes=best.member_codes,
+            entity_type=base.entity_type,
+            canonical_name=base.canonical_name,
+            country_code=_mode([r["country_code"] for r in rows]) or base.country_code,
+            sector_code=base.sector_code,
+            role_name=_mode([r["role_name"] for r in rows]) or base.role_name,
+            wikidata_id=base.wikidata_id,
+            org_kind=base.org_kind,
+            member_codes=base.member_codes,
         )
-    return [by_id[k] for k in sorted(by_id)]
+    aliases: dict[tuple[str, str], str | None] = {
+        (alias_text, entity_id): language_code
+        for alias_text, entity_id, language_code in gaz.aliases()
+    }
+    for entity_id, rows in by_entity.items():
+        for r in rows:
+            aliases.setdefault((r["surface_text"], entity_id), "fr")
+    entity_rows = [_entity_row(catalog[k]) for k in sorted(catalog)]
+    alias_rows = [
+        {"alias_text": a, "entity_id": e, "language_code": lang}
+        for (a, e), lang in sorted(aliases.items())
+        if e in catalog
+    ]
+    return frame(entity_rows, ENTITY_SCHEMA), frame(alias_rows, ALIAS_SCHEMA)
 
 
 def build_entity_tables(
@@ -172,7 +244,6 @@ def build_entity_tables(
     sentences: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     found: list[Entity] = []
-    alias_rows: dict[tuple[str, str], dict[str, Any]] = {}
     docs = nlp.pipe(rows["body"].to_list(), batch_size=batch_size)
     for article_id, doc in zip(rows["article_id"].to_list(), docs, strict=True):
         for index, sent in enumerate(doc.sents):
@@ -187,28 +258,11 @@ def build_entity_tables(
             )
         article_mentions = extract_mentions(doc, gaz)
         found.extend(build_entities(article_mentions, gaz))
-        for m in article_mentions:
-            mentions.append(mention_row(article_id, m))
-            if m.mention_kind != "anaphor":
-                key = (m.surface_text, m.entity_id)
-                alias_rows[key] = {
-                    "alias_text": m.surface_text,
-                    "entity_id": m.entity_id,
-                    "language_code": "fr",
-                }
-    for alias_text, entity_id, language_code in gaz.aliases():
-        alias_rows.setdefault(
-            (alias_text, entity_id),
-            {"alias_text": alias_text, "entity_id": entity_id, "language_code": language_code},
-        )
-    entities = [_entity_row(e) for e in merge_entities(found, gaz)]
-    known = {e["entity_id"] for e in entities}
-    aliases = [a for k, a in sorted(alias_rows.items()) if k[1] in known]
+        mentions.extend(mention_row(article_id, m) for m in article_mentions)
     return EntityTables(
         frame(sentences, SENTENCE_SCHEMA),
         frame(mentions, MENTION_SCHEMA).unique("mention_id", keep="first", maintain_order=True),
-        frame(entities, ENTITY_SCHEMA),
-        frame(aliases, ALIAS_SCHEMA),
+        found,
     )
 
 

@@ -7,6 +7,8 @@ so a crash mid-run leaves the previous rows intact instead of a half-written tab
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -29,6 +31,7 @@ TABLES: tuple[str, ...] = (
     "core.events",
     "core.event_actors",
     "core.event_clusters",
+    "core.stage_inputs",
 )
 VIEWS: tuple[str, ...] = (
     "mart.event_dyads",
@@ -146,3 +149,85 @@ def replace_rows(
 def count_rows(conn: duckdb.DuckDBPyConnection, table: str) -> int:
     row = conn.execute(f"select count(*) from {_quoted(table)}").fetchone()  # noqa: S608
     return int(row[0]) if row else 0
+
+
+# Rows of these tables belong to one article; event_actors through their event.
+_ARTICLE_SCOPED: dict[str, str] = {
+    "core.article_segments": "article_id in (select unnest(?))",
+    "core.articles": "article_id in (select unnest(?))",
+    "core.sentences": "article_id in (select unnest(?))",
+    "core.mentions": "article_id in (select unnest(?))",
+    "core.event_actors": (
+        "event_id in (select event_id from core.events where article_id in (select unnest(?)))"
+    ),
+    "core.events": "article_id in (select unnest(?))",
+}
+
+
+def stage_inputs(conn: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
+    """What ``stage`` last processed: article_id -> input hash."""
+    rows = conn.execute(
+        "select article_id, input_hash from core.stage_inputs where stage_name = ?", [stage]
+    ).fetchall()
+    return dict(rows)
+
+
+def replace_article_rows(
+    conn: duckdb.DuckDBPyConnection,
+    stage: str,
+    tables: dict[str, pl.DataFrame],
+    article_ids: Sequence[str],
+    inputs: dict[str, str],
+) -> None:
+    """Swap the rows of ``article_ids`` in a stage's tables and record the inputs, atomically.
+
+    ``tables`` must be given parents last (event_actors before events) because child rows are
+    found through their parents.
+    """
+    ids = list(article_ids)
+    conn.execute("begin transaction")
+    try:
+        for table in tables:
+            where = _ARTICLE_SCOPED[table]
+            conn.execute(f"delete from {_quoted(table)} where {where}", [ids])  # noqa: S608
+        for table, frame in tables.items():
+            if frame.height:
+                staged = frame.select(table_columns(conn, table))  # noqa: F841 - DuckDB reads it
+                conn.execute(f"insert into {_quoted(table)} by name select * from staged")  # noqa: S608
+        conn.execute(
+            "delete from core.stage_inputs "
+            "where stage_name = ? and article_id in (select unnest(?))",
+            [stage, ids],
+        )
+        ledger = pl.DataFrame(  # noqa: F841 - DuckDB reads it
+            {
+                "stage_name": [stage] * len(inputs),
+                "article_id": list(inputs),
+                "input_hash": list(inputs.values()),
+            },
+            schema={"stage_name": pl.String, "article_id": pl.String, "input_hash": pl.String},
+        )
+        conn.execute("insert into core.stage_inputs by name select * from ledger")
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+
+
+def publish(build: Path, published: Path) -> None:
+    """Copy the finished build file over the published one atomically.
+
+    Readers that have the old file open keep reading their snapshot (the rename does not touch the
+    inode they hold); new readers see the new one. A crash leaves either the old or the new file.
+    """
+    with connect(build) as conn:
+        conn.execute("checkpoint")
+    published.parent.mkdir(parents=True, exist_ok=True)
+    tmp = published.with_name(f".{published.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(build, tmp)
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, published)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -25,6 +27,8 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "seeds_gold.jsonl"
 
+Extract = Callable[[str], list[Mention]]
+
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
@@ -37,7 +41,7 @@ def gaz() -> Gazetteer:
 
 
 @pytest.fixture(scope="module")
-def extract(nlp: Language, gaz: Gazetteer):  # type: ignore[no-untyped-def]
+def extract(nlp: Language, gaz: Gazetteer) -> Extract:
     def run(text: str) -> list[Mention]:
         return extract_mentions(nlp(text), gaz)
 
@@ -59,7 +63,7 @@ def _codes(ms: list[Mention]) -> set[str]:
 
 
 # -- mechanics ------------------------------------------------------------------------------------
-def test_offsets_and_sentence_indexes(extract, nlp: Language) -> None:  # type: ignore[no-untyped-def]
+def test_offsets_and_sentence_indexes(extract: Extract, nlp: Language) -> None:
     text = "Le Tchad a fermé sa frontière. Le Soudan proteste."
     ms = extract(text)
     for m in ms:
@@ -70,7 +74,7 @@ def test_offsets_and_sentence_indexes(extract, nlp: Language) -> None:  # type: 
 
 
 # -- countries ------------------------------------------------------------------------------------
-def test_capital_and_seat_metonyms_are_state_actors(extract) -> None:  # type: ignore[no-untyped-def]
+def test_capital_and_seat_metonyms_are_state_actors(extract: Extract) -> None:
     ms = extract(
         "Pékin a dénoncé mardi les nouvelles taxes imposées par Washington. "
         "L'Élysée a annoncé la nomination d'un nouvel ambassadeur. "
@@ -86,13 +90,13 @@ def test_capital_and_seat_metonyms_are_state_actors(extract) -> None:  # type: i
     assert kremlin.country_code == "RUS" and kremlin.is_actor is False  # "reçu au Kremlin": a place
 
 
-def test_washington_as_a_person_is_not_the_usa(extract) -> None:  # type: ignore[no-untyped-def]
+def test_washington_as_a_person_is_not_the_usa(extract: Extract) -> None:
     ms = extract("L'acteur Denzel Washington a reçu un prix à Los Angeles.")
     assert "USA" not in {m.country_code for m in ms if m.entity_id.startswith("country:")}
     assert any(m.entity_id.startswith("person:") for m in ms)
 
 
-def test_demonyms_nigerien_versus_nigerian(extract) -> None:  # type: ignore[no-untyped-def]
+def test_demonyms_nigerien_versus_nigerian(extract: Extract) -> None:
     ms = extract(
         "Les autorités nigériennes ont convoqué l'ambassadeur nigérian après des incidents "
         "à la frontière."
@@ -103,7 +107,7 @@ def test_demonyms_nigerien_versus_nigerian(extract) -> None:  # type: ignore[no-
     assert (nga.country_code, nga.mention_kind) == ("NGA", "demonym")
 
 
-def test_names_with_and_without_articles(extract) -> None:  # type: ignore[no-untyped-def]
+def test_names_with_and_without_articles(extract: Extract) -> None:
     ms = extract(
         "La République fédérale d'Allemagne et la Côte d’Ivoire ont signé un accord avec "
         "les États-Unis, tandis que l'Algérie et le Tchad observaient."
@@ -112,13 +116,15 @@ def test_names_with_and_without_articles(extract) -> None:  # type: ignore[no-un
     assert _find(ms, "République fédérale d'Allemagne").mention_kind == "name"
 
 
-def test_locative_uses_are_places_not_actors(extract) -> None:  # type: ignore[no-untyped-def]
+def test_locative_uses_are_places_not_actors(extract: Extract) -> None:
     ms = extract(
         "Des soldats français sont arrivés en Algérie en début de semaine. "
         "L'Algérie a condamné l'opération. Des combats ont eu lieu au Tchad et dans "
         "la capitale soudanaise. Le Maroc a apporté son soutien au Sénégal."
     )
-    by_pos = sorted((m for m in ms if m.entity_id.startswith("country:")), key=lambda m: m.char_start)
+    by_pos = sorted(
+        (m for m in ms if m.entity_id.startswith("country:")), key=lambda m: m.char_start
+    )
     algeria = [m for m in by_pos if m.country_code == "DZA"]
     assert [m.is_actor for m in algeria] == [False, True]
     assert _find(ms, "Tchad").is_actor is False
@@ -129,7 +135,7 @@ def test_locative_uses_are_places_not_actors(extract) -> None:  # type: ignore[n
     assert (soldiers.country_code, soldiers.sector_code, soldiers.is_actor) == ("FRA", "MIL", True)
 
 
-def test_collective_state_actors_carry_the_sector(extract) -> None:  # type: ignore[no-untyped-def]
+def test_collective_state_actors_carry_the_sector(extract: Extract) -> None:
     ms = extract(
         "L'armée tchadienne a repoussé l'attaque. Le gouvernement nigérien et le ministère "
         "chinois des Affaires étrangères ont publié des communiqués. Les rebelles soudanais "
@@ -148,7 +154,7 @@ def test_collective_state_actors_carry_the_sector(extract) -> None:  # type: ign
     assert len([m for m in ms if m.country_code == "TCD"]) == 1
 
 
-def test_country_after_role_noun_with_de(extract) -> None:  # type: ignore[no-untyped-def]
+def test_country_after_role_noun_with_de(extract: Extract) -> None:
     ms = extract("Le gouvernement du Sénégal a salué la décision du président de l'Algérie.")
     sen = _find(ms, "Sénégal")
     assert (sen.country_code, sen.sector_code, sen.is_actor) == ("SEN", "GOV", True)
@@ -156,7 +162,7 @@ def test_country_after_role_noun_with_de(extract) -> None:  # type: ignore[no-un
     assert (dza.sector_code, dza.role_name) == ("GOV", "président")
 
 
-def test_compound_prefixes_give_both_countries(extract) -> None:  # type: ignore[no-untyped-def]
+def test_compound_prefixes_give_both_countries(extract: Extract) -> None:
     ms = extract("La coopération franco-allemande et le partenariat sino-algérien progressent.")
     franco = _find(ms, "franco")
     assert (franco.country_code, franco.mention_kind) == ("FRA", "prefix")
@@ -165,13 +171,13 @@ def test_compound_prefixes_give_both_countries(extract) -> None:  # type: ignore
     assert _find(ms, "algérien").country_code == "DZA"
 
 
-def test_language_is_not_a_country(extract) -> None:  # type: ignore[no-untyped-def]
+def test_language_is_not_a_country(extract: Extract) -> None:
     ms = extract("Le communiqué a été publié en français et en anglais.")
     assert not [m for m in ms if m.entity_id.startswith("country:")]
 
 
 # -- organizations --------------------------------------------------------------------------------
-def test_organizations_and_case_sensitive_acronyms(extract) -> None:  # type: ignore[no-untyped-def]
+def test_organizations_and_case_sensitive_acronyms(extract: Extract) -> None:
     ms = extract(
         "La CEDEAO et l'UA ont condamné le coup d'État en Guinée. Le prix a été fixé à 3 ua "
         "par kilo. Boko Haram a revendiqué l'attaque."
@@ -184,7 +190,7 @@ def test_organizations_and_case_sensitive_acronyms(extract) -> None:  # type: ig
     assert (boko.country_code, boko.sector_code) == ("NGA", "ISM")
 
 
-def test_alliance_members_and_parenthesised_list(extract, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_alliance_members_and_parenthesised_list(extract: Extract, gaz: Gazetteer) -> None:
     ms = extract(
         "L'Alliance des États du Sahel (Mali, Burkina Faso et Niger) a annoncé une force commune."
     )
@@ -196,7 +202,7 @@ def test_alliance_members_and_parenthesised_list(extract, gaz: Gazetteer) -> Non
 
 
 # -- people ---------------------------------------------------------------------------------------
-def test_appositive_roles_and_homologue_with_demonym(extract) -> None:  # type: ignore[no-untyped-def]
+def test_appositive_roles_and_homologue_with_demonym(extract: Extract) -> None:
     ms = extract(
         "Le ministre algérien des Affaires étrangères, Karim Benhaddou, a reçu jeudi à Alger "
         "son homologue allemand, Thomas Vogelsang."
@@ -210,7 +216,7 @@ def test_appositive_roles_and_homologue_with_demonym(extract) -> None:  # type: 
     assert _find(ms, "Alger").is_actor is False
 
 
-def test_homologue_without_demonym_takes_the_other_country(extract) -> None:  # type: ignore[no-untyped-def]
+def test_homologue_without_demonym_takes_the_other_country(extract: Extract) -> None:
     ms = extract(
         "Le ministre sénégalais de la Défense, Mamadou Ndiaye, a rencontré à Dakar une "
         "délégation tchadienne. Son homologue, le général Ali Mahamat Brahim, a salué la "
@@ -222,7 +228,7 @@ def test_homologue_without_demonym_takes_the_other_country(extract) -> None:  # 
     assert general.role_name == "ministre de la Défense"
 
 
-def test_post_apposition_and_role_without_country(extract) -> None:  # type: ignore[no-untyped-def]
+def test_post_apposition_and_role_without_country(extract: Extract) -> None:
     ms = extract(
         "Ibrahima Sarr, le président sénégalais, a reçu mardi le président Joao Mendes Tavares."
     )
@@ -232,7 +238,7 @@ def test_post_apposition_and_role_without_country(extract) -> None:  # type: ign
     assert tavares.role_name == "président" and tavares.country_code is None
 
 
-def test_unknown_person_with_role_and_demonym(extract, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_person_with_role_and_demonym(extract: Extract, gaz: Gazetteer) -> None:
     ms = extract(
         "Le porte-parole du gouvernement soudanais, Khalid Osmane Idris, a démenti ces "
         "informations. Idris a ajouté que la situation était sous contrôle."
@@ -247,7 +253,7 @@ def test_unknown_person_with_role_and_demonym(extract, gaz: Gazetteer) -> None: 
     assert person.country_code == "SDN"
 
 
-def test_spelling_variants_and_short_form_are_one_person(extract) -> None:  # type: ignore[no-untyped-def]
+def test_spelling_variants_and_short_form_are_one_person(extract: Extract) -> None:
     ms = extract(
         "Le vice-ministre russe de l'Énergie, Mikhaïl Sorokine, est arrivé à Alger. "
         "Sorokine doit rencontrer plusieurs responsables. Selon Mikhail Sorokin, les "
@@ -259,7 +265,7 @@ def test_spelling_variants_and_short_form_are_one_person(extract) -> None:  # ty
         assert _person(ms, surface).country_code == "RUS"
 
 
-def test_stable_ids_across_articles(extract) -> None:  # type: ignore[no-untyped-def]
+def test_stable_ids_across_articles(extract: Extract) -> None:
     first = extract("L'opposant tchadien Mahamat Zakaria Abakar a été arrêté à N'Djamena.")
     second = extract("Selon ses avocats, Mahamat Zakaria Abakar sera jugé la semaine prochaine.")
     a = _person(first, "Mahamat Zakaria Abakar")
@@ -268,48 +274,52 @@ def test_stable_ids_across_articles(extract) -> None:  # type: ignore[no-untyped
     assert a.country_code == "TCD" and a.sector_code == "OPP"
     third = extract("Le ministre russe, Andreï Belooussov, a signé le texte.")
     fourth = extract("Andrei Belousov a signé un accord avec le Niger.")
-    assert _person(third, "Andreï Belooussov").entity_id == _person(
-        fourth, "Andrei Belousov"
-    ).entity_id
+    assert (
+        _person(third, "Andreï Belooussov").entity_id
+        == _person(fourth, "Andrei Belousov").entity_id
+    )
 
 
-def test_text_attribution_does_not_need_the_office_holder_list(extract, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_text_attribution_does_not_need_the_office_holder_list(
+    extract: Extract, gaz: Gazetteer
+) -> None:
     ms = extract("La ministre ghanéenne de la Santé, Abena Owusu-Mensah, a visité l'hôpital.")
     person = _person(ms, "Abena Owusu-Mensah")
     assert gaz.office_holder("Abena Owusu-Mensah") is None
     assert person.country_code == "GHA" and person.sector_code == "GOV"
 
 
-def test_office_holder_list_gives_country_without_context(extract) -> None:  # type: ignore[no-untyped-def]
+def test_office_holder_list_gives_country_without_context(extract: Extract) -> None:
     ms = extract("Le texte a été signé mardi par Abdelmadjid Tebboune.")
     person = _person(ms, "Abdelmadjid Tebboune")
     assert person.country_code == "DZA"
 
 
-def test_unknown_surname_without_context_has_no_country(extract) -> None:  # type: ignore[no-untyped-def]
-    ms = extract("Un témoin a indiqué que Kabongo avait quitté la salle sans commentaire.")
-    person = _person(ms, "Kabongo")
+def test_unknown_surname_without_context_has_no_country(extract: Extract) -> None:
+    ms = extract("Selon un témoin, M. Tshimanga aurait quitté la salle sans un mot.")
+    person = _person(ms, "Tshimanga")
     assert person.country_code is None
 
 
-def test_genitive_and_fronted_descriptions(extract) -> None:  # type: ignore[no-untyped-def]
+def test_genitive_and_fronted_descriptions(extract: Extract) -> None:
     ms = extract(
         "L'Allemagne de Klaus Hartmann ne cédera pas. Opposants de longue date au régime "
         "au Togo, Kodjo Amavi et Edem Kpodar ont été libérés."
     )
     assert _person(ms, "Klaus Hartmann").country_code == "DEU"
-    assert _person(ms, "Kodjo Amavi").country_code == "TGO"
+    kodjo = _person(ms, "Kodjo Amavi")
+    assert (kodjo.country_code, kodjo.sector_code) == ("TGO", "OPP")
     assert _person(ms, "Edem Kpodar").country_code == "TGO"
 
 
-def test_all_caps_lines_make_no_people(extract) -> None:  # type: ignore[no-untyped-def]
+def test_all_caps_lines_make_no_people(extract: Extract) -> None:
     ms = extract("LE PRÉSIDENT SÉNÉGALAIS REÇOIT SON HOMOLOGUE TCHADIEN À DAKAR\n\nTexte court.")
     assert not [m for m in ms if m.entity_id.startswith("person:")]
     assert {"SEN", "TCD"} <= _codes(ms)
 
 
 # -- anaphora and places --------------------------------------------------------------------------
-def test_group_anaphora(extract) -> None:  # type: ignore[no-untyped-def]
+def test_group_anaphora(extract: Extract) -> None:
     ms = extract(
         "L'Allemagne a accueilli la réunion. Le Tchad et le Soudan ont signé un accord de "
         "sécurité. Les deux pays s'engagent à surveiller leur frontière commune."
@@ -320,7 +330,7 @@ def test_group_anaphora(extract) -> None:  # type: ignore[no-untyped-def]
     assert len({(m.char_start, m.char_end) for m in anaphors}) == 1
 
 
-def test_group_anaphora_respects_region_adjective(extract) -> None:  # type: ignore[no-untyped-def]
+def test_group_anaphora_respects_region_adjective(extract: Extract) -> None:
     ms = extract(
         "Le Sénégal et le Ghana ont participé au sommet avec la Chine et l'Allemagne. "
         "Les représentants des deux pays africains ont signé une déclaration."
@@ -329,7 +339,7 @@ def test_group_anaphora_respects_region_adjective(extract) -> None:  # type: ign
     assert {m.country_code for m in anaphors} == {"SEN", "GHA"}
 
 
-def test_regions_and_towns_are_locations(extract, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_regions_and_towns_are_locations(extract: Extract, gaz: Gazetteer) -> None:
     ms = extract(
         "Les violences se sont étendues au Sahel et dans la région de Tillabéri, "
         "près de la ville de Gao."
@@ -341,7 +351,7 @@ def test_regions_and_towns_are_locations(extract, gaz: Gazetteer) -> None:  # ty
     assert all(e.entity_type == "location" for e in entities if e.entity_id.startswith("location:"))
 
 
-def test_build_entities_dedupes(extract, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_build_entities_dedupes(extract: Extract, gaz: Gazetteer) -> None:
     ms = extract("Le Tchad et le Soudan discutent. Le Tchad propose une trêve au Soudan.")
     entities = build_entities(ms, gaz)
     ids = [e.entity_id for e in entities]
@@ -351,7 +361,7 @@ def test_build_entities_dedupes(extract, gaz: Gazetteer) -> None:  # type: ignor
 
 
 # -- the seed pages -------------------------------------------------------------------------------
-def _gold() -> list[dict]:  # type: ignore[type-arg]
+def _gold() -> list[dict[str, Any]]:
     with GOLD.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
@@ -373,7 +383,7 @@ def _seed_body(raw: str) -> str:
 
 
 @pytest.mark.parametrize("gold", _gold(), ids=lambda g: g["file"][:3])
-def test_seed_pages(gold: dict, nlp: Language, gaz: Gazetteer) -> None:  # type: ignore[type-arg]
+def test_seed_pages(gold: dict[str, Any], nlp: Language, gaz: Gazetteer) -> None:
     raw = (ROOT / "seeds" / gold["file"]).read_text(encoding="utf-8")
     body = _seed_body(raw)
     ms = extract_mentions(nlp(body), gaz)

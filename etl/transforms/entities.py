@@ -120,6 +120,7 @@ _DETERMINERS = _folded(
     """
 )
 _HOMOLOGUE = frozenset({"homologue", "homologues"})
+_NP_STARTERS = _DETERMINERS | _folded("des ces de d plusieurs quelques certains nombreux")
 _NUMBERS = {
     "deux": 2,
     "trois": 3,
@@ -147,6 +148,15 @@ _LOC_STOP = _folded(
 )
 _NAME_CONNECTORS = NAME_PARTICLES | {"bint", "abou", "abu", "dos", "das", "di", "del", "della"}
 _GLUED_RE = re.compile(r"^(.*?[a-zà-ÿ])(Le|La|Les|L|Un|Une|Des|De|Du|Au|En|Il|Elle)$")
+
+_MONTHS_DAYS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    "décembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+_DATELINE_RE = re.compile(
+    rf"\s*(?:,\s*(?:le\s+|ce\s+)?(?:\d|1er|(?i:{_MONTHS_DAYS}))|\((?:[A-Z][A-Za-z]*|[A-Z]+)\)\s*[-–—]"
+    r"|\s+[-–—]\s)"
+)
 
 # Evidence strength for a person's country, strongest first.
 _EV_ROLE, _EV_POST, _EV_HOMOLOGUE, _EV_GENITIVE, _EV_FRONTED, _EV_LIST, _EV_CONTEXT = range(7)
@@ -212,7 +222,7 @@ class _PersonOcc:
     country_ev: int = 99
     role_name: str | None = None
     sector: str | None = None
-    rank_role: tuple[str, str | None] | None = None
+    rank_role: tuple[str, str | None] | None = None  # weak role: a rank or a loose description
     homologue: bool = False
     cluster: int = -1
 
@@ -229,6 +239,19 @@ class _Cluster:
     rank_only: bool = False  # the role is a military rank ("général"), a weak description
 
 
+class _Coverage:
+    """Which characters of the text are already claimed by a mention."""
+
+    def __init__(self, size: int) -> None:
+        self.flags = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.flags[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.flags[start:end])
+
+
 # -- the extractor ------------------------------------------------------------------------------
 class _Extractor:
     def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
@@ -241,8 +264,11 @@ class _Extractor:
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
         self.caps_lines = self._caps_lines()
         self.word_starts = [w.start for w in self.words]
+        self.join = [bool(_JOIN_RE.match(w.gap)) for w in self.words]
         self.ents = [e for e in doc.ents]
         self.per_spans = [(e.start_char, e.end_char) for e in self.ents if e.label_ == "PER"]
+        self.phrases: list[_RolePhrase] = []
+        self._starts: tuple[list[_Match], dict[int, int]] | None = None
 
     # words, positions ---------------------------------------------------------------------
     def _words(self) -> list[_Word]:
@@ -289,7 +315,7 @@ class _Extractor:
 
     def joinable(self, i: int) -> bool:
         """Whether word i continues word i-1 inside one name (no punctuation/newline between)."""
-        return bool(_JOIN_RE.match(self.words[i].gap))
+        return self.join[i]
 
     def prev_word(self, i: int, skip_articles: bool = False) -> int | None:
         j = i - 1
@@ -326,14 +352,17 @@ class _Extractor:
         i = 0
         while i < n:
             best: tuple[int, list[Surface]] | None = None
-            for length in range(min(gaz.max_len, n - i), 0, -1):
-                if length > 1 and not all(self.joinable(j) for j in range(i + 1, i + length)):
-                    continue
-                key = tuple(w.folded for w in words[i : i + length])
+            key: tuple[str, ...] = ()
+            # Walk the prefix trie: extend while the words so far start some indexed form.
+            for length in range(1, min(gaz.max_len, n - i) + 1):
+                if length > 1 and not self.join[i + length - 1]:
+                    break
+                key = (*key, words[i + length - 1].folded)
+                if key not in gaz.key_prefixes:
+                    break
                 cands = [s for s in gaz.lookup(key) if self._surface_ok(s, i, i + length)]
                 if cands:
                     best = (length, cands)
-                    break
             if (best is None or best[0] == 1) and self._prefix_at(i):
                 codes = gaz.prefixes[words[i].folded]
                 surface = Surface(f"country:{codes[0]}", "prefix", words[i].text, codes)
@@ -462,21 +491,24 @@ class _Extractor:
                 p += 1
                 continue
             found = None
-            for length in range(min(gaz.role_max_len, len(seq) - p), 0, -1):
+            key: tuple[str, ...] = ()
+            for length in range(1, min(gaz.role_max_len, len(seq) - p) + 1):
                 idx = seq[p : p + length]
-                if not self._role_contiguous(idx, demonym_at):
-                    continue
-                role = gaz.roles.get(tuple(words[j].folded for j in idx))
+                if length > 1 and not self._role_contiguous(idx[-2:], demonym_at):
+                    break
+                key = (*key, words[idx[-1]].folded)
+                if key not in gaz.role_key_prefixes:
+                    break
+                role = gaz.roles.get(key)
                 if role is not None:
                     found = (length, role, idx)
-                    break
             if found is None:
                 p += 1
                 continue
             length, role, idx = found
             tok = self.token_at(words[idx[0]].start)
-            if length == 1 and tok.pos_ not in ("NOUN", "PROPN"):
-                p += 1
+            if length == 1 and tok.pos_ not in ("NOUN", "PROPN") and not self._after_determiner(j0):
+                p += 1  # an adjective: "la coopération militaire", "le directeur général"
                 continue
             rp = _RolePhrase(idx[0], idx[-1] + 1, role, role.role_name, role.sector_code)
             inner = sorted({demonym_at[j] for j in range(rp.w0, rp.w1) if j in demonym_at})
@@ -489,6 +521,15 @@ class _Extractor:
         for rp in out:
             self._attach(rp, matches, demonym_at)
         return out
+
+    def _after_determiner(self, j: int) -> bool:
+        """Word j starts a noun phrase ("les rebelles", "des deux militaires")."""
+        k = j - 1
+        while k >= 0 and self.words[k].folded in _NUMBERS and self.joinable(k + 1):
+            k -= 1
+        if k >= 0 and self.joinable(k + 1) and self.words[k].folded in _NP_STARTERS:
+            return True
+        return "," in self.words[j].gap  # an apposition: "X, opposant camerounais"
 
     def _role_contiguous(self, idx: Sequence[int], demonym_at: dict[int, int]) -> bool:
         for a, b in zip(idx, idx[1:], strict=False):
@@ -532,7 +573,7 @@ class _Extractor:
     def _attach(self, rp: _RolePhrase, matches: list[_Match], demonym_at: dict[int, int]) -> None:
         """What follows a role phrase and belongs to it: demonyms ("ministre ... malien"), a
         capitalised portfolio ("de l'Énergie"), and "de/du <country or organization>"."""
-        start_of = {m.w0: k for k, m in enumerate(matches) if not m.dropped}
+        start_of = self._start_of(matches)
         j = self._attach_demonyms(rp, rp.w1, matches, demonym_at)
         if rp.role is not None:
             end = self._complement_end(j, start_of)
@@ -544,6 +585,11 @@ class _Extractor:
         if not rp.codes:
             j = self._attach_de(rp, j, matches, start_of)
         rp.ext_end = j
+
+    def _start_of(self, matches: list[_Match]) -> dict[int, int]:
+        if self._starts is None or self._starts[0] is not matches:
+            self._starts = (matches, {m.w0: k for k, m in enumerate(matches) if not m.dropped})
+        return self._starts[1]
 
     def _attach_demonyms(
         self, rp: _RolePhrase, j: int, matches: list[_Match], demonym_at: dict[int, int]
@@ -648,6 +694,13 @@ class _Extractor:
                 if nxt.w0 == m.w1 and nxt.kind in COUNTRY_KINDS:
                     m.is_actor, m.sector, m.role = nxt.is_actor, nxt.sector, nxt.role
 
+    def _dateline(self, m: _Match) -> bool:
+        """ "Bamako, le 3 mai (AFP) –": the place a dispatch was filed from."""
+        line_start = self.text.rfind("\n", 0, m.start) + 1
+        if self.text[line_start : m.start].strip():
+            return False
+        return bool(_DATELINE_RE.match(self.text, m.end))
+
     def _demonym_head(self, m: _Match) -> Token | None:
         tok = self.token_at(self.words[m.w1 - 1].start)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod",):
@@ -680,10 +733,16 @@ class _Extractor:
             m.sector, m.role = rp.sector, rp.role_name
             return
         role = self.gaz.roles.get((fold(head.text),)) or self.gaz.roles.get((fold(head.lemma_),))
-        if role is not None and head.pos_ in ("NOUN", "PROPN"):
+        nominal = head.pos_ in ("NOUN", "PROPN") or self._after_determiner(
+            self.word_index_at(head.idx)
+        )
+        if role is not None and nominal:
             m.sector, m.role = role.sector_code, role.role_name
 
     def _place_name_attributes(self, m: _Match, phrase_of_word: dict[int, _RolePhrase]) -> None:
+        if self._dateline(m):
+            m.is_actor = False
+            return
         j = self.prev_word(m.w0, skip_articles=True)
         if j is None:
             return
@@ -718,19 +777,23 @@ class _Extractor:
     ) -> list[_PersonOcc]:
         occs: list[_PersonOcc] = []
         taken: list[tuple[int, int]] = []
-        blocked = [
-            (m.start, m.end)
-            for m in matches
-            if not m.dropped and m.kind in ("name", "capital", "seat", "alias", "demonym", "region")
-        ]
-        for e in self.ents:
-            if e.label_ != "PER":
-                continue
+        blocked = _Coverage(len(self.text))
+        for m in matches:
+            if not m.dropped and m.kind in (
+                "name",
+                "capital",
+                "seat",
+                "alias",
+                "demonym",
+                "region",
+            ):
+                blocked.add(m.start, m.end)
+        for e in self._person_like_ents():
             span = self._clean_person_span(e.start_char, e.end_char)
             if span is None:
                 continue
             a, b = span
-            if any(x < b and a < y for x, y in blocked):
+            if blocked.overlaps(a, b):
                 continue
             occs.append(self._make_occ(a, b))
             taken.append((a, b))
@@ -746,6 +809,8 @@ class _Extractor:
             occ.forced_id = m.entity_id
             occs.append(occ)
             taken.append((m.start, m.end))
+        for a, b in taken:
+            blocked.add(a, b)
         # NER misses right after a role phrase: "le ministre X, Prénom Nom".
         for rp in phrases:
             j = rp.ext_end
@@ -759,12 +824,12 @@ class _Extractor:
             if k - j < 2:
                 continue
             a, b = self.words[j].start, self.words[k - 1].end
-            if any(x < b and a < y for x, y in taken + blocked) or self.in_caps_line(a):
+            if blocked.overlaps(a, b) or self.in_caps_line(a):
                 continue
             if any(self.words[q].folded in STOP_WORDS for q in range(j, k)):
                 continue
             occs.append(self._make_occ(a, b))
-            taken.append((a, b))
+            blocked.add(a, b)
         # Bare surnames of people named in full elsewhere in the article ("le président Goïta").
         surnames = {o.key_words[-1] for o in occs if len(o.key_words) >= 2}
         for w in self.words:
@@ -775,19 +840,43 @@ class _Extractor:
             key = person_key_words(w.text)
             if len(key) != 1 or key[0] not in surnames:
                 continue
-            if any(x < w.end and w.start < y for x, y in taken + blocked):
-                continue
-            if self.in_caps_line(w.start):
+            if blocked.overlaps(w.start, w.end) or self.in_caps_line(w.start):
                 continue
             occs.append(self._make_occ(w.start, w.end))
-            taken.append((w.start, w.end))
+            blocked.add(w.start, w.end)
         occs.sort(key=lambda o: o.start)
         return occs
+
+    def _person_like_ents(self) -> list[Span]:
+        """PER entities, plus name-shaped entities the model labelled otherwise but coordinated
+        with a person ("Kodjo Amavi et Edem Kpodar" with the first tagged ORG)."""
+        pers = [e for e in self.ents if e.label_ == "PER"]
+        out = list(pers)
+        for e in self.ents:
+            if e.label_ == "PER":
+                continue
+            ws = _WORD_RE.findall(e.text)
+            if not 2 <= len(ws) <= 3 or not all(is_title_word(w) for w in ws):
+                continue
+            if any(self.gaz.lookup((fold(w),)) for w in ws):
+                continue
+            for f in pers:
+                between = (
+                    self.text[e.end_char : f.start_char]
+                    if e.end_char <= f.start_char
+                    else self.text[f.end_char : e.start_char]
+                )
+                if between.strip() in (",", "et"):
+                    out.append(e)
+                    break
+        return sorted(out, key=lambda e: e.start_char)
 
     def _clean_person_span(self, a: int, b: int) -> tuple[int, int] | None:
         if self.in_caps_line(a):
             return None
-        ws = [w for w in self.words if a <= w.start < b]
+        lo = bisect.bisect_left(self.word_starts, a)
+        hi = bisect.bisect_left(self.word_starts, b)
+        ws = self.words[lo:hi]
         # Cut glued words ("PoutineLe" from a caption without a space).
         for k, w in enumerate(ws):
             g = _GLUED_RE.match(w.text)
@@ -812,7 +901,13 @@ class _Extractor:
         if not titled:
             return None
         for w in ws:
-            if not (is_title_word(w.text) or is_all_caps(w.text) or w.folded in _NAME_CONNECTORS):
+            initial = len(w.text) == 1 and w.text.isupper()  # "J. D. Vance", "N'Daw"
+            if not (
+                is_title_word(w.text)
+                or is_all_caps(w.text)
+                or initial
+                or w.folded in _NAME_CONNECTORS
+            ):
                 return None
         if len(ws) == 1:
             tok = self.token_at(ws[0].start)
@@ -985,6 +1080,8 @@ class _Extractor:
             return
         if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in seg):
             return
+        if seg[0].pos_ in ("ADP", "ADV", "SCONJ", "CCONJ"):
+            return  # "En Libye, ...", "Selon ..., X": a circumstance, not a description of X
         if any(p.start < seg_end and p.end > sent_start for p in occs if p is not first):
             return
         codes = {
@@ -997,6 +1094,16 @@ class _Extractor:
         }
         if len(codes) == 1:
             self._set_country(o, codes.pop(), _EV_FRONTED)
+            if o.role_name is None and o.rank_role is None:
+                described = [
+                    rp
+                    for rp in self.phrases
+                    if rp.role is not None
+                    and not rp.is_rank
+                    and sent_start <= self.words[rp.w0].start < seg_end
+                ]
+                if described:  # a weak description, like a rank: "Figures de la junte"
+                    o.rank_role = (described[0].role_name or "", described[0].sector)
 
     # 5. clustering ---------------------------------------------------------------------------
     def cluster_people(self, occs: list[_PersonOcc], matches: list[_Match]) -> list[_Cluster]:
@@ -1242,7 +1349,7 @@ class _Extractor:
     def run(self) -> list[Mention]:
         matches = self.gazetteer_matches()
         self.filter_matches(matches)
-        phrases = self.role_phrases(matches)
+        phrases = self.phrases = self.role_phrases(matches)
         self.country_attributes(matches, phrases)
         occs = self.person_occurrences(matches, phrases)
         self.attribute_people(occs, matches, phrases)
@@ -1344,8 +1451,12 @@ class _Extractor:
     ) -> list[Mention]:
         """LOC entities that are not countries (towns, regions) and unknown capitalised ORGs."""
         out: list[Mention] = []
-        taken = [(m.start, m.end) for m in matches if not m.dropped and m.kind != "block"]
-        taken += [(o.start, o.end) for o in occs]
+        taken = _Coverage(len(self.text))
+        for m in matches:
+            if not m.dropped and m.kind != "block":
+                taken.add(m.start, m.end)
+        for o in occs:
+            taken.add(o.start, o.end)
         role_spans = [
             (self.words[rp.w0].start, self.words[rp.w1 - 1].end) for rp in phrases if rp.role
         ]
@@ -1357,8 +1468,10 @@ class _Extractor:
             ws = _WORD_RE.findall(text)
             if not ws or not ws[0][:1].isupper() or self.in_caps_line(a) or "\n" in text:
                 continue
-            if any(x < b and a < y for x, y in taken):
+            if taken.overlaps(a, b):
                 continue
+            if any(x < b and a < y for x, y in role_spans):
+                continue  # "FAMa", "Ministère de la Défense": a role noun, not a place/org
             if e.label_ == "LOC":
                 if len(ws) == 1 and fold(ws[0]) in _LOC_STOP:
                     continue
@@ -1367,13 +1480,11 @@ class _Extractor:
                 entity_id = f"location:{slugify(text)}"
                 kind = "name"
             else:
-                if any(x < b and a < y for x, y in role_spans):
-                    continue
                 content = [w for w in ws if fold(w) not in STOP_WORDS]
                 if not content or not all(w[:1].isupper() for w in content) or len(ws) > 6:
                     continue
-                if len(ws) == 1 and not is_all_caps(ws[0]) and self.token_at(a).is_sent_start:
-                    continue  # a capitalised sentence-initial word ("Coopération ...")
+                if len(ws) == 1 and not is_all_caps(ws[0]):
+                    continue  # one capitalised word ("Coopération", a nickname): too weak
                 entity_id = f"organization:{slugify(text)}"
                 kind = "name"
             out.append(

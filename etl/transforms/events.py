@@ -387,6 +387,37 @@ def _resolve_nearest(
     return None, unresolved
 
 
+def _in_clause(sa: _SentenceActors, trigger: Token, m: DateMention, offset: int) -> bool:
+    """Whether a date in the trigger's sentence belongs to the trigger's clause, so that a date in
+    a background clause ("après des coups d'État entre 2020 et 2023") does not date the event."""
+    span = sa.doc.char_span(m.char_start - offset, m.char_end - offset, alignment_mode="expand")
+    if span is None:
+        return False
+    clause = _verb_of(trigger)
+    cur = span.root
+    for _ in range(12):
+        if cur.i == clause.i or cur.i == trigger.i:
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+PERIOD_BEFORE = re.compile(r"(entre|depuis|de|dès|jusqu[’']en|à partir de)\s*$", re.IGNORECASE)
+PERIOD_AFTER = re.compile(r"^\s*(et|à|-|–)\s*\d{4}")
+
+
+def _is_period(body: str, m: DateMention) -> bool:
+    """A bare year that bounds a period ("entre 2020 et 2023", "depuis 2021") dates a state of
+    affairs, not the event in the same sentence."""
+    if m.year is None or m.month is not None or m.day is not None or m.weekday is not None:
+        return False
+    before = body[max(0, m.char_start - 20) : m.char_start]
+    after = body[m.char_end : m.char_end + 10]
+    return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.search(after))
+
+
 def _paragraph_start(body: str, pos: int) -> int:
     i = body.rfind("\n\n", 0, pos)
     return 0 if i < 0 else i + 2
@@ -714,13 +745,27 @@ def _finish(
     ptype = plover_types()[d.trigger.event_type]
     trigger_pos = start + d.token.idx
     tense = "future" if d.reality == "intended" else None
-    in_sentence = [m for m in body_dates if start <= m.char_start and m.char_end <= end]
+    in_sentence = [
+        m
+        for m in body_dates
+        if start <= m.char_start
+        and m.char_end <= end
+        and _in_clause(sa, d.token, m, start)
+        and not _is_period(ctx.body, m)
+    ]
     resolved, used = _resolve_nearest(in_sentence, trigger_pos, anchor, ctx.fetched_date, tense)
     method = "sentence"
     if resolved is None and used is None:
         para = _paragraph_start(ctx.body, start)
-        in_para = [m for m in body_dates if para <= m.char_start < start]
+        # A bare year in a neighbouring sentence is usually background ("depuis 2021").
+        in_para = [
+            m
+            for m in body_dates
+            if para <= m.char_start < start and (m.month is not None or m.weekday is not None)
+        ]
         resolved, used = _resolve_nearest(in_para, start, anchor, ctx.fetched_date, tense)
+        if resolved is None:
+            used = None  # an unresolvable date elsewhere in the paragraph says nothing here
         method = "paragraph"
     date_text: str | None = used.text if used else None
     if resolved is None and used is None and ctx.published_date:

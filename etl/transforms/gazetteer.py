@@ -187,6 +187,8 @@ class Gazetteer:
     office_holders: dict[str, list[OfficeHolder]] = field(default_factory=dict)  # by person_key
     office_surnames: dict[str, list[OfficeHolder]] = field(default_factory=dict)  # last key word
     region_adjectives: dict[str, frozenset[str]] = field(default_factory=dict)
+    key_prefixes: frozenset[tuple[str, ...]] = frozenset()  # every prefix of an indexed key
+    role_key_prefixes: frozenset[tuple[str, ...]] = frozenset()
     _aliases: list[AliasRow] = field(default_factory=list)
 
     # -- lookups ---------------------------------------------------------------------------
@@ -551,4 +553,6 @@ def load_gazetteer() -> Gazetteer:
     _load_roles(gaz)
     _load_office_holders(gaz)
     gaz._aliases = _dedupe_aliases(gaz._aliases)
+    gaz.key_prefixes = frozenset(k[:n] for k in gaz.index for n in range(1, len(k) + 1))
+    gaz.role_key_prefixes = frozenset(k[:n] for k in gaz.roles for n in range(1, len(k) + 1))
     return gaz
