@@ -1,22 +1,25 @@
-"""The one Dagster entry point: assets, job, resources (loaded by ``workspace.yaml``)."""
+"""The one Dagster entry point: assets, checks, job, sensor, schedule, resources.
+
+``workspace.yaml`` loads ``defs`` from here; ``dagster dev`` shows the asset graph.
+"""
 
 from __future__ import annotations
 
 import dagster as dg
 
 from etl.assets import ALL_ASSETS
+from etl.checks import ALL_CHECKS
+from etl.jobs import dyad_job
 from etl.resources import default_resource
+from etl.sensors import daily_schedule, seeds_folder_sensor
 
-dyad_job = dg.define_asset_job(
-    "dyad_job",
-    selection=dg.AssetSelection.all(),
-    description="Materialize the whole warehouse from the input folder.",
-)
-
-# One process writes the DuckDB file at a time, and the spaCy model is loaded once per process.
+# One process writes the DuckDB build file at a time, and the spaCy model loads once per process.
 defs = dg.Definitions(
     assets=ALL_ASSETS,
+    asset_checks=ALL_CHECKS,
     jobs=[dyad_job],
+    sensors=[seeds_folder_sensor],
+    schedules=[daily_schedule],
     resources={"dyad": default_resource()},
     executor=dg.in_process_executor,
 )

@@ -54,7 +54,12 @@ def run_pipeline(instance: dg.DagsterInstance | None = None) -> RunSummary:
     from etl.definitions import defs
 
     job = defs.resolve_job_def("dyad_job")
-    result = job.execute_in_process(instance=instance or dg.DagsterInstance.ephemeral())
+    result = job.execute_in_process(
+        instance=instance or dg.DagsterInstance.ephemeral(),
+        # Step-by-step debug lines drown the summary; warnings and errors still show.
+        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        raise_on_error=False,
+    )
     path = config.warehouse_path()
     summary = RunSummary(success=result.success, warehouse_path=path)
     for event in result.get_asset_materialization_events():

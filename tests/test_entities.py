@@ -238,6 +238,21 @@ def test_post_apposition_and_role_without_country(extract: Extract) -> None:
     assert tavares.role_name == "président" and tavares.country_code is None
 
 
+def test_name_after_role_and_comma_is_a_person_even_without_ner(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    doc = nlp("Le ministre tchadien de l'Élevage, Idriss Mahamat Abakar, a démenti.")
+    doc.ents = []  # as if the model had missed the name
+    person = _person(extract_mentions(doc, gaz), "Idriss Mahamat Abakar")
+    assert person.country_code == "TCD" and person.sector_code == "GOV"
+    assert person.role_name == "ministre de l'Élevage"
+
+
+def test_honorific_makes_a_capital_a_person(extract: Extract) -> None:
+    ms = extract("M. Washington, le maire de la ville, a démissionné.")
+    assert "USA" not in _codes(ms)
+
+
 def test_unknown_person_with_role_and_demonym(extract: Extract, gaz: Gazetteer) -> None:
     ms = extract(
         "Le porte-parole du gouvernement soudanais, Khalid Osmane Idris, a démenti ces "

@@ -149,6 +149,10 @@ _LOC_STOP = _folded(
 _NAME_CONNECTORS = NAME_PARTICLES | {"bint", "abou", "abu", "dos", "das", "di", "del", "della"}
 _GLUED_RE = re.compile(r"^(.*?[a-zà-ÿ])(Le|La|Les|L|Un|Une|Des|De|Du|Au|En|Il|Elle)$")
 
+# States a demonym of countries_fr.tsv may also designate (see the notes of that file):
+# "congolais" is on COD but also means Congo-Brazzaville; plain "guinéen" may mean either Guinea.
+_DEMONYM_ALTERNATIVES: dict[str, tuple[str, ...]] = {"COD": ("COG",), "GIN": ("GNB", "GNQ")}
+
 _MONTHS_DAYS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
     "décembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
@@ -426,6 +430,12 @@ class _Extractor:
             if m.kind == "alias" or m.kind == "region":
                 continue
             j = self.prev_word(m.w0)
+            if (
+                m.w0 > 0
+                and self.words[m.w0 - 1].folded in _HONORIFICS
+                and (self.words[m.w0].gap.strip() in ("", "."))
+            ):
+                m.dropped = True  # "M. Washington": a person
             if j is not None and self.words[j].folded in _GEO_NOUNS:
                 m.dropped = True  # "fleuve Niger", "avenue de Paris"
             if j is not None and self.words[j].folded in _DE_PREPS and j > 0:
@@ -452,6 +462,17 @@ class _Extractor:
                     and (m.surface.ambiguous or self._same_entity(pw.start, m.start))
                 ):
                     m.dropped = True  # "Denzel Washington", "Real Madrid"
+        # An ambiguous demonym ("congolais") follows the article when it names only the other
+        # state ("Brazzaville", "Congo-Brazzaville").
+        named = {
+            m.code for m in matches if not m.dropped and m.code and m.kind in ("name", "capital")
+        }
+        for m in matches:
+            if m.kind != "demonym" or m.dropped or m.code in named:
+                continue
+            others = [c for c in _DEMONYM_ALTERNATIVES.get(m.code or "", ()) if c in named]
+            if len(others) == 1:
+                m.code, m.entity_id = others[0], f"country:{others[0]}"
         # Several organizations share an acronym: prefer one tied to a country in the article.
         codes = Counter(m.code for m in matches if m.code and not m.dropped)
         for m in matches:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,22 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
+HTML_START = re.compile(r"^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+HTML_TAG = re.compile(
+    r"</?(p|div|span|a|br|li|ul|td|tr|table|script|style|head|body|meta)\b[^>]*>", re.I
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """Markup, not a page saved as text: a doctype/html start, or tags on most lines."""
+    head = text[:5000]
+    if HTML_START.match(head):
+        return True
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    tagged = sum(1 for ln in lines if HTML_TAG.search(ln))
+    return len(lines) >= 5 and tagged > len(lines) * 0.6
+
+
 def decode(data: bytes | None, *, max_bytes: int) -> Decoded:
     """Decode UTF-8 (with or without BOM), else cp1252, else latin-1; reject what is not text."""
     if data is None:
@@ -104,6 +121,10 @@ def decode(data: bytes | None, *, max_bytes: int) -> Decoded:
         except UnicodeDecodeError:
             continue
         name = "utf-8" if encoding == "utf-8-sig" else encoding
+        if looks_like_html(text):
+            return Decoded(
+                None, name, "html: the file is an HTML document; save the page as text first"
+            )
         return Decoded(text, name, None)
     return Decoded(None, None, "undecodable: not UTF-8, cp1252 or latin-1")  # pragma: no cover
 
