@@ -9,6 +9,7 @@ from typing import Any
 import dagster as dg
 
 from etl import config, warehouse
+from etl.resources import default_resource
 
 
 @dataclass
@@ -57,7 +58,11 @@ def run_pipeline(instance: dg.DagsterInstance | None = None) -> RunSummary:
     result = job.execute_in_process(
         instance=instance or dg.DagsterInstance.ephemeral(),
         # Step-by-step debug lines drown the summary; warnings and errors still show.
-        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        run_config={
+            "loggers": {"console": {"config": {"log_level": "WARNING"}}},
+            # Settings are read now, not when the definitions module was first imported.
+            "resources": {"dyad": {"config": default_resource().model_dump()}},
+        },
         raise_on_error=False,
     )
     path = config.warehouse_path()

@@ -120,6 +120,10 @@ _DETERMINERS = _folded(
     """
 )
 _HOMOLOGUE = frozenset({"homologue", "homologues"})
+# Roles of people posted abroad: "l'ambassadeur tunisien à Dakar" is Tunisian, not Senegalese.
+_POSTED_ROLES = frozenset(
+    {"ambassadeur", "consul", "envoyé spécial", "émissaire", "diplomate", "journaliste"}
+)
 _NP_STARTERS = _DETERMINERS | _folded("des ces de d plusieurs quelques certains nombreux")
 _NUMBERS = {
     "deux": 2,
@@ -251,6 +255,9 @@ class _Coverage:
 
     def add(self, start: int, end: int) -> None:
         self.flags[start:end] = b"\x01" * (end - start)
+
+    def remove(self, start: int, end: int) -> None:
+        self.flags[start:end] = bytes(end - start)
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(self.flags[start:end])
@@ -422,8 +429,13 @@ class _Extractor:
                 continue
             if m.kind not in ("name", "capital", "seat", "alias", "region"):
                 continue
-            # Part of a longer person name ("George Washington", "Maurice Kamto").
+            # Part of a longer person name ("George Washington", "Maurice Kamto") -- unless the
+            # model glued a place to the name: "l'ambassadeur à Luanda Ahmed Gueye".
+            j = self.prev_word(m.w0)
+            after_prep = j is not None and self.words[j].text.lower() in ("à", "au", "aux", "en")
             for a, b in self.per_spans:
+                if after_prep and a == m.start:
+                    continue
                 overlaps = a < m.end and m.start < b and (a < m.start or b > m.end)
                 if overlaps and self._looks_like_name(a, b):
                     m.dropped = True
@@ -442,7 +454,7 @@ class _Extractor:
                 k = self.prev_word(j, skip_articles=False)
                 if k is not None and self.words[k].folded in _GEO_NOUNS:
                     m.dropped = True  # "delta du Niger"
-            # A capitalised non-function word glued to the name: "Paris Saint-Germain".
+            # One entity with the capitalised word after it: "Paris Saint-Germain", "Maurice Kamto".
             nxt = m.w1
             if (
                 nxt < len(self.words)
@@ -450,6 +462,11 @@ class _Extractor:
                 and nxt not in covered
                 and is_title_word(self.words[nxt].text)
                 and self.words[nxt].text.lower() not in STOP_WORDS
+                and not after_prep  # "à Praia Amadou Mensah": a place, then a name
+                and (
+                    self._same_entity(m.start, self.words[nxt].start)
+                    or self._in_person(self.words[nxt].start)
+                )
             ):
                 m.dropped = True
             if j is not None and j == m.w0 - 1 and _SPACES_RE.match(self.words[m.w0].gap):
@@ -485,13 +502,16 @@ class _Extractor:
                 ]
                 m.entity_id = max(scored)[2]
 
+    def _in_person(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.per_spans)
+
     def _same_entity(self, a: int, b: int) -> bool:
         """Characters a and b fall inside one NER entity."""
         return any(e.start_char <= a and b < e.end_char for e in self.ents)
 
     def _looks_like_name(self, a: int, b: int) -> bool:
         ws = _WORD_RE.findall(self.text[a:b])
-        titled = [w for w in ws if is_title_word(w)]
+        titled = [w for w in ws if is_title_word(w) and w.lower() not in STOP_WORDS]
         return len(titled) >= 2
 
     # 2. roles ------------------------------------------------------------------------------
@@ -605,7 +625,24 @@ class _Extractor:
                 j = self._attach_demonyms(rp, end, matches, demonym_at)
         if not rp.codes:
             j = self._attach_de(rp, j, matches, start_of)
+        if rp.role is not None and rp.role.role_name in _POSTED_ROLES:
+            j = self._skip_posting(j, matches, start_of)
         rp.ext_end = j
+
+    def _skip_posting(self, j: int, matches: list[_Match], start_of: dict[int, int]) -> int:
+        """ "l'ambassadeur tunisien à Dakar, X": where the office holder is posted is part of the
+        description but not their state."""
+        words, n = self.words, len(self.words)
+        if j >= n or words[j].text.lower() not in ("à", "au", "aux", "en") or not self.joinable(j):
+            return j
+        k = j + 1
+        if k < n and words[k].folded in {"la", "le", "les", "l"} and self.joinable(k):
+            k += 1
+        if k < n and k in start_of and self.joinable(k):
+            m = matches[start_of[k]]
+            if m.kind in ("name", "capital", "seat", "alias"):
+                return m.w1
+        return j
 
     def _start_of(self, matches: list[_Match]) -> dict[int, int]:
         if self._starts is None or self._starts[0] is not matches:
@@ -810,7 +847,12 @@ class _Extractor:
             ):
                 blocked.add(m.start, m.end)
         for e in self._person_like_ents():
-            span = self._clean_person_span(e.start_char, e.end_char)
+            a = e.start_char
+            # A place glued in front of the name ("à Luanda Ahmed Gueye"): start after it.
+            for m in matches:
+                if not m.dropped and m.start == a and m.end < e.end_char and m.kind != "person":
+                    a = m.end
+            span = self._clean_person_span(a, e.end_char)
             if span is None:
                 continue
             a, b = span
@@ -845,11 +887,21 @@ class _Extractor:
             if k - j < 2:
                 continue
             a, b = self.words[j].start, self.words[k - 1].end
-            if blocked.overlaps(a, b) or self.in_caps_line(a):
+            if self.in_caps_line(a) or any(self.words[q].folded in STOP_WORDS for q in range(j, k)):
                 continue
-            if any(self.words[q].folded in STOP_WORDS for q in range(j, k)):
+            # The model may have found only the end of the name ("Olivier [Hansen]"): extend it.
+            inside = [o for o in occs if a <= o.start and o.end <= b]
+            for o in inside:
+                blocked.remove(o.start, o.end)
+            if blocked.overlaps(a, b):
+                for o in inside:
+                    blocked.add(o.start, o.end)
                 continue
-            occs.append(self._make_occ(a, b))
+            for o in inside:
+                occs.remove(o)
+            occ = self._make_occ(a, b)
+            occ.forced_id = next((o.forced_id for o in inside if o.forced_id), None)
+            occs.append(occ)
             blocked.add(a, b)
         # Bare surnames of people named in full elsewhere in the article ("le président Goïta").
         surnames = {o.key_words[-1] for o in occs if len(o.key_words) >= 2}
