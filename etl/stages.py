@@ -34,6 +34,7 @@ from etl.transforms.clusters import cluster_events
 from etl.transforms.entities import build_entities, extract_mentions
 from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.nlp import pipe_bodies
 from etl.transforms.types import Entity, Mention
 
 
@@ -244,16 +245,17 @@ def build_entity_tables(
     sentences: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     found: list[Entity] = []
-    docs = nlp.pipe(rows["body"].to_list(), batch_size=batch_size)
+    docs = pipe_bodies(nlp, rows["body"].to_list(), batch_size=batch_size)
     for article_id, doc in zip(rows["article_id"].to_list(), docs, strict=True):
         for index, sent in enumerate(doc.sents):
+            text = sent.text.rstrip()
             sentences.append(
                 {
                     "article_id": article_id,
                     "sentence_index": index,
                     "char_start": sent.start_char,
-                    "char_end": sent.end_char,
-                    "sentence_text": sent.text,
+                    "char_end": sent.start_char + len(text),
+                    "sentence_text": text,
                 }
             )
         article_mentions = extract_mentions(doc, gaz)

@@ -171,6 +171,21 @@ def test_compound_prefixes_give_both_countries(extract: Extract) -> None:
     assert _find(ms, "algérien").country_code == "DZA"
 
 
+def test_common_nouns_and_rivers_are_not_countries(extract: Extract) -> None:
+    ms = extract(
+        "Grenade lancée près du marché : trois blessés. Le fleuve Niger est en crue. "
+        "La réunion s'est tenue à huis clos."
+    )
+    assert not [m for m in ms if m.entity_id.startswith("country:") and m.country_code != "NER"]
+    assert not [m for m in ms if m.entity_id == "country:NER" and m.surface_text == "Niger"]
+
+
+def test_speaker_labelled_as_a_place_is_a_person(extract: Extract) -> None:
+    ms = extract("« Nous ne céderons pas », a martelé Boateng lors d'une conférence de presse.")
+    assert _person(ms, "Boateng").country_code is None
+    assert not [m for m in ms if m.entity_id.startswith("location:")]
+
+
 def test_language_is_not_a_country(extract: Extract) -> None:
     ms = extract("Le communiqué a été publié en français et en anglais.")
     assert not [m for m in ms if m.entity_id.startswith("country:")]

@@ -225,7 +225,7 @@ def test_office_holder_terms_by_date(gaz: Gazetteer) -> None:
     early = gaz.office_holder("Vladimir Poutine", as_of=dt.date(2010, 1, 1))
     late = gaz.office_holder("Vladimir Poutine", as_of=dt.date(2020, 1, 1))
     assert early is not None and late is not None
-    assert early.role_name == "Premier ministre"
+    assert early.role_name == "premier ministre"
     assert late.role_name == "président"
 
 

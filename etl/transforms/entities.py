@@ -120,6 +120,20 @@ _DETERMINERS = _folded(
     """
 )
 _HOMOLOGUE = frozenset({"homologue", "homologues"})
+# Verbs of saying: their subject is a person (or an institution), never a town.
+_SPEECH_VERBS = _folded(
+    """
+    déclarer préciser saluer indiquer affirmer ajouter estimer souligner marteler réitérer
+    dénoncer annoncer expliquer assurer rappeler confier répondre regretter insister féliciter
+    promettre avertir réclamer exiger déplorer juger qualifier remercier conclure poursuivre
+    lancer confirmer démentir reconnaître admettre plaider appeler demander dire résumer
+    argumenter commenter
+    """
+)
+# Their past participles, for the inverted "…», a précisé Ndiaye".
+_SPEECH_FORMS = frozenset(v[:-2] + "e" for v in _SPEECH_VERBS if v.endswith("er")) | _folded(
+    "dit répondu reconnu admis conclu poursuivi promis averti"
+)
 # Roles of people posted abroad: "l'ambassadeur tunisien à Dakar" is Tunisian, not Senegalese.
 _POSTED_ROLES = frozenset(
     {"ambassadeur", "consul", "envoyé spécial", "émissaire", "diplomate", "journaliste"}
@@ -450,6 +464,10 @@ class _Extractor:
                 m.dropped = True  # "M. Washington": a person
             if j is not None and self.words[j].folded in _GEO_NOUNS:
                 m.dropped = True  # "fleuve Niger", "avenue de Paris"
+            if m.w1 - m.w0 == 1:
+                tok = self.token_at(m.start)
+                if tok.is_sent_start and tok.pos_ in ("NOUN", "ADJ", "VERB"):
+                    m.dropped = True  # "Grenade lancée près du marché": a common noun
             if j is not None and self.words[j].folded in _DE_PREPS and j > 0:
                 k = self.prev_word(j, skip_articles=False)
                 if k is not None and self.words[k].folded in _GEO_NOUNS:
@@ -929,6 +947,16 @@ class _Extractor:
             if e.label_ == "PER":
                 continue
             ws = _WORD_RE.findall(e.text)
+            if len(ws) == 1 and is_title_word(ws[0]) and not self.gaz.lookup((fold(ws[0]),)):
+                # '« ... », a précisé Ndiaye' with "Ndiaye" labelled LOC: who speaks is a person.
+                tok = e.root
+                j = self.word_index_at(e.start_char)
+                said = j > 0 and self.joinable(j) and self.words[j - 1].folded in _SPEECH_FORMS
+                if said or (
+                    tok.dep_.startswith("nsubj") and fold(tok.head.lemma_) in _SPEECH_VERBS
+                ):
+                    out.append(e)
+                continue
             if not 2 <= len(ws) <= 3 or not all(is_title_word(w) for w in ws):
                 continue
             if any(self.gaz.lookup((fold(w),)) for w in ws):

@@ -189,11 +189,22 @@ def _lemma(t: Token) -> str:
 
 
 def _context_lemmas(t: Token) -> set[str]:
-    """Lemmas near a trigger: its head, siblings, children and grandchildren."""
-    near: list[Token] = [t.head, *t.head.children, *t.children]
-    for c in t.children:
-        near.extend(c.children)
-    return {_lemma(x) for x in near if x.i != t.i} | {x.text.lower() for x in near if x.i != t.i}
+    """Lemmas near a trigger: its head, siblings and descendants down to three levels (enough
+    for "s'est entretenu au téléphone avec son homologue"), with compound parts ("accord-cadre")."""
+    near: list[Token] = [t.head, *t.head.children]
+    level = list(t.children)
+    for _ in range(3):
+        near.extend(level)
+        level = [g for c in level for g in c.children]
+    words: set[str] = set()
+    for x in near:
+        if x.i == t.i:
+            continue
+        for w in (_lemma(x), x.text.lower()):
+            words.add(w)
+            if "-" in w:
+                words.update(p for p in w.split("-") if p)
+    return words
 
 
 def _matches(t: Token) -> list[Trigger]:
@@ -231,23 +242,30 @@ def _verb_of(t: Token) -> Token:
     return cur
 
 
-def _subject_of(v: Token) -> list[Token]:
-    """Subject tokens of a clause, climbing through coordination, infinitives and participles."""
+def _subject_candidates(v: Token) -> list[list[Token]]:
+    """Possible subjects of a clause, nearest first, climbing through coordination, infinitives
+    and participles: a participle modifying a noun ("l'ambassadeur, accusant X") may still have
+    the main clause's subject as its agent when the parser attached it to the wrong noun."""
+    out: list[list[Token]] = []
     cur = v
     for _ in range(5):
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if subj:
-            return subj
+            out.append(subj)
+            break
+        climbs = ("conj", "xcomp", "advcl", "ccomp", "acl", "parataxis")
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            return [cur.head]
-        if (
-            cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "parataxis")
-            and cur.head.i != cur.i
-        ):
-            cur = cur.head
+            out.append([cur.head])
+        if cur.dep_ in climbs and cur.head.i != cur.i:
+            cur = _verb_of(cur.head) if cur.dep_ == "acl" else cur.head
             continue
         break
-    return []
+    return out
+
+
+def _subject_of(v: Token) -> list[Token]:
+    cands = _subject_candidates(v)
+    return cands[0] if cands else []
 
 
 def _is_passive(v: Token) -> bool:
@@ -336,7 +354,7 @@ def _to_actors(
 ) -> list[EventActor]:
     out: list[EventActor] = []
     for m in ms:
-        members = gaz.members(m.entity_id) if _is_org(m) and not m.country_code else ()
+        members = _expansion(m, gaz)
         if members and expand_members:
             # An alliance stands for its member states when a state pair is needed.
             out.extend(
@@ -348,6 +366,21 @@ def _to_actors(
             EventActor(m.entity_id, role, m.country_code, m.sector_code, m.surface_text, None)
         )
     return out
+
+
+# Only small alliances stand for their members: a bloc of a few states acting together (AES) is
+# those states, but a large IGO acting as a body (ECOWAS, the EU) is not 12 or 27 bilateral events.
+MAX_EXPANDED_MEMBERS = 6
+
+
+def _expansion(m: Mention, gaz: Gazetteer) -> tuple[str, ...]:
+    if not _is_org(m) or m.country_code:
+        return ()
+    entity = gaz.entity(m.entity_id)
+    members = gaz.members(m.entity_id)
+    if entity is None or entity.org_kind != "alliance" or len(members) > MAX_EXPANDED_MEMBERS:
+        return ()
+    return members
 
 
 def _countries(actors: Iterable[EventActor]) -> set[str]:
@@ -523,6 +556,10 @@ def _roles(
             tgt_roots = [c for c in t.children if c.dep_ == "nsubj:pass"]
         else:
             src_tokens = _subject_of(t)
+            for cand in _subject_candidates(t):
+                if sa.in_tokens({y.i for x in cand for y in x.subtree}):
+                    src_tokens = cand
+                    break
             tgt_roots = [
                 c
                 for c in t.children
@@ -534,7 +571,7 @@ def _roles(
         tgt_roots = [
             c
             for c in t.children
-            if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod") and not _has_case(c, OF_WORDS)
+            if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and not _has_case(c, OF_WORDS)
         ]
         if trig.patient_of:
             tgt_roots += owner
@@ -568,13 +605,19 @@ def _roles(
 
     if not sources:
         resolved = _resolve_source(sa, t, src_tokens, previous_actors)
+        participants = _to_actors(targets, TARGET, gaz, expand_members=True)
+        if resolved is None and trig.symmetric and len(_countries(participants)) >= 2:
+            # "Le sommet a réuni le Mali, le Niger et le Tchad": the participants are the objects.
+            resolved = (targets, 0.1)
+            targets = []
         if resolved is None:
             # The parse names a subject and it is no known actor: guessing from elsewhere in the
             # sentence would attach the action to the wrong party.
             return None
         sources, penalty = resolved
         confidence -= penalty
-    if not targets and (ACCUSATION_LEMMAS & _context_lemmas(t)):
+    answers_allegation = trig.event_type == "REJECT" or ACCUSATION_LEMMAS & _context_lemmas(t)
+    if not targets and answers_allegation:
         accused = _countries(_to_actors(sources, SOURCE, gaz, expand_members=True))
         for ev in reversed(earlier):
             if ev.event_type == "ACCUSE" and ev.countries(TARGET) & accused:

