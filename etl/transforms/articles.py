@@ -587,9 +587,23 @@ def _byline_author(text: str) -> str | None:
     return rest
 
 
+_TICKER_SEP_RE = re.compile(r"\s[◆◇●■▪►▶•·|]\s|\s{2,}[◆◇●■▪►▶•·|]")
+
+
+def _is_ticker(text: str) -> bool:
+    """A run of short headlines on one line ("EN CONTINU ◆ A ◆ B ◆ C"), as news tickers and
+    related-story strips are saved: three or more short segments between list separators."""
+    parts = [p for p in _TICKER_SEP_RE.split(text) if re.search(r"[^\W\d_]", p)]
+    if len(parts) < 3:
+        return False
+    return sum(len(p.split()) for p in parts) / len(parts) <= 16
+
+
 def _classify(b: _Block) -> str | None:
     """The web-furniture kind of a block, or None for ordinary text."""
     core = b.core
+    if _is_ticker(b.text):
+        return "ticker"
     if b.n_words <= 15 and not (b.ends_sentence and b.has_verb):
         author = _byline_author(b.text)
         if author is not None:

@@ -155,7 +155,7 @@ _GROUP_DETS = frozenset({"les", "des", "ces", "aux", "leurs", "nos", "ses", "vos
 _GROUP_NOUNS = _folded(
     """
     pays nations états etats capitales gouvernements armées voisins puissances alliés
-    partenaires juntes régimes délégations
+    partenaires juntes régimes délégations chefs dirigeants présidents diplomaties
     """
 )
 # LOC entities that are common nouns, not places.
@@ -1287,7 +1287,9 @@ class _Extractor:
 
     # 6. anaphora ---------------------------------------------------------------------------
     def group_anaphora(self, items: list[tuple[int, int, str]]) -> list[Mention]:
-        """ "les deux pays" -> one mention per country among the last N distinct ones."""
+        """ "les deux pays" -> one mention per country among the N states the text has discussed
+        most so far (ties go to the most recent): in news, "les deux pays" is the story's pair,
+        not whichever two states a side remark named last."""
         out: list[Mention] = []
         words, n = self.words, len(self.words)
         items = sorted(items)
@@ -1298,6 +1300,10 @@ class _Extractor:
             noun = words[i + 1]
             if noun.folded not in _GROUP_NOUNS or not _SPACES_RE.match(noun.gap):
                 continue
+            if i + 2 < n and any(
+                sf.kind == "demonym" for sf in self.gaz.lookup((words[i + 2].folded,))
+            ):
+                continue  # "les deux ministres maliens": one state's people, not two states
             end_w = i + 1
             allowed: frozenset[str] | None = None
             if i + 2 < n and _SPACES_RE.match(words[i + 2].gap):
@@ -1305,15 +1311,13 @@ class _Extractor:
                 if allowed is not None:
                     end_w = i + 2
             start, end = words[i - 1].start, words[end_w].end
-            chosen: list[str] = []
-            for pos, _, code in reversed(items):
-                if pos >= start:
+            seen: dict[str, tuple[int, int]] = {}  # code -> (count, last position)
+            for pos, _, code in items:
+                if pos >= start or not code or (allowed is not None and code not in allowed):
                     continue
-                if code in chosen or (allowed is not None and code not in allowed):
-                    continue
-                chosen.append(code)
-                if len(chosen) == count:
-                    break
+                n_seen, _ = seen.get(code, (0, 0))
+                seen[code] = (n_seen + 1, pos)
+            chosen = sorted(seen, key=lambda c: (-seen[c][0], -seen[c][1]))[:count]
             role = self.gaz.roles.get((noun.folded,))
             sector = role.sector_code if role and noun.folded not in ("pays", "nations") else None
             sent = self.sentence_of(start)
