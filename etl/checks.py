@@ -93,14 +93,17 @@ def reference_check(
     asset=_key("core.events"),
     additional_deps=[_key("core.event_actors")],
     description="Events whose PLOVER type requires a target (COOPERATE, AID, SANCTION) have a "
-    "target resolved to a state.",
+    "target resolved to a state, or are joint actions of two or more states.",
 )
 def events_have_state_targets(dyad: DyadResource) -> dg.AssetCheckResult:
     missing = _count(
         dyad,
         "select count(*) from core.events as e where e.event_type in (?, ?, ?) and not exists "
         "(select 1 from core.event_actors as a where a.event_id = e.event_id "
-        "and a.actor_role = 'target' and a.country_code is not null)",
+        "and a.actor_role = 'target' and a.country_code is not null) "
+        # A joint action of several states has them all as sources and no target.
+        "and (select count(distinct a.country_code) from core.event_actors as a "
+        "where a.event_id = e.event_id and a.actor_role = 'source') < 2",
         ["COOPERATE", "AID", "SANCTION"],
     )
     return dg.AssetCheckResult(

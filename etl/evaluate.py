@@ -263,9 +263,12 @@ def _score_article(
             report.event_date.total += 1
             if any(_date_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits):
                 report.event_date.hit += 1
-        if ge.get("directed"):
+        directed_hits = [d for d in event_hits if d[7]]
+        # Direction is scored where both sides state one: an undirected prediction (a joint
+        # action) has none to be right or wrong about.
+        if ge.get("directed") and directed_hits:
             report.direction.total += 1
-            if any(d[2] == ge["actor1"] and d[3] == ge["actor2"] for d in event_hits):
+            if any(d[2] == ge["actor1"] and d[3] == ge["actor2"] for d in directed_hits):
                 report.direction.hit += 1
     for a, b in g.get("must_not", []):
         pair = _pair(a, b)

@@ -279,7 +279,29 @@ _CAPTION_ANY_RE = re.compile(
 _COPYRIGHT_START_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)")
 _RIGHTS_RE = re.compile(r"tous droits reserves|all rights reserved|droits de reproduction")
 _SOURCE_RE = re.compile(r"^sources?\s*:\s*\S")
-_COOKIE_RE = re.compile(r"accept|consent|parametr|navigat|politique|policy|privacy|confidentialit")
+_COOKIE_RE = re.compile(
+    r"accept|consent|parametr|navigat|politique|policy|privacy|confidentialit|refus|personnalis|"
+    r"vos choix|your choices|preferences|partenaires|partners|audience|traffic|statisti|"
+    r"vie privee|publicit|advertis"
+)
+# A consent banner speaks to the reader or for the site ("vous acceptez", "ce site utilise",
+# "we use"); a story paragraph about cookies does not.
+_BANNER_RE = re.compile(
+    r"\b(?:vous|votre|vos|you|your|nous utilisons|we use|ce site|notre site|this site|"
+    r"our site|this website|our website)\b"
+)
+# Headings of consent banners and privacy panels ("Gestion des cookies", "Nous respectons votre
+# vie privée", "Cookie settings"): every word is consent-banner vocabulary, one is a consent term.
+_CONSENT_TERMS = _wordset(
+    "cookie cookies traceurs consentement consent privee privacy rgpd gdpr confidentialite"
+)
+_CONSENT_WORDS = _CONSENT_TERMS | _wordset(
+    """gestion gerer gerez parametres parametrer parametrez reglages preferences choix politique
+    utilisation usage confidentialite vie donnees personnelles protection respect respectons
+    respecte centre panneau avis information informations accepter refuser personnaliser
+    de des du la le les l d vos votre mes mon nos notre nous ce site en matiere et sur a
+    manage settings policy notice center choices your our we value use of and the about"""
+)
 _BYLINE_RE = re.compile(
     r"^(?:par|by|auteurs?|authors?|r[ée]dig[ée]e?s? par|[ée]crit par|publi[ée]e? par|"
     r"posted by|written by|propos recueillis par|sign[ée] par)\s*[:\-–]?\s+(?P<rest>\S.*)$",
@@ -640,7 +662,9 @@ def _classify(b: _Block) -> str | None:
             return "caption"
     if b.n_words <= 10 and _SOURCE_RE.match(core):
         return "source"
-    if b.n_words <= 40 and "cookie" in core and _COOKIE_RE.search(core):
+    if b.n_words <= 40 and "cookie" in core and _COOKIE_RE.search(core) and _BANNER_RE.search(core):
+        return "ui"
+    if b.n_words <= 8 and _consent_heading(core):
         return "ui"
     if short:
         if core in _UI_EXACT or any(r.search(core) for r in _UI_RES):
@@ -673,13 +697,37 @@ def _teaser_kind(b: _Block) -> str | None:
     return "teaser" if b.n_words <= 30 and b.stop_ratio < 0.45 else None
 
 
+def _consent_heading(core: str) -> bool:
+    tokens = _WORD_TOKEN_RE.findall(core)
+    return (
+        bool(tokens)
+        and any(t in _CONSENT_TERMS for t in tokens)
+        and all(t in _CONSENT_WORDS for t in tokens)
+    )
+
+
+# "Politique / Afrique centrale", "Monde > Europe": a two-level section path (spaced separator).
+_TWO_LEVEL_PATH_RE = re.compile(r"^([^>»›/|]+?)\s+[>»›/]\s+([^>»›/|]+)$")
+
+
 def _is_breadcrumb(b: _Block) -> bool:
     if b.n_words > 15:
         return False
     parts = [p for p in _BREADCRUMB_SPLIT_RE.split(b.text) if p]
     if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
         return False
-    return len(parts) >= 3 or _fold(parts[0]) in {"accueil", "home"}
+    if len(parts) >= 3 or _fold(parts[0]) in {"accueil", "home"}:
+        return True
+    m = _TWO_LEVEL_PATH_RE.match(b.text)
+    if m is None:
+        return False
+    for part in m.groups():
+        words = part.split()
+        if not 1 <= len(words) <= 4 or re.search(r"[\d:;,.!?«»\"“”()]", part):
+            return False
+        if not words[0][0].isupper():
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------------------------
@@ -1040,27 +1088,195 @@ def _section(blocks: list[_Block], title: _Title | None) -> str | None:
     return None
 
 
-def _outlet(blocks: list[_Block], title: _Title | None) -> str | None:
+# Footer strips and notices are saved with their items apart: runs of spaces, a tab, or a pipe,
+# middle dot, bullet or dash between spaces ("À propos   Mentions légales   © Site").
+_FOOTER_SEP_RE = re.compile(r"\s{2,}|\t|\s+[|·•◆▪–—]\s+|\s+-\s+")
+_NOTICE_MARK_RE = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+_NOTICE_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?")
+_RIGHTS_TEXT_RE = re.compile(
+    r"(?:tous\s+)?droits\s+(?:de\s+reproduction\s+)?r[ée]serv[ée]s|all\s+rights\s+reserved",
+    re.IGNORECASE,
+)
+# Links of a site's footer strip (general web furniture, folded).
+_FOOTER_NAV = _wordset(
+    """mentions legales|mentions|a propos|qui sommes-nous|qui sommes nous|contact|contacts|
+    nous contacter|contactez-nous|nous ecrire|ecrivez-nous|politique de confidentialite|
+    confidentialite|donnees personnelles|gestion des cookies|cookies|cgu|cgv|
+    conditions generales|conditions d'utilisation|conditions generales d'utilisation|
+    plan du site|publicite|annonceurs|abonnements|abonnement|charte|charte de moderation|
+    charte editoriale|credits|accessibilite|aide|faq|rss|newsletter|recrutement|
+    l'equipe|la redaction|terms|terms of use|terms of service|terms and conditions|privacy|
+    privacy policy|cookie policy|about|about us|contact us|advertise|advertising|sitemap|
+    careers|help|accessibility|imprint""".replace("\n", ""),
+    "|",
+)
+
+
+def _raw_segments(raw: str, b: _Block) -> list[str]:
+    """The items of a block as saved (split where the raw line has footer separators)."""
+    items: list[str] = []
+    for line in _LINE_BREAK_RE.split(raw[b.raw_start : b.raw_end]):
+        for piece in _FOOTER_SEP_RE.split(line):
+            text = normalize_block(piece)
+            if text:
+                items.append(text)
+    return items
+
+
+def _strip_notice(text: str) -> str:
+    """What is left of a notice once ©, "Copyright", years and "all rights reserved" are gone."""
+    text = _RIGHTS_TEXT_RE.sub(" ", text)
+    text = _NOTICE_MARK_RE.sub(" ", text)
+    text = _NOTICE_YEAR_RE.sub(" ", text)
+    text = _WS_RE.sub(" ", text).strip(" .,;:-–—|")
+    return re.split(r"\s*[.|,–—]\s+|\s+-\s+", text, maxsplit=1)[0].strip(" .,;:-–—|")
+
+
+def _brand_like(name: str) -> bool:
+    """A short proper name (a site's name), not a sentence, a credit, a link or a menu word."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > 50:
+        return False
+    if re.search(r"[!?;:«»\"“”()/@©]", name) or name.endswith("."):
+        return False
+    domain_like = bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,6}", name, re.IGNORECASE))
+    if not (name[0].isupper() or name[0].isdigit() or domain_like):
+        return False
+    folded = _fold(name)
+    if folded in _PHOTO_AGENCIES or folded in _UI_EXACT or folded in _FOOTER_NAV:
+        return False
+    if folded in _SIDEBAR_EXACT:
+        return False
+    # Names are capitalised: most of their content words start upper case ("Le Courrier du
+    # Fleuve", "L'Éclaireur d'Abidjan"), unlike a caption's words ("Le ministre à Dakar").
+    content = [
+        w
+        for w in re.findall(r"[^\W\d_][\w'’.-]*", name)
+        if _fold(w) not in _STOPWORDS
+        and _fold(w) not in _CONNECTORS
+        and not _fold(w).startswith(("d'", "l'"))
+    ]
+    if not content and not re.search(r"[^\W\d_]", name):
+        return False
+    upper = sum(1 for w in content if w[0].isupper())
+    return not content or upper >= 2 / 3 * len(content)
+
+
+def _notice_owner(items: list[str]) -> str | None:
+    """The site named by a copyright notice: "© 2025 Site", "Copyright © Site", "Site © 2025",
+    "Site © Copyright – Tous droits réservés", "© Site" among a footer strip's links, or
+    "Site – Tous droits réservés". A photo credit ("Légende. © Agence / Photographe") is no
+    notice: no year, rights or footer links beside it, or a caption before the mark."""
+    has_rights = any(_RIGHTS_TEXT_RE.search(item) for item in items)
+    nav = any(_core(_fold(item)).rstrip(" ?") in _FOOTER_NAV for item in items)
+    for i, item in enumerate(items):
+        mark = _NOTICE_MARK_RE.search(item)
+        if mark is None:
+            continue
+        evidence = has_rights or nav or _NOTICE_YEAR_RE.search(item) or "copyright" in _fold(item)
+        if not evidence:
+            continue
+        before = item[: mark.start()].strip(" -–—|:")
+        after = _strip_notice(item[mark.end() :])
+        if before:
+            # "Site © 2025": the name precedes the mark, nothing but notice words follow it; a
+            # sentence before the mark is a caption.
+            name = "" if after or _ends_sentence(before) else _strip_notice(before)
+        else:
+            name = after
+            if not name and i + 1 < len(items) and not _RIGHTS_TEXT_RE.search(items[i + 1]):
+                name = _strip_notice(items[i + 1])  # "© 2025 | Site"
+        if name and _brand_like(name):
+            return name
+    for i, item in enumerate(items):
+        # "Site – Tous droits réservés" (no mark): the name opens the item, or is the one before.
+        rights = _RIGHTS_TEXT_RE.search(item)
+        if rights is None or _NOTICE_MARK_RE.search(item):
+            continue
+        name = _strip_notice(item[: rights.start()])
+        if not name and i > 0 and not _NOTICE_MARK_RE.search(items[i - 1]):
+            name = _strip_notice(items[i - 1])
+        if name and _brand_like(name):
+            return name
+    return None
+
+
+def _copyright_owner(raw: str, blocks: list[_Block], skip: set[int]) -> str | None:
+    """The owner in the page's copyright notice, the last one on the page (the footer's)."""
+    for b in reversed(blocks):
+        if b.index in skip:
+            continue
+        if not (_NOTICE_MARK_RE.search(b.text) or _RIGHTS_TEXT_RE.search(b.text)):
+            continue
+        items = _raw_segments(raw, b)
+        if len(items) > 40:
+            continue
+        owner = _notice_owner(items)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _header_brand(raw: str, blocks: list[_Block], title: _Title, footer_from: int) -> str | None:
+    """The site's name as a page's masthead gives it: a short brand-like line (or the first
+    item of "Site · tagline") at the top of the page, above the first menu strip and not in the
+    rubric slot right above the title, that comes back as a whole item below the story (footer
+    strip, notice, photo credit). Without the repetition it could be a rubric: no outlet."""
+    menus: list[tuple[int, set[str]]] = []
+    for b in blocks[: title.index]:
+        items = _raw_segments(raw, b)
+        if len(items) >= 3:
+            menus.append((b.index, {_key(item) for item in items}))
+    top = min([idx for idx, _ in menus], default=title.index)
+    header = [
+        b
+        for b in blocks[: min(top, title.index - 1)]
+        if b.kind is None and not b.is_date_line and b.n_words <= 25
+    ][:2]
+    if not header:
+        return None
+    footer_names: dict[str, str] = {}
+    for b in blocks[footer_from:]:
+        for item in _raw_segments(raw, b):
+            for part in re.split(r"\s+/\s+", item):
+                name = _strip_notice(part)
+                if name:
+                    footer_names.setdefault(_key(name), name)
+    for b in header:
+        items = _raw_segments(raw, b)
+        if not items or not _brand_like(items[0]):
+            continue
+        key = _key(items[0])
+        if not key or any(key in keys for _, keys in menus):
+            continue  # a menu entry, not the site's name
+        if key in footer_names:
+            name, other = items[0], footer_names[key]
+            return other if name.isupper() and not other.isupper() else name
+    return None
+
+
+def _outlet(raw: str, blocks: list[_Block], title: _Title | None, kept: list[_Block]) -> str | None:
+    """The site's name, most explicit statement first: the title suffix ("Title | Site"), the
+    copyright notice (the site's own statement of its name), a "Source :" line (which may name
+    an agency whose copy is reproduced), then a header brand line that the footer repeats."""
     if title is not None and title.outlet:
         return title.outlet
+    skip = {b.index for b in kept}
+    if title is not None:
+        skip.add(title.index)
+    owner = _copyright_owner(raw, blocks, skip)
+    if owner is not None:
+        return owner
     for b in blocks:
         if b.kind == "source":
             value = b.text.split(":", 1)[1].strip(" .")
             value = re.split(r"\s*[,;(]\s*", value)[0].strip()
             if value and len(value.split()) <= 6:
                 return value
-    for b in blocks:
-        if b.kind != "copyright":
-            continue
-        value = re.sub(
-            r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?", "", b.text.lstrip(_BULLETS), count=1, flags=re.I
-        )
-        value = re.sub(r"^(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)", "", value).strip()
-        value = re.split(r"\s*[.|,–—]\s+|\s+-\s+|\.\s*$|\s+(?:tous|all)\s", value, maxsplit=1)[0]
-        value = value.strip(" .-")
-        if value and len(value.split()) <= 5 and _fold(value) not in _PHOTO_AGENCIES:
-            return value
-    return None
+    if title is None:
+        return None
+    footer_from = kept[-1].index + 1 if kept else title.index + 1
+    return _header_brand(raw, blocks, title, footer_from)
 
 
 def _author(blocks: list[_Block], title: _Title | None, end: int) -> str | None:
@@ -1275,7 +1491,7 @@ def _extract(raw: str, fetched: dt.date | None) -> ArticleRecord:
 
     return ArticleRecord(
         title=title.text if title else None,
-        outlet_name=_outlet(blocks, title),
+        outlet_name=_outlet(raw, blocks, title, kept),
         author_name=_author(blocks, title, end),
         section_name=_section(blocks, title),
         published_date=published.value if published else None,

