@@ -28,37 +28,50 @@ How a page is read
    block; whether it is a date line (a date expression plus only meta words such as "Publié le",
    times, weekdays); and *markers*: general web-furniture conventions (teasers such as "Lire
    aussi :", sidebar headings such as "Les plus lus", comment forms, share/follow widgets, reading
-   time, photo captions and credits, copyright lines, bylines, "Source :", breadcrumbs).
+   time, photo captions and credits, copyright lines, bylines, "Source :", breadcrumbs, including
+   two-level section paths such as "Politique / Afrique centrale"; consent banners, i.e. a short
+   block about cookies/trackers that addresses the reader or speaks for the site, and their
+   headings, made only of consent vocabulary: "Gestion des cookies", "Cookie settings").
 
 4. **Zones.** *Running text* starts at the first substantial paragraph (a sentence-like block of
    25+ words, or of 2+ sentences and 15+ words) or at the first of two consecutive sentence
    paragraphs of 15+ words; headline/summary cards never form such a run. The *title* is found in
-   the header before it: a line "<title> - <outlet>" (also |, –, —) whose title part repeats on
-   the page or that is the first headline, else the best-scoring headline-shaped line (3-30 words,
-   not a date, rubric, menu word, caption or truncated teaser), scored on: repetition on the page,
-   no final period, followed by a byline/date/widget or by text, not inside running text, not a
-   longer standfirst right under a shorter headline, not all capitals. The *story* starts at the
-   first sentence-like block after the title (without a title: at the running text, extended
-   backwards over adjacent sentences). Inside the story, sentence-like blocks are kept; everything
-   else is dropped without ending the story (subheadings, inline related headlines, captions,
-   teasers, share/follow widgets, date lines, repetitions of the title or of a kept block). The
-   story ends for good at a sidebar/footer heading ("Recommandé pour vous", "Les plus lus",
-   "AUTRES INFOS", "Articles similaires", "Tags :" ...), a comment form or a copyright line. A
-   standalone teaser heading ("À lire aussi", "Sur le même sujet") or a run of three or more
+   the header before it: a line "<title> - <outlet>" (also |, –, —) whose title part repeats on the
+   page, or that is the first headline and reads as one (its first part longer than the second and
+   not in capitals: "SITE · tagline" is a masthead), else the best-scoring headline-shaped line
+   (3-30 words, not a date, rubric, menu word, caption or truncated teaser), scored on: repetition
+   on the page, no final period, followed by a byline/date/widget or by text, not inside running
+   text, not a longer standfirst right under a shorter headline, not all capitals. The *story*
+   starts at the first sentence-like block after the title (without a title: at the running text,
+   extended backwards over adjacent sentences). Inside the story, sentence-like blocks are kept;
+   everything else is dropped without ending the story (subheadings, inline related headlines,
+   captions, teasers, share/follow widgets, date lines, repetitions of the title or of a kept
+   block). The story ends for good at a sidebar/footer heading ("Recommandé pour vous", "Les plus
+   lus", "AUTRES INFOS", "Articles similaires", "Tags :" ...), a comment form or a copyright line.
+   A standalone teaser heading ("À lire aussi", "Sur le même sujet") or a run of three or more
    headline-shaped lines opens a *soft* footer that the story resumes from only with real
    paragraphs (a long one followed by another sentence). Finally, a tail of three or more
    "headline + one-sentence summary" pairs whose summaries are much shorter than the story's
    paragraphs is a list of other stories and is removed.
 
-5. **Metadata.** Author from a byline ("Par X", "By X", "• Par X", "Auteur : X"); outlet from the
-   title suffix, else "Source : X", else a copyright line "© <year> X"; section from a rubric or
-   breadcrumb just above the title. The publication date is chosen by zone, best first: a date line
-   or a dated byline between the title and the story (or among the first story blocks), preferring
-   "Publié" over "Mis à jour"; a dateline opening one of the first story paragraphs ("Bamako, le
-   1er août 2024 – ..."); an explicit "Publié le ..." line after the story; last, a date line just
-   above the title, unless it is written in another language than the page (a theme's "today"
-   widget) or equals the fetch date. Dates inside story sentences, dates without a year and dates
-   in the footer are never publication dates; a date after ``fetched_date`` is rejected.
+5. **Metadata.** Author from a byline ("Par X", "By X", "• Par X", "Auteur : X"). Outlet, most
+   explicit statement first: the title suffix; else the page's last copyright notice ("© 2025 X",
+   "Copyright © X", "X © 2024", "X © Copyright – Tous droits réservés", "X – Tous droits réservés",
+   or "© X" as an item of a footer strip of links such as "Mentions légales"), read on the raw line
+   split at its item separators (runs of spaces, |, ·, •, dashes), the name being a short
+   capitalised proper name; a © with no year, rights phrase or footer link beside it, or with a
+   caption before it, is a photo credit; else "Source : X" (it may name an agency whose copy is
+   reproduced); else the masthead: a short brand-like line (or the first item of "X · tagline") at
+   the top of the page, above the first menu strip and not right above the title (the rubric slot),
+   that is no menu entry and comes back as a whole item below the story (footer strip, credit);
+   else none. Section from a rubric or breadcrumb just above the title. The publication date is
+   chosen by zone, best first: a date line or a dated byline between the title and the story (or
+   among the first story blocks), preferring "Publié" over "Mis à jour"; a dateline opening one of
+   the first story paragraphs ("Bamako, le 1er août 2024 – ..."); an explicit "Publié le ..." line
+   after the story; last, a date line just above the title, unless it is written in another
+   language than the page (a theme's "today" widget) or equals the fetch date. Dates inside story
+   sentences, dates without a year and dates in the footer are never publication dates; a date
+   after ``fetched_date`` is rejected.
 """
 
 from __future__ import annotations
@@ -662,8 +675,9 @@ def _classify(b: _Block) -> str | None:
             return "caption"
     if b.n_words <= 10 and _SOURCE_RE.match(core):
         return "source"
-    if b.n_words <= 40 and "cookie" in core and _COOKIE_RE.search(core) and _BANNER_RE.search(core):
-        return "ui"
+    cookie = "cookie" in core or "traceur" in core
+    if b.n_words <= 40 and cookie and _COOKIE_RE.search(core) and _BANNER_RE.search(core):
+        return "ui"  # a consent banner
     if b.n_words <= 8 and _consent_heading(core):
         return "ui"
     if short:
@@ -864,7 +878,11 @@ def _find_title(blocks: list[_Block], first_strong: int) -> _Title | None:
         if split is not None:
             title, outlet = split
             tkey = _key(title)
-            if tkey and (keys.get(tkey, 0) >= 1 or not seen_headline):
+            repeated = keys.get(tkey, 0) >= 1
+            # Unrepeated, it must read as "headline - site", not as a masthead "SITE · tagline":
+            # a headline is longer than a site's name and not in capitals.
+            headline_first = len(title.split()) > len(outlet.split()) and not title.isupper()
+            if tkey and (repeated or (not seen_headline and headline_first)):
                 return _Title(title, b.index, outlet, tkey)
         if _headline_shaped(b) and not _section_like(b):
             seen_headline = True

@@ -37,7 +37,7 @@ INTENT_GOVERNORS = frozenset(
         "vouloir", "volonté", "envisager", "prévoir", "projeter", "souhaiter", "souhait",
         "engager", "promettre", "promesse", "espérer", "viser", "chercher", "compter",
         "entendre", "intention", "désir", "ambition", "objectif", "proposer", "proposition",
-        "décider", "annoncer", "appeler", "plaider", "devoir",
+        "appeler", "plaider", "devoir",
     }
 )  # fmt: skip
 INTENT_MODIFIERS = frozenset({"futur", "prochain", "éventuel", "possible", "envisagé", "prévu"})
@@ -424,6 +424,11 @@ def _resolve_nearest(
     return None, unresolved
 
 
+def _span_root(sa: _SentenceActors, m: DateMention, offset: int) -> int | None:
+    span = sa.doc.char_span(m.char_start - offset, m.char_end - offset, alignment_mode="expand")
+    return span.root.i if span is not None else None
+
+
 def _in_clause(sa: _SentenceActors, trigger: Token, m: DateMention, offset: int) -> bool:
     """Whether a date in the trigger's sentence belongs to the trigger's clause, so that a date in
     a background clause ("après des coups d'État entre 2020 et 2023") does not date the event."""
@@ -580,16 +585,13 @@ def _roles(
         if trig.patient_of:
             tgt_roots += owner
             owner = []
-        if (
-            verb is not t
-            and _lemma(verb) in RECEIVING_VERBS
-        ):
+        if verb is not t and _lemma(verb) in RECEIVING_VERBS:
             # "X a obtenu le soutien de Y (en matière de fourniture d'armes)": Y gives, X
             # receives, for the received noun and any aid noun inside the received phrase.
             flipped = True
-            givers = owner + demonym + [
-                y for y in verb.subtree if _lemma(y) == "part" and y.i != verb.i
-            ]
+            givers = (
+                owner + demonym + [y for y in verb.subtree if _lemma(y) == "part" and y.i != verb.i]
+            )
             src_tokens = givers
             tgt_roots = _subject_of(verb)
         else:
@@ -784,7 +786,6 @@ def _finish(
 ) -> CodedEvent:
     ptype = plover_types()[d.trigger.event_type]
     trigger_pos = start + d.token.idx
-    tense = "future" if d.reality == "intended" else None
     in_sentence = [
         m
         for m in body_dates
@@ -793,7 +794,16 @@ def _finish(
         and _in_clause(sa, d.token, m, start)
         and not _is_period(ctx.body, m)
     ]
-    resolved, used = _resolve_nearest(in_sentence, trigger_pos, anchor, ctx.fetched_date, tense)
+    # A planned event's own date lies ahead ("une prochaine visite en juin"); other dates in its
+    # sentence, such as the day the plan was announced, lie behind.
+    own = {y.i for y in d.token.subtree}
+    future = [m for m in in_sentence if _span_root(sa, m, start) in own]
+    tense = "future" if d.reality == "intended" and future else None
+    resolved, used = _resolve_nearest(
+        future if tense else in_sentence, trigger_pos, anchor, ctx.fetched_date, tense
+    )
+    if resolved is None and used is None and tense:
+        resolved, used = _resolve_nearest(in_sentence, trigger_pos, anchor, ctx.fetched_date, None)
     method = "sentence"
     if resolved is None and used is None:
         para = _paragraph_start(ctx.body, start)

@@ -60,6 +60,7 @@ final as (
         e.event_date,
         e.event_date_precision,
         e.event_date_method,
+        e.event_date_text,
         p.source_entity_id,
         source_entity.canonical_name as source_name,
         p.source_sector_code,
