@@ -9,7 +9,7 @@ from typing import Any
 import dagster as dg
 import polars as pl
 
-from etl import stages, warehouse
+from etl import parse_cache, stages, warehouse
 from etl.resources import DyadResource
 from etl.transforms import ingest
 from etl.transforms.gazetteer import load_gazetteer
@@ -210,6 +210,12 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         out = stages.build_entity_tables(todo, load_nlp(), gaz) if todo.height else None
         sentences = out.sentences if out else stages.frame([], stages.SENTENCE_SCHEMA)
         mentions = out.mentions if out else stages.frame([], stages.MENTION_SCHEMA)
+        # Parses go to the cache before the rows commit: rows never point at a missing parse
+        # that a crash could have lost (a stale parse is replaced on the next run).
+        parses = parse_cache.cache_dir(dyad.build_path)
+        parse_cache.remove(parses, p.removed)
+        for article_id, doc in (out.docs if out else {}).items():
+            parse_cache.save(parses, article_id, doc)
         warehouse.replace_article_rows(
             conn,
             "entities",
@@ -267,8 +273,11 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
 def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Find event sentences (a French trigger plus actors), parse them, and code who did what to
     whom, when, from the article body only. Only new or changed articles are coded."""
+    nlp = load_nlp()
+    parses = parse_cache.cache_dir(dyad.build_path)
     with dyad.connect() as conn:
         p = body_plan(conn, "events", dyad.full_refresh)
+        docs = {a: d for a in p.todo if (d := parse_cache.load(parses, a, nlp.vocab)) is not None}
         todo = conn.execute(
             "select * from core.articles where article_id in (select unnest(?))", [p.todo]
         ).pl()
@@ -286,8 +295,9 @@ def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 "where article_id in (select unnest(?)))",
                 [p.todo],
             ).pl(),
-            load_nlp(),
+            nlp,
             load_gazetteer(),
+            docs,
         )
         warehouse.replace_article_rows(
             conn,
@@ -302,6 +312,7 @@ def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         out.events,
         ["event_type", "event_date", "trigger_text", "evidence_text"],
         n_candidate_sentences=out.n_candidate_sentences,
+        n_reparsed=len(p.todo) - len(docs),
         events_by_type=dg.MetadataValue.json(dict(by_type.iter_rows())),
         **plan_metadata(p),
     )
@@ -374,6 +385,7 @@ chronology = view_asset(
     "Dated events in order, one row per event cluster and state pair, with the best evidence "
     "sentence, title, outlet, file and every reporting article.",
 )
+
 
 @dg.asset(
     key=dg.AssetKey(["published_warehouse"]),

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from etl import EXTRACTOR_VERSION
 from etl.ids import stable_id
@@ -144,6 +145,7 @@ class EntityTables:
     sentences: pl.DataFrame
     mentions: pl.DataFrame
     found: list[Entity]
+    docs: dict[str, Doc]  # article_id -> parsed body, for the event stage
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:
@@ -245,8 +247,10 @@ def build_entity_tables(
     sentences: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     found: list[Entity] = []
+    parsed: dict[str, Doc] = {}
     docs = pipe_bodies(nlp, rows["body"].to_list(), batch_size=batch_size)
     for article_id, doc in zip(rows["article_id"].to_list(), docs, strict=True):
+        parsed[article_id] = doc
         for index, sent in enumerate(doc.sents):
             text = sent.text.rstrip()
             sentences.append(
@@ -265,6 +269,7 @@ def build_entity_tables(
         frame(sentences, SENTENCE_SCHEMA),
         frame(mentions, MENTION_SCHEMA).unique("mention_id", keep="first", maintain_order=True),
         found,
+        parsed,
     )
 
 
@@ -314,8 +319,12 @@ def build_event_tables(
     documents: pl.DataFrame,
     nlp: Language,
     gaz: Gazetteer,
+    docs: Mapping[str, Doc] | None = None,
 ) -> EventTables:
-    """Code PLOVER events from article bodies only (never from raw page text)."""
+    """Code PLOVER events from article bodies only (never from raw page text).
+
+    ``docs`` holds the entity stage's parses by article_id; a body without one is parsed here.
+    """
     fetched = {
         r["document_id"]: r["ingested_at"].date() if r["ingested_at"] else None
         for r in documents.select("document_id", "ingested_at").iter_rows(named=True)
@@ -341,7 +350,7 @@ def build_event_tables(
             sentences=tuple(sentences_by_article.get(r["article_id"], ())),
             mentions=tuple(mentions_by_article.get(r["article_id"], ())),
         )
-        coded, n = code_article_events(ctx, nlp, gaz)
+        coded, n = code_article_events(ctx, nlp, gaz, (docs or {}).get(r["article_id"]))
         n_candidates += n
         for ev in coded:
             events.append(event_row(ev))

@@ -45,6 +45,8 @@ def test_incremental_run_touches_only_changed_documents(
     db = tmp_path / "dyad.duckdb"
     first = run(folder, db, monkeypatch)
     assert processed(first, "core/articles") == (5, 0, 0)
+    # The event stage codes from the entity stage's parses: no body is parsed twice.
+    assert first.asset_metadata["core/events"]["n_reparsed"] == 0
 
     again = run(folder, db, monkeypatch)
     for asset in ("core/articles", "core/sentences", "core/events"):

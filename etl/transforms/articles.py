@@ -1248,7 +1248,7 @@ def _header_brand(raw: str, blocks: list[_Block], title: _Title, footer_from: in
     top = min([idx for idx, _ in menus], default=title.index)
     header = [
         b
-        for b in blocks[: min(top, title.index - 1)]
+        for b in blocks[: max(0, min(top, title.index - 1))]
         if b.kind is None and not b.is_date_line and b.n_words <= 25
     ][:2]
     if not header:

@@ -24,6 +24,7 @@ from etl.config import DATA_DIR
 from etl.ids import stable_id
 from etl.transforms.dates import find_date_mentions, resolve_date
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.nlp import pipe_bodies
 from etl.transforms.plover import plover_types
 from etl.transforms.types import DateMention, Mention, ResolvedDate
 
@@ -320,10 +321,13 @@ def _under_reporting(t: Token, reporting: set[int]) -> bool:
 
 @dataclass
 class _SentenceActors:
-    """The sentence's actor mentions aligned to parse tokens."""
+    """One sentence of the article's Doc and its actor mentions aligned to tokens.
+
+    Token indexes and character offsets are those of the whole article Doc (body offsets).
+    """
 
     doc: Doc
-    offset: int  # body offset of the sentence start
+    span: Span
     mentions: list[tuple[Mention, Span]]
 
     def in_tokens(self, tokens: set[int]) -> list[Mention]:
@@ -336,10 +340,10 @@ class _SentenceActors:
         return [m for m, span in self.mentions if span.start > i]
 
 
-def _align(doc: Doc, offset: int, mentions: Sequence[Mention]) -> list[tuple[Mention, Span]]:
+def _align(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Mention, Span]]:
     aligned = []
     for m in mentions:
-        span = doc.char_span(m.char_start - offset, m.char_end - offset, alignment_mode="expand")
+        span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
         if span is not None and len(span):
             aligned.append((m, span))
     return aligned
@@ -424,15 +428,15 @@ def _resolve_nearest(
     return None, unresolved
 
 
-def _span_root(sa: _SentenceActors, m: DateMention, offset: int) -> int | None:
-    span = sa.doc.char_span(m.char_start - offset, m.char_end - offset, alignment_mode="expand")
+def _span_root(sa: _SentenceActors, m: DateMention) -> int | None:
+    span = sa.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
     return span.root.i if span is not None else None
 
 
-def _in_clause(sa: _SentenceActors, trigger: Token, m: DateMention, offset: int) -> bool:
+def _in_clause(sa: _SentenceActors, trigger: Token, m: DateMention) -> bool:
     """Whether a date in the trigger's sentence belongs to the trigger's clause, so that a date in
     a background clause ("après des coups d'État entre 2020 et 2023") does not date the event."""
-    span = sa.doc.char_span(m.char_start - offset, m.char_end - offset, alignment_mode="expand")
+    span = sa.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
     if span is None:
         return False
     clause = _verb_of(trigger)
@@ -482,9 +486,13 @@ class _Draft:
 
 
 def code_article_events(
-    ctx: ArticleContext, nlp: Language, gaz: Gazetteer
+    ctx: ArticleContext, nlp: Language, gaz: Gazetteer, doc: Doc | None = None
 ) -> tuple[list[CodedEvent], int]:
-    """Code the events of one article; returns them and the number of sentences parsed."""
+    """Code the events of one article; returns them and the number of candidate sentences.
+
+    ``doc`` is the article body as parsed by the entity stage (``doc.text == ctx.body``); without
+    it the body is parsed here.
+    """
     by_sentence: dict[int, list[Mention]] = {}
     for m in ctx.mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
@@ -495,16 +503,20 @@ def code_article_events(
     ]
     if not candidates:
         return [], 0
-    texts = [ctx.body[start:end] for _, start, end in candidates]
+    if doc is None or doc.text != ctx.body:
+        doc = next(pipe_bodies(nlp, [ctx.body]))
     anchor = _date_anchor(ctx)
     body_dates = find_date_mentions(ctx.body)
     events: list[CodedEvent] = []
     previous_actors: list[Mention] = []
     prev_index = -2
-    for (index, start, end), doc in zip(candidates, nlp.pipe(texts), strict=True):
+    for index, start, end in candidates:
         if index != prev_index + 1:
             previous_actors = _actor_mentions(by_sentence.get(index - 1, ()), allow_places=False)
-        aligned = _SentenceActors(doc, start, _align(doc, start, by_sentence.get(index, [])))
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        aligned = _SentenceActors(doc, span, _align(doc, by_sentence.get(index, [])))
         drafts = _code_sentence(aligned, previous_actors, events, gaz)
         for d in drafts:
             if d.confidence < MIN_CONFIDENCE:
@@ -523,9 +535,8 @@ def _code_sentence(
     earlier: list[CodedEvent],
     gaz: Gazetteer,
 ) -> list[_Draft]:
-    doc = sa.doc
     matched: list[tuple[Token, Trigger]] = []
-    for t in doc:
+    for t in sa.span:
         for trig in _matches(t):
             matched.append((t, trig))
     reporting = {t.i for t, trig in matched if trig.event_type in REPORTING_TYPES}
@@ -752,7 +763,7 @@ def _draft_from(
     elif not src or not tgt or not _countries(src) or not _countries(tgt):
         return None
     mode = trig.event_mode
-    sentence_text = sa.doc.text
+    sentence_text = sa.span.text
     if trig.event_type == "CONSULT":
         if PHONE.search(sentence_text):
             mode = "phone"
@@ -785,19 +796,19 @@ def _finish(
     serial: int,
 ) -> CodedEvent:
     ptype = plover_types()[d.trigger.event_type]
-    trigger_pos = start + d.token.idx
+    trigger_pos = d.token.idx
     in_sentence = [
         m
         for m in body_dates
         if start <= m.char_start
         and m.char_end <= end
-        and _in_clause(sa, d.token, m, start)
+        and _in_clause(sa, d.token, m)
         and not _is_period(ctx.body, m)
     ]
     # A planned event's own date lies ahead ("une prochaine visite en juin"); other dates in its
     # sentence, such as the day the plan was announced, lie behind.
     own = {y.i for y in d.token.subtree}
-    future = [m for m in in_sentence if _span_root(sa, m, start) in own]
+    future = [m for m in in_sentence if _span_root(sa, m) in own]
     tense = "future" if d.reality == "intended" and future else None
     resolved, used = _resolve_nearest(
         future if tense else in_sentence, trigger_pos, anchor, ctx.fetched_date, tense
@@ -825,7 +836,7 @@ def _finish(
     if resolved is None:
         method = "unresolved_no_anchor" if used else "none"
     sentence_text = ctx.body[start:end]
-    historical = bool(HISTORY_CUES.search(sentence_text[: d.token.idx + 1])) or any(
+    historical = bool(HISTORY_CUES.search(sentence_text[: d.token.idx - start + 1])) or any(
         "Pqp" in c.morph.get("Tense", []) for c in d.token.children
     )
     if (
