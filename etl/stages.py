@@ -6,11 +6,12 @@ report metadata. The per-article logic lives in :mod:`etl.transforms`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 from spacy.language import Language
@@ -38,6 +39,7 @@ from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.nlp import pipe_bodies
 from etl.transforms.types import Entity, Mention
 
+RecordT = TypeVar("RecordT", Entity, Mention)
 
 @dataclass(frozen=True)
 class ArticleTables:
@@ -162,18 +164,12 @@ def _entity_row(e: Entity) -> dict[str, Any]:
     }
 
 
-def _entity_from_row(row: dict[str, Any]) -> Entity:
-    return Entity(
-        entity_id=row["entity_id"],
-        entity_type=row["entity_type"],
-        canonical_name=row["canonical_name"],
-        country_code=row["country_code"],
-        sector_code=row["sector_code"],
-        role_name=row["role_name"],
-        wikidata_id=row["wikidata_id"],
-        org_kind=row["org_kind"],
-        member_codes=tuple(row["member_codes"] or ()),
-    )
+def _record(cls: type[RecordT], row: dict[str, Any]) -> RecordT:
+    """A frozen record from a table row, taking the fields the record declares."""
+    values = {f.name: row[f.name] for f in dataclasses.fields(cls)}
+    if "member_codes" in values:
+        values["member_codes"] = tuple(values["member_codes"] or ())
+    return cls(**values)
 
 
 def _mode(values: Sequence[str | None]) -> str | None:
@@ -199,7 +195,7 @@ def entity_catalog(
     """
     catalog: dict[str, Entity] = dict(gaz.entities)
     known: dict[str, Entity] = {
-        r["entity_id"]: _entity_from_row(r) for r in existing.iter_rows(named=True)
+        r["entity_id"]: _record(Entity, r) for r in existing.iter_rows(named=True)
     }
     for e in found:
         known[e.entity_id] = e  # fresher than the stored row
@@ -291,18 +287,7 @@ def mention_row(article_id: str, m: Mention) -> dict[str, Any]:
 
 
 def mention_from_row(row: dict[str, Any]) -> Mention:
-    return Mention(
-        entity_id=row["entity_id"],
-        surface_text=row["surface_text"],
-        char_start=row["char_start"],
-        char_end=row["char_end"],
-        sentence_index=row["sentence_index"],
-        mention_kind=row["mention_kind"],
-        country_code=row["country_code"],
-        sector_code=row["sector_code"],
-        role_name=row["role_name"],
-        is_actor=row["is_actor"],
-    )
+    return _record(Mention, row)
 
 
 @dataclass(frozen=True)
