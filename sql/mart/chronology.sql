@@ -51,8 +51,8 @@ sources as (
         source_country_code,
         target_country_code,
         count(distinct article_id) as n_articles,
-        list(distinct article_id order by article_id) as article_ids,
-        list(distinct file_name order by file_name) as file_names
+        list(distinct article_id order by article_id nulls first) as article_ids,
+        list(distinct file_name order by file_name nulls first) as file_names
     from reports
     group by cluster_id, source_country_code, target_country_code
 ),
