@@ -348,6 +348,93 @@ def test_all_caps_lines_make_no_people(extract: Extract) -> None:
     assert {"SEN", "TCD"} <= _codes(ms)
 
 
+def test_posted_diplomat_takes_the_sending_state_not_the_posting(extract: Extract) -> None:
+    ms = extract(
+        "Le consul général de Tunisie à Lyon, Hatem Ben Salah, a été convoqué. "
+        "L'ambassadrice du Ghana en France, Akosua Mensah, a présenté ses lettres de créance."
+    )
+    hatem = _person(ms, "Hatem Ben Salah")
+    assert (hatem.country_code, hatem.role_name) == ("TUN", "consul")
+    assert _person(ms, "Akosua Mensah").country_code == "GHA"
+
+
+def test_ambassador_posted_in_a_country_is_not_of_that_country(extract: Extract) -> None:
+    ms = extract("L'ambassadeur en France, Kwame Boateng, a été convoqué au Quai d'Orsay.")
+    person = _person(ms, "Kwame Boateng")
+    assert person.country_code != "FRA"
+    assert person.role_name == "ambassadeur"
+
+
+def test_possessive_role_belongs_to_the_clause_subject(extract: Extract) -> None:
+    ms = extract(
+        "Le gouvernement kényan a rappelé mardi son ambassadeur en Ouganda, Peter Kamau, pour "
+        "consultations. Le Mali, qui a limogé son ambassadeur à Alger, Boubacar Sidibé, "
+        "dénonce une ingérence."
+    )
+    kamau = _person(ms, "Peter Kamau")
+    assert (kamau.country_code, kamau.role_name) == ("KEN", "ambassadeur")
+    assert _person(ms, "Boubacar Sidibé").country_code == "MLI"
+
+
+def test_possessive_role_refers_to_the_previous_subject(extract: Extract) -> None:
+    ms = extract(
+        "Le ministère ghanéen de l'Intérieur a condamné l'attaque de la veille. "
+        "Sa porte-parole, Ama Owusu, a promis une enquête."
+    )
+    person = _person(ms, "Ama Owusu")
+    assert (person.country_code, person.role_name) == ("GHA", "porte-parole")
+
+
+def test_possessive_role_after_the_name(extract: Extract) -> None:
+    ms = extract(
+        "Les autorités zambiennes ont démenti toute arrestation. Mwila Banda, leur porte-parole, "
+        "a parlé de rumeurs."
+    )
+    person = _person(ms, "Mwila Banda")
+    assert (person.country_code, person.role_name) == ("ZMB", "porte-parole")
+
+
+def test_possessive_role_without_an_owner_has_no_country(extract: Extract) -> None:
+    ms = extract("Il a rappelé son ambassadeur au Maroc, Ahmed Saidi, pour consultations.")
+    person = _person(ms, "Ahmed Saidi")
+    assert person.country_code is None  # not the posting, and no owner in the text
+    assert person.role_name == "ambassadeur"
+
+
+def test_role_with_demonym_and_charge_de_portfolio(extract: Extract) -> None:
+    ms = extract(
+        "La secrétaire d'État portugaise chargée des Affaires européennes, Rita Soares, est "
+        "arrivée à Luanda. La ministre déléguée belge chargée du Commerce extérieur et de la "
+        "Coopération, Anne Verhaegen, l'accompagnait."
+    )
+    assert _person(ms, "Rita Soares").country_code == "PRT"
+    anne = _person(ms, "Anne Verhaegen")
+    assert (anne.country_code, anne.sector_code) == ("BEL", "GOV")
+
+
+def test_any_noun_with_demonym_before_a_name_gives_the_country(extract: Extract) -> None:
+    ms = extract(
+        "« La croissance ralentit », estime l'économiste béninoise Aïcha Dossou. Selon "
+        "l'historien camerounais, Achille Ngando, la crise est ancienne. Le sociologue "
+        "gabonais Paul Ndong partage cet avis."
+    )
+    aicha = _person(ms, "Aïcha Dossou")
+    assert (aicha.country_code, aicha.role_name) == ("BEN", "économiste")
+    assert _person(ms, "Achille Ngando").country_code == "CMR"
+    assert _person(ms, "Paul Ndong").country_code == "GAB"
+
+
+def test_demonym_of_another_phrase_does_not_describe_the_name(extract: Extract) -> None:
+    ms = extract(
+        "Le président français a reçu le politologue Amadou Koné à l'Élysée. L'ambassade "
+        "ivoirienne a invité l'écrivain Moussa Diabaté à une conférence. Après la victoire "
+        "sénégalaise, Ismaïla Ndour a remercié les supporters."
+    )
+    assert _person(ms, "Amadou Koné").country_code != "FRA"
+    assert _person(ms, "Moussa Diabaté").country_code != "CIV"
+    assert _person(ms, "Ismaïla Ndour").country_code != "SEN"
+
+
 # -- anaphora and places --------------------------------------------------------------------------
 def test_group_anaphora(extract: Extract) -> None:
     ms = extract(

@@ -9,7 +9,12 @@
 * organizations from the gazetteer (plus capitalised ORG entities the gazetteer lacks);
 * people, clustered within the article across spelling variants and short forms, with the country
   and role the surrounding text gives them (appositions, "son homologue russe", ...), falling back
-  on the reviewed office-holder list;
+  on the reviewed office-holder list. A diplomat's posting ("l'ambassadeur du Ghana en France",
+  "le consul du Maroc à Oran") is skipped, never his state; a possessive role ("son porte-parole",
+  "son ambassadeur au Tchad") takes the state of its owner, the subject of its clause or, when the
+  role is itself the subject, of the previous sentence; a "chargé de ..." portfolio closed by a
+  comma stays part of the role; and any common noun with a demonym right before a name ("le
+  politologue sénégalais X") gives that person's state, the noun serving as role if none is known;
 * other places (regions, towns) as non-actor ``location`` mentions.
 
 ``build_entities(mentions, gaz)`` returns the entities those mentions reference.
@@ -138,7 +143,27 @@ _SPEECH_FORMS = frozenset(v[:-2] + "e" for v in _SPEECH_VERBS if v.endswith("er"
 _POSTED_ROLES = frozenset(
     {"ambassadeur", "consul", "envoyé spécial", "émissaire", "diplomate", "journaliste"}
 )
+# Possessive determiners: "son porte-parole" belongs to the actor the clause is about.
+_POSSESSIVES = _folded("son sa ses leur leurs")
+# Personal pronouns standing for the previous sentence's subject ("Il a rappelé son ambassadeur").
+_SUBJECT_PRONOUNS = _folded("il elle ils elles")
+# "chargé de la Mémoire": the participle that opens a portfolio description after a role.
+_CHARGE_FORMS = _folded("chargé chargée chargés chargées")
+# Prepositions of a circumstance fronted before the subject ("Face à l'armée malienne, X ..."):
+# a noun phrase they introduce is not an apposition to the name after the comma.
+_CIRCUMSTANCE_PREPS = _folded(
+    """
+    à au aux en dans sur sous chez vers face après avant depuis contre avec sans malgré lors
+    devant derrière parmi durant pendant entre outre
+    """
+)
+# Parts of speech a describing noun ("le politologue sénégalais X") cannot have.
+_NOT_NOUN_POS = frozenset(
+    {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PROPN", "PUNCT"}
+)
 _NP_STARTERS = _DETERMINERS | _folded("des ces de d plusieurs quelques certains nombreux")
+# Determiners that open a describing noun phrase ("le politologue", "l'économiste", "un ...").
+_DESCRIPTION_DETS = _DETERMINERS | _folded("des ces cet cette")
 _NUMBERS = {
     "deux": 2,
     "trois": 3,
@@ -181,7 +206,16 @@ _DATELINE_RE = re.compile(
 )
 
 # Evidence strength for a person's country, strongest first.
-_EV_ROLE, _EV_POST, _EV_HOMOLOGUE, _EV_GENITIVE, _EV_FRONTED, _EV_LIST, _EV_CONTEXT = range(7)
+(
+    _EV_ROLE,
+    _EV_POST,
+    _EV_HOMOLOGUE,
+    _EV_GENITIVE,
+    _EV_OWNER,
+    _EV_FRONTED,
+    _EV_LIST,
+    _EV_CONTEXT,
+) = range(8)
 
 
 # -- small records ------------------------------------------------------------------------------
@@ -225,6 +259,9 @@ class _RolePhrase:
     codes: list[str] = field(default_factory=list)  # countries attached to it
     country_matches: list[int] = field(default_factory=list)  # indexes into the match list
     ext_end: int = 0  # first word after the phrase and its attachments
+    possessive: bool = False  # "son porte-parole": the holder belongs to another actor
+    owner: str | None = None  # that actor's country, once resolved
+    owner_done: bool = False
 
     @property
     def is_rank(self) -> bool:
@@ -293,6 +330,9 @@ class _Extractor:
         self.ents = [e for e in doc.ents]
         self.per_spans = [(e.start_char, e.end_char) for e in self.ents if e.label_ == "PER"]
         self.phrases: list[_RolePhrase] = []
+        self.postings: set[int] = set()  # matches naming where a diplomat is posted
+        self._matches: list[_Match] = []
+        self._occs_seen: list[_PersonOcc] = []  # people attributed so far, in text order
         self._starts: tuple[list[_Match], dict[int, int]] | None = None
 
     # words, positions ---------------------------------------------------------------------
@@ -570,6 +610,9 @@ class _Extractor:
                 p += 1  # an adjective: "la coopération militaire", "le directeur général"
                 continue
             rp = _RolePhrase(idx[0], idx[-1] + 1, role, role.role_name, role.sector_code)
+            rp.possessive = (
+                idx[0] > 0 and self.joinable(idx[0]) and words[idx[0] - 1].folded in _POSSESSIVES
+            )
             inner = sorted({demonym_at[j] for j in range(rp.w0, rp.w1) if j in demonym_at})
             for k in inner:
                 rp.country_matches.append(k)
@@ -645,21 +688,64 @@ class _Extractor:
             j = self._attach_de(rp, j, matches, start_of)
         if rp.role is not None and rp.role.role_name in _POSTED_ROLES:
             j = self._skip_posting(j, matches, start_of)
+        if rp.role is not None:
+            j = self._skip_charge(j)
         rp.ext_end = j
 
+    def _skip_charge(self, j: int) -> int:
+        """ "la ministre déléguée française chargée de la Mémoire et des Anciens combattants, X":
+        a "chargé de ..." portfolio, closed by a comma, still describes the name after it."""
+        words, n = self.words, len(self.words)
+        if j + 1 >= n or words[j].folded not in _CHARGE_FORMS or not self.joinable(j):
+            return j
+        if words[j + 1].folded not in _DE_PREPS or not self.joinable(j + 1):
+            return j
+        for k in range(j + 2, min(n, j + 14)):
+            gap = words[k].gap
+            if _STRONG_PUNCT.search(gap):
+                return j
+            if "," in gap:
+                return k if k > j + 2 else j
+        return j
+
     def _skip_posting(self, j: int, matches: list[_Match], start_of: dict[int, int]) -> int:
-        """ "l'ambassadeur tunisien à Dakar, X": where the office holder is posted is part of the
+        """ "l'ambassadeur tunisien à Dakar, X", "le consul du Maroc à Oran, X", "l'ambassadeur
+        du Ghana auprès de l'ONU, X": where the office holder is posted is part of the
         description but not their state."""
         words, n = self.words, len(self.words)
-        if j >= n or words[j].text.lower() not in ("à", "au", "aux", "en") or not self.joinable(j):
+        if j >= n or not self.joinable(j):
             return j
         k = j + 1
+        if words[j].folded == "aupres":
+            if k >= n or words[k].folded not in _DE_PREPS or not self.joinable(k):
+                return j
+            k += 1
+        elif words[j].text.lower() not in ("à", "au", "aux", "en"):
+            return j
         if k < n and words[k].folded in {"la", "le", "les", "l"} and self.joinable(k):
             k += 1
-        if k < n and k in start_of and self.joinable(k):
+        if k >= n or not self.joinable(k):
+            return j
+        if k in start_of:
             m = matches[start_of[k]]
             if m.kind in ("name", "capital", "seat", "alias"):
+                self.postings.add(start_of[k])
                 return m.w1
+            return j
+        # A town the gazetteer does not list: a place entity, or capitalised words, then a comma.
+        end = k
+        for e in self.ents:
+            if e.label_ == "LOC" and e.start_char == words[k].start:
+                if not any(a < e.end_char and e.start_char < b for a, b in self.per_spans):
+                    end = self.word_index_at(e.end_char - 1) + 1
+                break
+        else:
+            while end < n and end - k < 3 and is_title_word(words[end].text):
+                if end > k and not self.joinable(end):
+                    break
+                end += 1
+        if k < end < n and "," in words[end].gap and not _STRONG_PUNCT.search(words[end].gap):
+            return end
         return j
 
     def _start_of(self, matches: list[_Match]) -> dict[int, int]:
@@ -1035,8 +1121,12 @@ class _Extractor:
         country_by_end = {
             m.w1: m for m in matches if not m.dropped and m.kind in ("name", "capital", "seat")
         }
+        demonym_end = {m.w1: m for m in matches if not m.dropped and m.kind == "demonym" and m.code}
+        self._occs_seen = []
         for o in occs:
             self._left_context(o, by_end)
+            if o.country_ev > _EV_ROLE:
+                self._described_by_noun(o, demonym_end)
             if o.role_name is not None and " " not in o.role_name:
                 self._refine_generic_role(o, phrases)
             if o.country is None and o.role_name is None and not o.homologue:
@@ -1047,6 +1137,7 @@ class _Extractor:
                 self._genitive(o, country_by_end)
             if o.country is None and not o.homologue:
                 self._fronted(o, matches, occs)
+            self._occs_seen.append(o)
 
     def _refine_generic_role(self, o: _PersonOcc, phrases: list[_RolePhrase]) -> None:
         """ "Les ministres de la Défense des deux pays ... Le ministre russe, X": X's role is the
@@ -1092,6 +1183,8 @@ class _Extractor:
                 self._take_role(o, rp)
                 code = next((c for c in rp.codes if c), None)
                 ev = _EV_HOMOLOGUE if rp.homologue else _EV_ROLE
+                if code is None and rp.possessive and self._apposed(o, rp):
+                    code, ev = self._owner(rp), _EV_OWNER
                 self._set_country(o, code, ev)
                 k = rp.w0
                 while k > 0 and self.words[k - 1].folded in _DETERMINERS and self.joinable(k):
@@ -1102,6 +1195,16 @@ class _Extractor:
                 k = j
                 continue
             return
+
+    def _apposed(self, o: _PersonOcc, rp: _RolePhrase) -> bool:
+        """The name is an apposition to the role phrase before it: "son porte-parole X" or
+        "son porte-parole, X, a ..." -- not "Selon ses avocats, X sera jugé", where the comma
+        closes a circumstance and X is the subject."""
+        n = len(self.words)
+        if rp.ext_end >= n or "," not in self.words[rp.ext_end].gap:
+            return True
+        after = self.words[o.w1].gap if o.w1 < n else "."
+        return "," in after or bool(_STRONG_PUNCT.search(after))
 
     def _abbrev_before(self, k: int) -> bool:
         """The strong punctuation before word k is the dot of an honorific ("M. Diop")."""
@@ -1146,8 +1249,145 @@ class _Extractor:
                 return
             if o.role_name is None:
                 o.role_name, o.sector = rp.role_name, rp.sector
-            self._set_country(o, next((c for c in rp.codes if c), None), _EV_POST)
+            code = next((c for c in rp.codes if c), None)
+            if code is None and rp.possessive:
+                self._set_country(o, self._owner(rp), _EV_OWNER)
+            self._set_country(o, code, _EV_POST)
             return
+
+    def _described_by_noun(self, o: _PersonOcc, demonym_end: dict[int, _Match]) -> None:
+        """ "le politologue sénégalais X", "l'économiste nigérien, X, ...": a common noun with a
+        demonym right before a name describes that person, whether or not the noun is a listed
+        role. The demonym must qualify the noun just before it, and that noun must open its noun
+        phrase (a determiner, perhaps an adjective, before it)."""
+        words, n = self.words, len(self.words)
+        k = o.w0
+        gap = words[k].gap if k < n else ""
+        if k == 0 or gap.strip() not in ("", ","):
+            return
+        m = demonym_end.get(k)
+        if m is None or m.w0 < 2 or not _SPACES_RE.match(words[m.w0].gap):
+            return
+        noun_i = m.w0 - 1
+        noun = words[noun_i]
+        if (
+            not noun.text.isalpha()
+            or not noun.text.islower()
+            or len(noun.text) < 3
+            or noun.folded in STOP_WORDS
+            or noun.folded in _PLACE_NOUNS
+            or noun.folded in _HOMOLOGUE
+            or self.gaz.lookup((noun.folded,))
+            or self.token_at(noun.start).pos_ in _NOT_NOUN_POS
+        ):
+            return
+        det = noun_i - 1
+        if not self.joinable(noun_i):
+            return
+        if words[det].folded not in _DESCRIPTION_DETS:
+            # one adjective between: "le jeune politologue sénégalais X"
+            tok = self.token_at(words[det].start)
+            if tok.pos_ != "ADJ" or det == 0 or not self.joinable(det):
+                return
+            det -= 1
+            if words[det].folded not in _DESCRIPTION_DETS:
+                return
+        if "," in gap:
+            # "l'économiste nigérien, X, ..." is an apposition only when the name is bracketed;
+            # "Face à l'armée malienne, X a ..." is a fronted circumstance, then the subject.
+            after = words[o.w1].gap if o.w1 < n else "."
+            if "," not in after and not _STRONG_PUNCT.search(after):
+                return
+            prep = self.prev_word(det)
+            if prep is not None and words[prep].folded in _CIRCUMSTANCE_PREPS:
+                return
+        self._set_country(o, m.code, _EV_ROLE)
+        if o.role_name is None and o.rank_role is None:
+            role = self.gaz.roles.get((noun.folded,))
+            if role is not None:
+                o.role_name, o.sector = role.role_name, role.sector_code
+            else:
+                o.role_name = noun.text
+
+    # possessive roles -------------------------------------------------------------------------
+    def _owner(self, rp: _RolePhrase) -> str | None:
+        """The state of the actor a possessive role belongs to ("son porte-parole")."""
+        if not rp.owner_done:
+            rp.owner_done = True
+            rp.owner = self._resolve_owner(rp)
+        return rp.owner
+
+    def _resolve_owner(self, rp: _RolePhrase) -> str | None:
+        """ "Le gouvernement soudanais a rappelé son ambassadeur": the subject of the clause the
+        role is in. "Le ministère marocain a dénoncé ... Son porte-parole, X": when the role is
+        itself the subject, what comes before it in its sentence or the previous sentence's
+        subject."""
+        start = self.words[rp.w0].start
+        tok = self.token_at(start)
+        sent = tok.sent
+        child, head = tok, tok.head
+        while head.i != child.i and head.i >= sent.start:
+            subj = next(
+                (c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i != child.i),
+                None,
+            )
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                break  # the role is (in) the subject
+            if subj is not None and subj.right_edge.i < tok.i:
+                return self._subject_code(subj, head)
+            child, head = head, head.head
+        # "Le Maroc et son ambassadeur, X, ...": an actor coordinated before the role. After a
+        # comma, what precedes is a fronted circumstance ("Dans la nuit, son porte-parole").
+        if "," not in self.text[sent.start_char : start]:
+            before = self._codes_between(sent.start_char, start)
+            if before:
+                return before.pop() if len(before) == 1 else None
+        return self._previous_subject_code(sent.start)
+
+    def _subject_code(self, subj: Token, verb: Token) -> str | None:
+        if fold(subj.text) in _SUBJECT_PRONOUNS:
+            return self._previous_subject_code(subj.sent.start)
+        if subj.pos_ == "PRON" and verb.dep_ == "acl:relcl" and verb.head.i < subj.i:
+            antecedent = verb.head  # "le Soudan, qui a rappelé son ambassadeur"
+            a, b = antecedent.left_edge.idx, subj.idx
+        else:
+            a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+        codes = self._codes_between(a, b)
+        return codes.pop() if len(codes) == 1 else None
+
+    def _previous_subject_code(self, sent_start: int) -> str | None:
+        i = sent_start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0:
+            return None
+        prev = self.doc[i].sent
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None and fold(subj.text) not in _SUBJECT_PRONOUNS:
+            return self._subject_code(subj, root)
+        return None
+
+    def _codes_between(self, a: int, b: int) -> set[str]:
+        """States of the actors named in characters [a, b): countries (not places), national
+        organizations and people whose state is known."""
+        codes: set[str] = set()
+        for k, m in enumerate(self._matches):
+            if m.dropped or not (a <= m.start < b) or k in self.postings:
+                continue
+            if m.kind in COUNTRY_KINDS and m.code and m.is_actor:
+                codes.add(m.code)
+            elif m.kind == "alias":
+                org = self.gaz.entity(m.entity_id)
+                if org is not None and org.country_code:
+                    codes.add(org.country_code)
+        for o in self._occs_seen:
+            if a <= o.start < b:
+                holder = self.gaz.office_holders.get("-".join(o.key_words))
+                code = o.country or (holder[0].country_code if holder else None)
+                if code:
+                    codes.add(code)
+        return codes
 
     def _genitive(self, o: _PersonOcc, country_by_end: dict[int, _Match]) -> None:
         """ "la Russie de Vladimir Poutine"."""
@@ -1187,11 +1427,12 @@ class _Extractor:
             return
         codes = {
             m.code
-            for m in matches
+            for k, m in enumerate(matches)
             if not m.dropped
             and m.code
             and m.kind in COUNTRY_KINDS
             and sent_start <= m.start < seg_end
+            and k not in self.postings
         }
         if len(codes) == 1:
             self._set_country(o, codes.pop(), _EV_FRONTED)
@@ -1457,6 +1698,7 @@ class _Extractor:
         phrases = self.phrases = self.role_phrases(matches)
         self.country_attributes(matches, phrases)
         occs = self.person_occurrences(matches, phrases)
+        self._matches = matches
         self.attribute_people(occs, matches, phrases)
         clusters = self.cluster_people(occs, matches)
         self.aggregate(clusters, occs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Iterator
 
@@ -58,6 +59,17 @@ def load_nlp() -> Language:
     return nlp
 
 
+MIN_CHUNKS_PER_WORKER = 400
+
+
+def processes() -> int:
+    """spaCy worker processes: ``DYAD_NLP_PROCESSES``, else one per core (at most 2)."""
+    configured = os.environ.get("DYAD_NLP_PROCESSES")
+    if configured:
+        return max(1, int(configured))
+    return max(1, min(2, os.cpu_count() or 1))
+
+
 def paragraphs(text: str) -> list[str]:
     """Line-delimited chunks of ``text`` (with their trailing line breaks) that join back to it."""
     return [c for c in _CHUNK.findall(text) if c]
@@ -71,8 +83,11 @@ def pipe_bodies(nlp: Language, bodies: Iterable[str], *, batch_size: int = 64) -
     """
     texts = list(bodies)
     chunked = [paragraphs(b) for b in texts]
+    n_chunks = sum(len(c) for c in chunked)
     flat = (c for chunks in chunked for c in chunks)
-    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    # Worker processes pay for themselves only on a large batch.
+    workers = processes() if n_chunks >= MIN_CHUNKS_PER_WORKER * 2 else 1
+    docs = iter(nlp.pipe(flat, batch_size=batch_size, n_process=workers))
     for body, chunks in zip(texts, chunked, strict=True):
         parts = [next(docs) for _ in chunks]
         doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
