@@ -961,7 +961,7 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
     """Generate ``n`` pages in ``folder``, run full + incremental, time the bare model."""
     import dagster as dg
 
-    from etl.transforms.nlp import load_nlp
+    from etl.transforms.nlp import load_nlp, processes
 
     pages_dir = folder / "pages"
     warehouse_file = folder / "dyad.duckdb"
@@ -994,8 +994,9 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
         modify_one_page(modified)
         incremental = timed_run(instance, warehouse_file)
 
+    # Same model and same worker processes as the pipeline's entity stage uses.
     t0 = time.perf_counter()
-    for _ in nlp.pipe(bodies, batch_size=32):
+    for _ in nlp.pipe(bodies, batch_size=64, n_process=processes()):
         pass
     bare_nlp_s = time.perf_counter() - t0
 

@@ -43,11 +43,13 @@ def test_heldout_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert run_pipeline().success
     r = evaluate_warehouse(db, DATA / "heldout_gold.jsonl")
     assert r.must_not_pairs == 0
-    assert value(r, "event_recall") >= 0.72, r.misses
-    assert value(r, "event_precision") >= 0.8, r.false_positives
+    assert value(r, "event_recall") >= 0.8, r.misses
+    assert value(r, "event_precision") >= 0.82, r.false_positives
     assert value(r, "published_date") >= 0.9
+    assert value(r, "title") >= 0.9 and value(r, "outlet") >= 0.9
     assert value(r, "country_precision") >= 0.9
     assert value(r, "person_recall") >= 0.9
+    assert value(r, "person_country") >= 0.9
 
 
 def test_evaluate_command_prints_report(
