@@ -20,11 +20,9 @@ Nothing here changes what the pipeline does; it only points it at a temporary fo
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import datetime as dt
 import hashlib
-import importlib
 import json
 import os
 import platform
@@ -35,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -877,36 +875,6 @@ def _rss_mb(who: int) -> float:
     return value / (1024 * 1024) if sys.platform == "darwin" else value / 1024
 
 
-@contextlib.contextmanager
-def pointed_at(seeds: Path, warehouse_file: Path) -> Iterator[None]:
-    """Point the pipeline at ``seeds`` and ``warehouse_file`` and restore everything afterwards.
-
-    ``etl.definitions`` builds its resource from the environment when it is imported, so it is
-    reloaded after the variables change (and again after they are restored) if it was imported.
-    """
-    names = ("DYAD_SEEDS_DIR", "DYAD_WAREHOUSE", "DYAD_FULL_REFRESH")
-    old = {k: os.environ.get(k) for k in names}
-    os.environ["DYAD_SEEDS_DIR"] = str(seeds)
-    os.environ["DYAD_WAREHOUSE"] = str(warehouse_file)
-    os.environ.pop("DYAD_FULL_REFRESH", None)  # measure the default behaviour
-    _reload_definitions()
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        _reload_definitions()
-
-
-def _reload_definitions() -> None:
-    module = sys.modules.get("etl.definitions")
-    if module is not None:
-        importlib.reload(module)
-
-
 def timed_run(instance: Any, warehouse_file: Path) -> RunTime:
     """Run :func:`etl.pipeline.run_pipeline` once and read its step durations from ``instance``."""
     from etl.pipeline import run_pipeline
@@ -983,7 +951,7 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
     # The in-memory instance `dyad run` uses, shared by both runs so that anything the incremental
     # logic keeps in the instance (materialization history) is there on the rerun. (A persistent
     # instance would also spawn compute-log capture processes around every step.)
-    with pointed_at(pages_dir, warehouse_file), dg.DagsterInstance.ephemeral() as instance:
+    with config.pointed_at(pages_dir, warehouse_file), dg.DagsterInstance.ephemeral() as instance:
         full = timed_run(instance, warehouse_file)
         if not full.success:
             raise RuntimeError(f"the full run over {n} pages failed")

@@ -6,7 +6,9 @@ sets them from its flags before the Dagster definitions are loaded.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -47,3 +49,24 @@ def full_refresh() -> bool:
 def max_bytes() -> int:
     """Size limit for one input file (``DYAD_MAX_BYTES``)."""
     return int(os.environ.get("DYAD_MAX_BYTES") or DEFAULT_MAX_BYTES)
+
+
+@contextlib.contextmanager
+def pointed_at(
+    seeds: Path, warehouse: Path, *, full_refresh: bool = False
+) -> Iterator[None]:
+    """Point the pipeline at ``seeds`` and ``warehouse`` for a block, then restore the previous
+    settings. ``etl.pipeline.run_pipeline`` reads them when it runs, so nothing is reloaded."""
+    names = ("DYAD_SEEDS_DIR", "DYAD_WAREHOUSE", "DYAD_FULL_REFRESH")
+    old = {k: os.environ.get(k) for k in names}
+    os.environ["DYAD_SEEDS_DIR"] = str(seeds)
+    os.environ["DYAD_WAREHOUSE"] = str(warehouse)
+    os.environ["DYAD_FULL_REFRESH"] = "1" if full_refresh else "0"
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from etl.config import PROJECT_DIR
+from etl.config import PROJECT_DIR, pointed_at
 
 SEEDS = PROJECT_DIR / "seeds"
 GOLD = PROJECT_DIR / "tests" / "data" / "seeds_gold.jsonl"
@@ -20,16 +19,7 @@ def seeds_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from etl.pipeline import run_pipeline
 
     db = tmp_path_factory.mktemp("wh") / "dyad.duckdb"
-    old = {k: os.environ.get(k) for k in ("DYAD_SEEDS_DIR", "DYAD_WAREHOUSE")}
-    os.environ["DYAD_SEEDS_DIR"] = str(SEEDS)
-    os.environ["DYAD_WAREHOUSE"] = str(db)
-    try:
+    with pointed_at(SEEDS, db):
         summary = run_pipeline()
-        assert summary.success, summary.render()
-        yield db
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    assert summary.success, summary.render()
+    yield db
