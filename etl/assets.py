@@ -207,15 +207,22 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         todo = conn.execute(
             "select * from core.articles where article_id in (select unnest(?))", [p.todo]
         ).pl()
-        out = stages.build_entity_tables(todo, load_nlp(), gaz) if todo.height else None
-        sentences = out.sentences if out else stages.frame([], stages.SENTENCE_SCHEMA)
-        mentions = out.mentions if out else stages.frame([], stages.MENTION_SCHEMA)
-        # Parses go to the cache before the rows commit: rows never point at a missing parse
-        # that a crash could have lost (a stale parse is replaced on the next run).
+        # Parses go to the cache as they are made, before the rows commit: rows never point at
+        # a parse a crash could have lost (a stale parse is replaced on the next run).
         parses = parse_cache.cache_dir(dyad.build_path)
         parse_cache.remove(parses, p.removed)
-        for article_id, doc in (out.docs if out else {}).items():
-            parse_cache.save(parses, article_id, doc)
+        out = (
+            stages.build_entity_tables(
+                todo,
+                load_nlp(),
+                gaz,
+                on_doc=lambda article_id, doc: parse_cache.save(parses, article_id, doc),
+            )
+            if todo.height
+            else None
+        )
+        sentences = out.sentences if out else stages.frame([], stages.SENTENCE_SCHEMA)
+        mentions = out.mentions if out else stages.frame([], stages.MENTION_SCHEMA)
         warehouse.replace_article_rows(
             conn,
             "entities",

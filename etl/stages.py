@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -147,7 +147,7 @@ class EntityTables:
     sentences: pl.DataFrame
     mentions: pl.DataFrame
     found: list[Entity]
-    docs: dict[str, Doc]  # article_id -> parsed body, for the event stage
+    docs: dict[str, Doc]  # article_id -> parsed body, when no ``on_doc`` consumer was given
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:
@@ -236,9 +236,18 @@ def entity_catalog(
 
 
 def build_entity_tables(
-    articles: pl.DataFrame, nlp: Language, gaz: Gazetteer, *, batch_size: int = 32
+    articles: pl.DataFrame,
+    nlp: Language,
+    gaz: Gazetteer,
+    *,
+    batch_size: int = 32,
+    on_doc: Callable[[str, Doc], None] | None = None,
 ) -> EntityTables:
-    """Run the French pipeline over article bodies and resolve every mention to an entity."""
+    """Run the French pipeline over article bodies and resolve every mention to an entity.
+
+    Each parsed Doc goes to ``on_doc`` as soon as it is done (the asset writes it to the parse
+    cache), so memory does not grow with the batch; without ``on_doc`` they are returned.
+    """
     rows = codable(articles).select("article_id", "body")
     sentences: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
@@ -246,7 +255,10 @@ def build_entity_tables(
     parsed: dict[str, Doc] = {}
     docs = pipe_bodies(nlp, rows["body"].to_list(), batch_size=batch_size)
     for article_id, doc in zip(rows["article_id"].to_list(), docs, strict=True):
-        parsed[article_id] = doc
+        if on_doc is None:
+            parsed[article_id] = doc
+        else:
+            on_doc(article_id, doc)
         for index, sent in enumerate(doc.sents):
             text = sent.text.rstrip()
             sentences.append(
