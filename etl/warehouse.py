@@ -111,6 +111,25 @@ def read_table(conn: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     return conn.execute(f"select * from {_quoted(table)}").pl()  # noqa: S608
 
 
+@contextlib.contextmanager
+def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Everything inside commits together or not at all."""
+    conn.execute("begin transaction")
+    try:
+        yield
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+
+
+def _insert(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Append a frame's rows, matched to the table's columns by name."""
+    if frame.height:
+        staged = frame.select(table_columns(conn, table))  # noqa: F841 - DuckDB reads it
+        conn.execute(f"insert into {_quoted(table)} by name select * from staged")  # noqa: S608
+
+
 def replace_rows(
     conn: duckdb.DuckDBPyConnection,
     tables: dict[str, pl.DataFrame],
@@ -125,8 +144,7 @@ def replace_rows(
     """
     if key_column is not None and not key_column.isidentifier():
         raise ValueError(f"bad key column {key_column!r}")
-    conn.execute("begin transaction")
-    try:
+    with _transaction(conn):
         for table, frame in tables.items():
             target = _quoted(table)
             if keys is None:
@@ -136,14 +154,7 @@ def replace_rows(
                     f"delete from {target} where {key_column} in (select unnest(?))",  # noqa: S608
                     [list(keys)],
                 )
-            if frame.height:
-                columns = table_columns(conn, table)
-                staged = frame.select(columns)  # noqa: F841 - read by DuckDB's replacement scan
-                conn.execute(f"insert into {target} by name select * from staged")  # noqa: S608
-        conn.execute("commit")
-    except BaseException:
-        conn.execute("rollback")
-        raise
+            _insert(conn, table, frame)
 
 
 def count_rows(conn: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -185,33 +196,26 @@ def replace_article_rows(
     found through their parents.
     """
     ids = list(article_ids)
-    conn.execute("begin transaction")
-    try:
+    ledger = pl.DataFrame(
+        {
+            "stage_name": [stage] * len(inputs),
+            "article_id": list(inputs),
+            "input_hash": list(inputs.values()),
+        },
+        schema={"stage_name": pl.String, "article_id": pl.String, "input_hash": pl.String},
+    )
+    with _transaction(conn):
         for table in tables:
             where = _ARTICLE_SCOPED[table]
             conn.execute(f"delete from {_quoted(table)} where {where}", [ids])  # noqa: S608
         for table, frame in tables.items():
-            if frame.height:
-                staged = frame.select(table_columns(conn, table))  # noqa: F841 - DuckDB reads it
-                conn.execute(f"insert into {_quoted(table)} by name select * from staged")  # noqa: S608
+            _insert(conn, table, frame)
         conn.execute(
             "delete from core.stage_inputs "
             "where stage_name = ? and article_id in (select unnest(?))",
             [stage, ids],
         )
-        ledger = pl.DataFrame(  # noqa: F841 - DuckDB reads it
-            {
-                "stage_name": [stage] * len(inputs),
-                "article_id": list(inputs),
-                "input_hash": list(inputs.values()),
-            },
-            schema={"stage_name": pl.String, "article_id": pl.String, "input_hash": pl.String},
-        )
-        conn.execute("insert into core.stage_inputs by name select * from ledger")
-        conn.execute("commit")
-    except BaseException:
-        conn.execute("rollback")
-        raise
+        _insert(conn, "core.stage_inputs", ledger)
 
 
 def publish(build: Path, published: Path) -> None:
