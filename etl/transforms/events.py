@@ -54,7 +54,6 @@ HISTORY_CUES = re.compile(
 ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
 # Pronouns that stand for people or states; demonstratives ("cela", "ce") stand for situations.
 PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "qui", "lequel"})
-POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 # Below this the actors come from guesses rather than from the parse; such events are dropped.
 MIN_CONFIDENCE = 0.4
 # How far after a trigger the target fallback may look, in tokens.
@@ -534,9 +533,7 @@ def code_article_events(
         for d in drafts:
             if d.confidence < MIN_CONFIDENCE:
                 continue
-            events.append(
-                _finish(ctx, d, index, start, end, aligned, anchor, body_dates, len(events))
-            )
+            events.append(_finish(ctx, d, index, start, end, aligned, anchor, body_dates))
         previous_actors = _actor_mentions(by_sentence.get(index, ()), allow_places=False)
         prev_index = index
     return _dedupe(events), len(candidates)
@@ -790,9 +787,8 @@ def _context_of(trig: Trigger, sentence_text: str) -> str | None:
     if trig.event_context:
         return trig.event_context
     lower = sentence_text.lower()
-    window = lower
     for stem, context in CONTEXT_WORDS:
-        if stem in window:
+        if stem in lower:
             return context
     return None
 
@@ -806,7 +802,6 @@ def _finish(
     sa: _SentenceActors,
     anchor: dt.date | None,
     body_dates: Sequence[DateMention],
-    serial: int,
 ) -> CodedEvent:
     ptype = plover_types()[d.trigger.event_type]
     trigger_pos = d.token.idx

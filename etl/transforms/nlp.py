@@ -94,8 +94,3 @@ def pipe_bodies(nlp: Language, bodies: Iterable[str], *, batch_size: int = 64) -
         if doc.text != body:  # pragma: no cover - guards the offset contract
             raise ValueError("paragraph stitching changed the text")
         yield doc
-
-
-def model_version() -> str:
-    meta = load_nlp().meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
