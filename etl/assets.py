@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import dagster as dg
 import polars as pl
 
-from etl import parse_cache, stages, warehouse
+from etl import batches as work
+from etl import parallel, parse_cache, stages, warehouse
 from etl.resources import DyadResource
+from etl.schemas import frame
 from etl.transforms import ingest
 from etl.transforms.gazetteer import load_gazetteer
-from etl.transforms.nlp import load_nlp
+from etl.transforms.types import Entity
 
 RAW = "raw"
 CORE = "core"
@@ -31,6 +36,41 @@ def preview(df: pl.DataFrame, columns: list[str], n: int = 5) -> dg.MetadataValu
         cells = [str(v).replace("|", "/").replace("\n", " ")[:80] for v in row]
         lines.append("| " + " | ".join(cells) + " |")
     return dg.MetadataValue.md("\n".join(lines))
+
+
+# Articles read from DuckDB at a time: memory holds one chunk, whatever the corpus size.
+READ_CHUNK = 1000
+
+
+@dataclass
+class Tally:
+    """Row counts and a preview of what a streaming asset wrote, kept batch by batch."""
+
+    rows: Counter[str] = field(default_factory=Counter)
+    heads: dict[str, pl.DataFrame] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
+    n_actor_mentions: int = 0
+    n_candidate_sentences: int = 0
+    n_reparsed: int = 0
+
+    def add(self, batch: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+        for table, df in batch.items():
+            self.rows[table] += df.height
+            head = self.heads.get(table)
+            self.heads[table] = df.head(5) if head is None else pl.concat([head, df]).head(5)
+            if table == "core.mentions":
+                self.n_actor_mentions += int(df["is_actor"].sum())
+        return batch
+
+    def result(self, table: str, columns: list[str], **extra: Any) -> dg.MaterializeResult:
+        head = self.heads.get(table)
+        metadata: dict[str, Any] = {
+            "dagster/row_count": self.rows[table],
+            "preview": preview(head if head is not None else pl.DataFrame(), columns),
+        }
+        metadata.update(extra)
+        return dg.MaterializeResult(asset_key=key(table), metadata=metadata)
 
 
 def result(table: str, df: pl.DataFrame, columns: list[str], **extra: Any) -> dg.MaterializeResult:
@@ -132,6 +172,7 @@ def plan_metadata(p: stages.Plan) -> dict[str, Any]:
 def articles(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Extract each accepted page's article: metadata plus a clean body (menus, teasers,
     sidebars and comment widgets dropped). Only new or changed documents are processed."""
+    tally = Tally()
     with dyad.connect() as conn:
         ids = conn.execute(
             "select document_id from raw.documents where status_code = 'ok'"
@@ -141,27 +182,47 @@ def articles(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             warehouse.stage_inputs(conn, "articles"),
             full_refresh=dyad.full_refresh,
         )
-        documents = conn.execute(
-            "select * from raw.documents where document_id in (select unnest(?))", [p.todo]
-        ).pl()
-        out = stages.build_articles(documents)
-        warehouse.replace_article_rows(
+
+        def batches() -> Iterator[dict[str, pl.DataFrame]]:
+            for chunk in parallel.batched(p.todo, READ_CHUNK):
+                documents = conn.execute(
+                    "select * from raw.documents where document_id in (select unnest(?))",
+                    [list(chunk)],
+                ).fetchall()
+                columns = [d[0] for d in conn.description or ()]
+                rows = [dict(zip(columns, r, strict=True)) for r in documents]
+                for out in parallel.fan_out(work.articles, rows, batch_size=32):
+                    tally.dropped.update(out.dropped_lines)
+                    tally.failures.update(out.failures)
+                    yield tally.add(
+                        {
+                            "core.article_segments": frame(out.segments, stages.SEGMENT_SCHEMA),
+                            "core.articles": frame(out.articles, stages.ARTICLE_SCHEMA),
+                        }
+                    )
+
+        warehouse.stream_article_rows(
             conn,
             "articles",
-            {"core.article_segments": out.segments, "core.articles": out.articles},
+            ["core.article_segments", "core.articles"],
             p.touched,
             p.inputs,
+            batches(),
         )
-    yield result(
+        n_empty = conn.execute(
+            "select count(*) from core.articles "
+            "where is_empty and article_id in (select unnest(?))",
+            [p.todo],
+        ).fetchone()
+    yield tally.result(
         "core.articles",
-        out.articles,
         ["title", "outlet_name", "author_name", "published_date", "language_code", "n_words"],
-        dropped_boilerplate_lines=dg.MetadataValue.json(out.dropped_lines),
-        n_empty=int(out.articles["is_empty"].sum()),
-        extraction_failures=dg.MetadataValue.json(out.failures),
+        dropped_boilerplate_lines=dg.MetadataValue.json(tally.dropped),
+        n_empty=int(n_empty[0]) if n_empty else 0,
+        extraction_failures=dg.MetadataValue.json(tally.failures),
         **plan_metadata(p),
     )
-    yield result("core.article_segments", out.segments, ["article_id", "segment_index"])
+    yield tally.result("core.article_segments", ["article_id", "segment_index"])
 
 
 def body_plan(conn: Any, stage: str, full_refresh: bool) -> stages.Plan:
@@ -201,53 +262,59 @@ def body_plan(conn: Any, stage: str, full_refresh: bool) -> stages.Plan:
 def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Run spaCy's French pipeline over new or changed article bodies; resolve countries (names,
     demonyms, capitals, seats of power), organizations and people to canonical entities."""
+    work.warm()
     gaz = load_gazetteer()
+    tally = Tally()
+    found: dict[str, Entity] = {}
     with dyad.connect() as conn:
         p = body_plan(conn, "entities", dyad.full_refresh)
-        todo = conn.execute(
-            "select * from core.articles where article_id in (select unnest(?))", [p.todo]
-        ).pl()
-        # Parses go to the cache as they are made, before the rows commit: rows never point at
-        # a parse a crash could have lost (a stale parse is replaced on the next run).
+        # Workers write parses to the cache as they are made, before the rows commit: rows never
+        # point at a parse a crash could have lost (a stale parse is replaced on the next run).
         parses = parse_cache.cache_dir(dyad.build_path)
         parse_cache.remove(parses, p.removed)
-        out = (
-            stages.build_entity_tables(
-                todo,
-                load_nlp(),
-                gaz,
-                on_doc=lambda article_id, doc: parse_cache.save(parses, article_id, doc),
-            )
-            if todo.height
-            else None
-        )
-        sentences = out.sentences if out else stages.frame([], stages.SENTENCE_SCHEMA)
-        mentions = out.mentions if out else stages.frame([], stages.MENTION_SCHEMA)
-        warehouse.replace_article_rows(
+        parse = functools.partial(work.entities, parse_dir=parses)
+
+        def batches() -> Iterator[dict[str, pl.DataFrame]]:
+            for chunk in parallel.batched(p.todo, READ_CHUNK):
+                todo = stages.codable(
+                    conn.execute(
+                        "select * from core.articles where article_id in (select unnest(?))",
+                        [list(chunk)],
+                    ).pl()
+                )
+                pairs = list(todo.select("article_id", "body").iter_rows())
+                for out in parallel.fan_out(parse, pairs, batch_size=16):
+                    found.update((e.entity_id, e) for e in out.found)
+                    yield tally.add(
+                        {
+                            "core.sentences": frame(out.sentences, stages.SENTENCE_SCHEMA),
+                            "core.mentions": frame(out.mentions, stages.MENTION_SCHEMA),
+                        }
+                    )
+
+        warehouse.stream_article_rows(
             conn,
             "entities",
-            {"core.sentences": sentences, "core.mentions": mentions},
+            ["core.sentences", "core.mentions"],
             p.touched,
             p.inputs,
+            batches(),
         )
         catalog, aliases = stages.entity_catalog(
             gaz,
-            out.found if out else [],
+            found.values(),
             warehouse.read_table(conn, "core.entities"),
-            warehouse.read_table(conn, "core.mentions"),
+            warehouse.query(conn, "entity_attributes"),
+            warehouse.query(conn, "mention_surfaces"),
         )
         warehouse.replace_rows(conn, {"core.entities": catalog, "core.entity_aliases": aliases})
-    yield result(
-        "core.sentences",
-        sentences,
-        ["article_id", "sentence_index", "sentence_text"],
-        **plan_metadata(p),
+    yield tally.result(
+        "core.sentences", ["article_id", "sentence_index", "sentence_text"], **plan_metadata(p)
     )
-    yield result(
+    yield tally.result(
         "core.mentions",
-        mentions,
         ["surface_text", "entity_id", "country_code", "mention_kind", "is_actor"],
-        n_actor_mentions=int(mentions["is_actor"].sum()),
+        n_actor_mentions=tally.n_actor_mentions,
     )
     people = catalog.filter(pl.col("entity_type") == "person")
     yield result(
@@ -280,50 +347,62 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
 def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Find event sentences (a French trigger plus actors), parse them, and code who did what to
     whom, when, from the article body only. Only new or changed articles are coded."""
-    nlp = load_nlp()
-    parses = parse_cache.cache_dir(dyad.build_path)
+    work.warm()
+    code = functools.partial(work.events, parse_dir=parse_cache.cache_dir(dyad.build_path))
+    tally = Tally()
+    by_type: Counter[str] = Counter()
     with dyad.connect() as conn:
         p = body_plan(conn, "events", dyad.full_refresh)
-        docs = {a: d for a in p.todo if (d := parse_cache.load(parses, a, nlp.vocab)) is not None}
-        todo = conn.execute(
-            "select * from core.articles where article_id in (select unnest(?))", [p.todo]
-        ).pl()
-        out = stages.build_event_tables(
-            todo,
-            conn.execute(
-                "select * from core.sentences where article_id in (select unnest(?))", [p.todo]
-            ).pl(),
-            conn.execute(
-                "select * from core.mentions where article_id in (select unnest(?))", [p.todo]
-            ).pl(),
-            conn.execute(
-                "select document_id, ingested_at from raw.documents "
-                "where document_id in (select document_id from core.articles "
-                "where article_id in (select unnest(?)))",
-                [p.todo],
-            ).pl(),
-            nlp,
-            load_gazetteer(),
-            docs,
-        )
-        warehouse.replace_article_rows(
+
+        def rows_of(table: str, ids: list[str]) -> pl.DataFrame:
+            # ``table`` is one of the literal names below, never input.
+            return conn.execute(
+                f"select * from {table} where article_id in (select unnest(?))",  # noqa: S608
+                [ids],
+            ).pl()
+
+        def batches() -> Iterator[dict[str, pl.DataFrame]]:
+            for chunk in parallel.batched(p.todo, READ_CHUNK):
+                ids = list(chunk)
+                contexts = stages.article_contexts(
+                    rows_of("core.articles", ids),
+                    rows_of("core.sentences", ids),
+                    rows_of("core.mentions", ids),
+                    conn.execute(
+                        "select document_id, ingested_at from raw.documents "
+                        "where document_id in (select document_id from core.articles "
+                        "where article_id in (select unnest(?)))",
+                        [ids],
+                    ).pl(),
+                )
+                for out in parallel.fan_out(code, contexts, batch_size=32):
+                    tally.n_candidate_sentences += out.n_candidate_sentences
+                    tally.n_reparsed += out.n_reparsed
+                    by_type.update(e["event_type"] for e in out.events)
+                    yield tally.add(
+                        {
+                            "core.event_actors": frame(out.event_actors, stages.EVENT_ACTOR_SCHEMA),
+                            "core.events": frame(out.events, stages.EVENT_SCHEMA),
+                        }
+                    )
+
+        warehouse.stream_article_rows(
             conn,
             "events",
-            {"core.event_actors": out.event_actors, "core.events": out.events},
+            ["core.event_actors", "core.events"],
             p.touched,
             p.inputs,
+            batches(),
         )
-    by_type = out.events.group_by("event_type").len().sort("event_type")
-    yield result(
+    yield tally.result(
         "core.events",
-        out.events,
         ["event_type", "event_date", "trigger_text", "evidence_text"],
-        n_candidate_sentences=out.n_candidate_sentences,
-        n_reparsed=len(p.todo) - len(docs),
-        events_by_type=dg.MetadataValue.json(dict(by_type.iter_rows())),
+        n_candidate_sentences=tally.n_candidate_sentences,
+        n_reparsed=tally.n_reparsed,
+        events_by_type=dg.MetadataValue.json(dict(sorted(by_type.items()))),
         **plan_metadata(p),
     )
-    yield result("core.event_actors", out.event_actors, ["event_id", "entity_id", "actor_role"])
+    yield tally.result("core.event_actors", ["event_id", "entity_id", "actor_role"])
 
 
 @dg.asset(

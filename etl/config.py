@@ -52,9 +52,7 @@ def max_bytes() -> int:
 
 
 @contextlib.contextmanager
-def pointed_at(
-    seeds: Path, warehouse: Path, *, full_refresh: bool = False
-) -> Iterator[None]:
+def pointed_at(seeds: Path, warehouse: Path, *, full_refresh: bool = False) -> Iterator[None]:
     """Point the pipeline at ``seeds`` and ``warehouse`` for a block, then restore the previous
     settings. ``etl.pipeline.run_pipeline`` reads them when it runs, so nothing is reloaded."""
     names = ("DYAD_SEEDS_DIR", "DYAD_WAREHOUSE", "DYAD_FULL_REFRESH")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -35,16 +35,18 @@ from etl.transforms.articles import extract_article
 from etl.transforms.clusters import cluster_events
 from etl.transforms.entities import build_entities, extract_mentions
 from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
+from etl.transforms.gate import parse_gate
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.nlp import pipe_bodies
 from etl.transforms.types import Entity, Mention
 
 RecordT = TypeVar("RecordT", Entity, Mention)
 
+
 @dataclass(frozen=True)
-class ArticleTables:
-    articles: pl.DataFrame
-    segments: pl.DataFrame
+class ArticleRows:
+    articles: list[dict[str, Any]]
+    segments: list[dict[str, Any]]
     dropped_lines: dict[str, int]
     failures: dict[str, str]
 
@@ -75,14 +77,15 @@ def plan(current: dict[str, str], done: dict[str, str], *, full_refresh: bool = 
     return Plan(todo, removed, {k: current[k] for k in todo}, len(current) - len(todo))
 
 
-def build_articles(documents: pl.DataFrame) -> ArticleTables:
+def build_articles(documents: Iterable[Mapping[str, Any]]) -> ArticleRows:
     """One article per accepted document; a page the extractor chokes on is reported, not lost."""
     articles: list[dict[str, Any]] = []
     segments: list[dict[str, Any]] = []
     dropped: dict[str, int] = {}
     failures: dict[str, str] = {}
-    accepted = documents.filter(pl.col("status_code") == "ok")
-    for row in accepted.iter_rows(named=True):
+    for row in documents:
+        if row["status_code"] != "ok":
+            continue
         document_id = row["document_id"]
         ingested_at: dt.datetime | None = row["ingested_at"]
         try:
@@ -128,9 +131,7 @@ def build_articles(documents: pl.DataFrame) -> ArticleTables:
                     "raw_char_end": seg.raw_end,
                 }
             )
-    return ArticleTables(
-        frame(articles, ARTICLE_SCHEMA), frame(segments, SEGMENT_SCHEMA), dropped, failures
-    )
+    return ArticleRows(articles, segments, dropped, failures)
 
 
 def codable(articles: pl.DataFrame) -> pl.DataFrame:
@@ -143,11 +144,10 @@ def codable(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 @dataclass(frozen=True)
-class EntityTables:
-    sentences: pl.DataFrame
-    mentions: pl.DataFrame
+class EntityRows:
+    sentences: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
     found: list[Entity]
-    docs: dict[str, Doc]  # article_id -> parsed body, when no ``on_doc`` consumer was given
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:
@@ -172,26 +172,18 @@ def _record(cls: type[RecordT], row: dict[str, Any]) -> RecordT:
     return cls(**values)
 
 
-def _mode(values: Sequence[str | None]) -> str | None:
-    """Most frequent non-null value; ties go to the alphabetically first, so reruns agree."""
-    counts: dict[str, int] = defaultdict(int)
-    for v in values:
-        if v:
-            counts[v] += 1
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
-
-
 def entity_catalog(
     gaz: Gazetteer,
-    found: Sequence[Entity],
+    found: Iterable[Entity],
     existing: pl.DataFrame,
-    mentions: pl.DataFrame,
+    attributes: pl.DataFrame,
+    surfaces: pl.DataFrame,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``core.entities`` and ``core.entity_aliases`` for the whole corpus.
 
-    Gazetteer entities are always present; people and places are those some mention references.
-    A person's country and role are the most frequent ones attributed to them across all their
-    mentions, so one article cannot overrule the rest.
+    Gazetteer entities are always present; people and places are those some mention references
+    (``attributes``: one row per mentioned entity with the most frequent country and role of its
+    mentions, so one article cannot overrule the rest; ``surfaces``: distinct mention texts).
     """
     catalog: dict[str, Entity] = dict(gaz.entities)
     known: dict[str, Entity] = {
@@ -199,33 +191,22 @@ def entity_catalog(
     }
     for e in found:
         known[e.entity_id] = e  # fresher than the stored row
-    by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in mentions.select("entity_id", "surface_text", "country_code", "role_name").iter_rows(
-        named=True
-    ):
-        by_entity[r["entity_id"]].append(r)
-    for entity_id, rows in by_entity.items():
+    for r in attributes.iter_rows(named=True):
+        entity_id = r["entity_id"]
         if entity_id in catalog or entity_id not in known:
             continue
         base = known[entity_id]
-        catalog[entity_id] = Entity(
-            entity_id=entity_id,
-            entity_type=base.entity_type,
-            canonical_name=base.canonical_name,
-            country_code=_mode([r["country_code"] for r in rows]) or base.country_code,
-            sector_code=base.sector_code,
-            role_name=_mode([r["role_name"] for r in rows]) or base.role_name,
-            wikidata_id=base.wikidata_id,
-            org_kind=base.org_kind,
-            member_codes=base.member_codes,
+        catalog[entity_id] = dataclasses.replace(
+            base,
+            country_code=r["country_code"] or base.country_code,
+            role_name=r["role_name"] or base.role_name,
         )
     aliases: dict[tuple[str, str], str | None] = {
         (alias_text, entity_id): language_code
         for alias_text, entity_id, language_code in gaz.aliases()
     }
-    for entity_id, rows in by_entity.items():
-        for r in rows:
-            aliases.setdefault((r["surface_text"], entity_id), "fr")
+    for surface_text, entity_id in surfaces.select("surface_text", "entity_id").iter_rows():
+        aliases.setdefault((surface_text, entity_id), "fr")
     entity_rows = [_entity_row(catalog[k]) for k in sorted(catalog)]
     alias_rows = [
         {"alias_text": a, "entity_id": e, "language_code": lang}
@@ -235,29 +216,26 @@ def entity_catalog(
     return frame(entity_rows, ENTITY_SCHEMA), frame(alias_rows, ALIAS_SCHEMA)
 
 
-def build_entity_tables(
-    articles: pl.DataFrame,
+def build_entity_rows(
+    articles: Sequence[tuple[str, str]],
     nlp: Language,
     gaz: Gazetteer,
     *,
-    batch_size: int = 32,
     on_doc: Callable[[str, Doc], None] | None = None,
-) -> EntityTables:
-    """Run the French pipeline over article bodies and resolve every mention to an entity.
+) -> EntityRows:
+    """Run the French pipeline over ``(article_id, body)`` pairs and resolve every mention.
 
-    Each parsed Doc goes to ``on_doc`` as soon as it is done (the asset writes it to the parse
-    cache), so memory does not grow with the batch; without ``on_doc`` they are returned.
+    Only sentences where an event is possible get the full parse (:mod:`etl.transforms.gate`).
+    Each parsed Doc goes to ``on_doc`` as soon as it is done (the worker writes it to the parse
+    cache), so memory does not grow with the batch.
     """
-    rows = codable(articles).select("article_id", "body")
     sentences: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     found: list[Entity] = []
-    parsed: dict[str, Doc] = {}
-    docs = pipe_bodies(nlp, rows["body"].to_list(), batch_size=batch_size)
-    for article_id, doc in zip(rows["article_id"].to_list(), docs, strict=True):
-        if on_doc is None:
-            parsed[article_id] = doc
-        else:
+    ids = [a for a, _ in articles]
+    docs = pipe_bodies(nlp, [b for _, b in articles], gate=parse_gate(gaz))
+    for article_id, doc in zip(ids, docs, strict=True):
+        if on_doc is not None:
             on_doc(article_id, doc)
         for index, sent in enumerate(doc.sents):
             text = sent.text.rstrip()
@@ -272,13 +250,13 @@ def build_entity_tables(
             )
         article_mentions = extract_mentions(doc, gaz)
         found.extend(build_entities(article_mentions, gaz))
-        mentions.extend(mention_row(article_id, m) for m in article_mentions)
-    return EntityTables(
-        frame(sentences, SENTENCE_SCHEMA),
-        frame(mentions, MENTION_SCHEMA).unique("mention_id", keep="first", maintain_order=True),
-        found,
-        parsed,
-    )
+        seen: set[str] = set()
+        for m in article_mentions:
+            row = mention_row(article_id, m)
+            if row["mention_id"] not in seen:
+                seen.add(row["mention_id"])
+                mentions.append(row)
+    return EntityRows(sentences, mentions, found)
 
 
 def mention_row(article_id: str, m: Mention) -> dict[str, Any]:
@@ -303,25 +281,20 @@ def mention_from_row(row: dict[str, Any]) -> Mention:
 
 
 @dataclass(frozen=True)
-class EventTables:
-    events: pl.DataFrame
-    event_actors: pl.DataFrame
+class EventRows:
+    events: list[dict[str, Any]]
+    event_actors: list[dict[str, Any]]
     n_candidate_sentences: int
+    n_reparsed: int = 0
 
 
-def build_event_tables(
+def article_contexts(
     articles: pl.DataFrame,
     sentences: pl.DataFrame,
     mentions: pl.DataFrame,
     documents: pl.DataFrame,
-    nlp: Language,
-    gaz: Gazetteer,
-    docs: Mapping[str, Doc] | None = None,
-) -> EventTables:
-    """Code PLOVER events from article bodies only (never from raw page text).
-
-    ``docs`` holds the entity stage's parses by article_id; a body without one is parsed here.
-    """
+) -> list[ArticleContext]:
+    """What the event coder needs of each codable article, from the stored tables."""
     fetched = {
         r["document_id"]: r["ingested_at"].date() if r["ingested_at"] else None
         for r in documents.select("document_id", "ingested_at").iter_rows(named=True)
@@ -334,12 +307,8 @@ def build_event_tables(
     mentions_by_article: dict[str, list[Mention]] = defaultdict(list)
     for r in mentions.sort("article_id", "char_start").iter_rows(named=True):
         mentions_by_article[r["article_id"]].append(mention_from_row(r))
-
-    events: list[dict[str, Any]] = []
-    actors: list[dict[str, Any]] = []
-    n_candidates = 0
-    for r in codable(articles).iter_rows(named=True):
-        ctx = ArticleContext(
+    return [
+        ArticleContext(
             article_id=r["article_id"],
             body=r["body"],
             published_date=r["published_date"],
@@ -347,16 +316,39 @@ def build_event_tables(
             sentences=tuple(sentences_by_article.get(r["article_id"], ())),
             mentions=tuple(mentions_by_article.get(r["article_id"], ())),
         )
-        coded, n = code_article_events(ctx, nlp, gaz, (docs or {}).get(r["article_id"]))
+        for r in codable(articles).iter_rows(named=True)
+    ]
+
+
+def build_event_rows(
+    contexts: Iterable[ArticleContext],
+    nlp: Language,
+    gaz: Gazetteer,
+    parsed: Callable[[str], Doc | None] = lambda _: None,
+) -> EventRows:
+    """Code PLOVER events from article bodies only (never from raw page text).
+
+    ``parsed`` gives the entity stage's parse of an article; a body without one is parsed here.
+    """
+    events: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
+    n_candidates = 0
+    seen_events: set[str] = set()
+    seen_actors: set[tuple[str, str, str]] = set()
+    for ctx in contexts:
+        coded, n = code_article_events(ctx, nlp, gaz, parsed(ctx.article_id))
         n_candidates += n
         for ev in coded:
+            if ev.event_id in seen_events:
+                continue
+            seen_events.add(ev.event_id)
             events.append(event_row(ev))
-            actors.extend(event_actor_rows(ev))
-    event_frame = frame(events, EVENT_SCHEMA).unique("event_id", keep="first", maintain_order=True)
-    actor_frame = frame(actors, EVENT_ACTOR_SCHEMA).unique(
-        ["event_id", "entity_id", "actor_role"], keep="first", maintain_order=True
-    )
-    return EventTables(event_frame, actor_frame, n_candidates)
+            for a in event_actor_rows(ev):
+                k = (a["event_id"], a["entity_id"], a["actor_role"])
+                if k not in seen_actors:
+                    seen_actors.add(k)
+                    actors.append(a)
+    return EventRows(events, actors, n_candidates)
 
 
 def event_row(ev: CodedEvent) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import contextlib
 import os
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -39,6 +39,21 @@ VIEWS: tuple[str, ...] = (
     "mart.actor_pair_counts_directed",
     "mart.chronology",
 )
+
+
+# Read-only queries the stages run (aggregations kept out of Python memory), in sql/queries/.
+QUERY_DIR = SQL_DIR / "queries"
+QUERIES: tuple[str, ...] = ("entity_attributes", "mention_surfaces")
+
+
+def read_query(name: str) -> str:
+    if name not in QUERIES:
+        raise ValueError(f"unknown query {name!r}")
+    return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query(conn: duckdb.DuckDBPyConnection, name: str) -> pl.DataFrame:
+    return conn.execute(read_query(name)).pl()
 
 
 def sql_file(name: str) -> Path:
@@ -195,6 +210,23 @@ def replace_article_rows(
     ``tables`` must be given parents last (event_actors before events) because child rows are
     found through their parents.
     """
+    stream_article_rows(conn, stage, list(tables), article_ids, inputs, [tables])
+
+
+def stream_article_rows(
+    conn: duckdb.DuckDBPyConnection,
+    stage: str,
+    table_names: Sequence[str],
+    article_ids: Sequence[str],
+    inputs: dict[str, str],
+    batches: Iterable[dict[str, pl.DataFrame]],
+) -> None:
+    """Like :func:`replace_article_rows`, with the new rows arriving batch by batch.
+
+    Each batch is inserted as it comes, so memory holds one batch, not the run; everything still
+    commits in one transaction with the ledger, so a crash mid-run leaves the old rows. The
+    batches may be produced lazily by code that reads through ``conn`` (same transaction).
+    """
     ids = list(article_ids)
     ledger = pl.DataFrame(
         {
@@ -205,11 +237,13 @@ def replace_article_rows(
         schema={"stage_name": pl.String, "article_id": pl.String, "input_hash": pl.String},
     )
     with _transaction(conn):
-        for table in tables:
+        for table in table_names:
             where = _ARTICLE_SCOPED[table]
             conn.execute(f"delete from {_quoted(table)} where {where}", [ids])  # noqa: S608
-        for table, frame in tables.items():
-            _insert(conn, table, frame)
+        for batch in batches:
+            for table in table_names:
+                if table in batch:
+                    _insert(conn, table, batch[table])
         conn.execute(
             "delete from core.stage_inputs "
             "where stage_name = ? and article_id in (select unnest(?))",

