@@ -35,7 +35,7 @@ from etl.transforms.articles import extract_article
 from etl.transforms.clusters import cluster_events
 from etl.transforms.entities import build_entities, extract_mentions
 from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
-from etl.transforms.gate import parse_gate
+from etl.transforms.gate import parse_tier
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.nlp import pipe_bodies
 from etl.transforms.types import Entity, Mention
@@ -233,7 +233,7 @@ def build_entity_rows(
     mentions: list[dict[str, Any]] = []
     found: list[Entity] = []
     ids = [a for a, _ in articles]
-    docs = pipe_bodies(nlp, [b for _, b in articles], gate=parse_gate(gaz))
+    docs = pipe_bodies(nlp, [b for _, b in articles], tier=parse_tier(gaz))
     for article_id, doc in zip(ids, docs, strict=True):
         if on_doc is not None:
             on_doc(article_id, doc)

