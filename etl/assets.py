@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +13,7 @@ import dagster as dg
 import polars as pl
 
 from etl import batches as work
-from etl import parallel, parse_cache, stages, warehouse
+from etl import parallel, parse_cache, stages, staging, warehouse
 from etl.resources import DyadResource
 from etl.schemas import frame
 from etl.transforms import ingest
@@ -53,6 +53,7 @@ class Tally:
     n_actor_mentions: int = 0
     n_candidate_sentences: int = 0
     n_reparsed: int = 0
+    n_staged: int = 0
 
     def add(self, batch: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         for table, df in batch.items():
@@ -235,6 +236,79 @@ def body_plan(conn: Any, stage: str, full_refresh: bool) -> stages.Plan:
     )
 
 
+def parse_articles(
+    conn: Any,
+    article_ids: list[str],
+    parse: Callable[[Sequence[tuple[str, str]]], stages.EntityRows],
+    found: dict[str, Entity],
+    tally: Tally,
+) -> Iterator[dict[str, pl.DataFrame]]:
+    """Parse the codable ones of ``article_ids`` in worker processes, one frame pair per batch."""
+    if not article_ids:
+        return
+    todo = stages.codable(
+        conn.execute(
+            "select * from core.articles where article_id in (select unnest(?))", [article_ids]
+        ).pl()
+    )
+    pairs = list(todo.select("article_id", "body").iter_rows())
+    for out in parallel.fan_out(parse, pairs, batch_size=16):
+        found.update((e.entity_id, e) for e in out.found)
+        yield tally.add(
+            {
+                "core.sentences": frame(out.sentences, stages.SENTENCE_SCHEMA),
+                "core.mentions": frame(out.mentions, stages.MENTION_SCHEMA),
+            }
+        )
+
+
+BATCHES = dg.StaticPartitionsDefinition(list(staging.BATCH_KEYS))
+
+
+@dg.asset(
+    key=dg.AssetKey(["staging", "entity_batches"]),
+    partitions_def=BATCHES,
+    deps=[key("core.articles")],
+    group_name="scale_out",
+)
+# ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
+def entity_batches(context, dyad: DyadResource) -> dg.MaterializeResult:
+    """Scale-out path: the entity stage's NLP for one batch of articles (ids starting with the
+    partition's hex digit), run ahead in a process of its own. Batches only read the build file,
+    so several run at once (a backfill, or one per node on a cluster executor); the entities asset
+    then loads their rows instead of parsing."""
+    batch = context.partition_key
+    work.warm()
+    with dyad.connect(read_only=True) as conn:
+        p = body_plan(conn, "entities", dyad.full_refresh)
+        ids = staging.in_batch(p.todo, batch)
+        tally = Tally()
+        found: dict[str, Entity] = {}
+        parse = functools.partial(work.entities, parse_dir=parse_cache.cache_dir(dyad.build_path))
+        parts = list(parse_articles(conn, ids, parse, found, tally))
+    frames = {
+        name: pl.concat([b[f"core.{name}"] for b in parts]) if parts else empty
+        for name, empty in (
+            ("sentences", frame([], stages.SENTENCE_SCHEMA)),
+            ("mentions", frame([], stages.MENTION_SCHEMA)),
+        )
+    }
+    frames["entities"] = stages.entity_frame(found.values())
+    frames["inputs"] = pl.DataFrame(
+        {"article_id": ids, "input_hash": [p.inputs[a] for a in ids]},
+        schema={"article_id": pl.String, "input_hash": pl.String},
+    )
+    folder = staging.write_batch(staging.staging_dir(dyad.build_path), "entities", batch, frames)
+    return dg.MaterializeResult(
+        metadata={
+            "n_articles": len(ids),
+            "n_sentences": frames["sentences"].height,
+            "n_mentions": frames["mentions"].height,
+            "path": str(folder),
+        }
+    )
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(
@@ -273,24 +347,32 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         parses = parse_cache.cache_dir(dyad.build_path)
         parse_cache.remove(parses, p.removed)
         parse = functools.partial(work.entities, parse_dir=parses)
+        # Rows a scale-out batch partition computed ahead, still valid for these inputs.
+        staged_dir = staging.staging_dir(dyad.build_path)
+        valid = staging.valid_batches(staged_dir, "entities", p.inputs)
+        staged = staging.staged_articles(staged_dir, "entities", valid)
+        found.update(
+            (e.entity_id, e)
+            for e in stages.entities_from_frame(
+                staging.read_all(staged_dir, "entities", "entities", valid)
+            )
+        )
 
         def batches() -> Iterator[dict[str, pl.DataFrame]]:
             for chunk in parallel.batched(p.todo, READ_CHUNK):
-                todo = stages.codable(
-                    conn.execute(
-                        "select * from core.articles where article_id in (select unnest(?))",
-                        [list(chunk)],
-                    ).pl()
-                )
-                pairs = list(todo.select("article_id", "body").iter_rows())
-                for out in parallel.fan_out(parse, pairs, batch_size=16):
-                    found.update((e.entity_id, e) for e in out.found)
+                ready = [a for a in chunk if a in staged]
+                if ready:
+                    tally.n_staged += len(ready)
                     yield tally.add(
                         {
-                            "core.sentences": frame(out.sentences, stages.SENTENCE_SCHEMA),
-                            "core.mentions": frame(out.mentions, stages.MENTION_SCHEMA),
+                            f"core.{name}": staging.read_rows(
+                                staged_dir, "entities", name, valid, ready
+                            )
+                            for name in ("sentences", "mentions")
                         }
                     )
+                rest = [a for a in chunk if a not in staged]
+                yield from parse_articles(conn, rest, parse, found, tally)
 
         warehouse.stream_article_rows(
             conn,
@@ -308,8 +390,12 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             warehouse.query(conn, "mention_surfaces"),
         )
         warehouse.replace_rows(conn, {"core.entities": catalog, "core.entity_aliases": aliases})
+    staging.clear(staged_dir, "entities")  # consumed and committed
     yield tally.result(
-        "core.sentences", ["article_id", "sentence_index", "sentence_text"], **plan_metadata(p)
+        "core.sentences",
+        ["article_id", "sentence_index", "sentence_text"],
+        n_from_batches=tally.n_staged,
+        **plan_metadata(p),
     )
     yield tally.result(
         "core.mentions",
@@ -492,6 +578,7 @@ def published_warehouse(dyad: DyadResource) -> dg.MaterializeResult:
 ALL_ASSETS = [
     raw_documents,
     articles,
+    entity_batches,
     entities,
     events,
     event_clusters,

@@ -9,7 +9,7 @@ import dagster as dg
 
 from etl.assets import ALL_ASSETS
 from etl.checks import ALL_CHECKS
-from etl.jobs import dyad_job
+from etl.jobs import dyad_job, scale_out_job
 from etl.resources import default_resource
 from etl.sensors import daily_schedule, seeds_folder_sensor
 
@@ -17,7 +17,7 @@ from etl.sensors import daily_schedule, seeds_folder_sensor
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=ALL_CHECKS,
-    jobs=[dyad_job],
+    jobs=[dyad_job, scale_out_job],
     sensors=[seeds_folder_sensor],
     schedules=[daily_schedule],
     resources={"dyad": default_resource()},

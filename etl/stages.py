@@ -164,6 +164,14 @@ def _entity_row(e: Entity) -> dict[str, Any]:
     }
 
 
+def entity_frame(found: Iterable[Entity]) -> pl.DataFrame:
+    return frame([_entity_row(e) for e in found], ENTITY_SCHEMA)
+
+
+def entities_from_frame(df: pl.DataFrame) -> list[Entity]:
+    return [_record(Entity, r) for r in df.iter_rows(named=True)] if df.height else []
+
+
 def _record(cls: type[RecordT], row: dict[str, Any]) -> RecordT:
     """A frozen record from a table row, taking the fields the record declares."""
     values = {f.name: row[f.name] for f in dataclasses.fields(cls)}
