@@ -9,6 +9,7 @@ crosses the fork (both keep thread pools that a forked child must not touch).
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -44,5 +45,19 @@ def fan_out(
         yield from map(fn, batches)
         return
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(n, maxtasksperchild=MAX_BATCHES_PER_WORKER) as pool:
+    pool = ctx.Pool(n, initializer=_worker_init, maxtasksperchild=MAX_BATCHES_PER_WORKER)
+    try:
         yield from pool.imap(fn, batches)
+        pool.close()  # workers finish and exit on their own
+    except BaseException:
+        pool.terminate()  # an error, an interrupt, or a consumer that stopped early
+        raise
+    finally:
+        pool.join()
+
+
+def _worker_init() -> None:
+    # A fork inherits the parent's signal handlers (Dagster's turn SIGTERM into an exception that
+    # prints a traceback per worker); the parent alone handles interrupts and ends the workers.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

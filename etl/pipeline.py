@@ -37,9 +37,11 @@ class RunSummary:
         ):
             meta = self.asset_metadata.get(stage, {})
             if "n_processed" in meta:
+                staged = meta.get("n_from_batches")
                 lines.append(
-                    f"  {label} stage: {meta['n_processed']} processed, "
-                    f"{meta['n_removed']} removed, {meta['n_unchanged']} unchanged"
+                    f"  {label} stage: {meta['n_processed']} processed"
+                    + (f" ({staged} from scale-out batches)" if staged else "")
+                    + f", {meta['n_removed']} removed, {meta['n_unchanged']} unchanged"
                 )
         for file_name, reason in self.rejected:
             lines.append(f"  rejected {file_name}: {reason}")
