@@ -11,16 +11,13 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from etl.transforms.nlp import processes
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-# A worker is replaced after this many batches, so memory a long run leaks into spaCy's string
-# store or allocator arenas is given back.
-MAX_BATCHES_PER_WORKER = 64
 
 
 def batched(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -37,23 +34,24 @@ def fan_out(
     """``fn`` over consecutive batches of ``items``, results in input order.
 
     ``fn`` must be a module-level function (or a ``functools.partial`` of one). With one worker,
-    or a single batch, everything runs in this process.
+    or a single batch, everything runs in this process. An exception in a worker is raised here;
+    a worker that dies (killed, out of memory) raises ``BrokenProcessPool`` instead of leaving
+    the stage waiting for a result that will never come. Workers live for one call: a stage
+    calls this once per chunk of articles, so whatever they accumulate is given back.
     """
     batches = batched(items, batch_size)
     n = min(workers or processes(), len(batches))
     if n <= 1:
         yield from map(fn, batches)
         return
-    ctx = multiprocessing.get_context("fork")
-    pool = ctx.Pool(n, initializer=_worker_init, maxtasksperchild=MAX_BATCHES_PER_WORKER)
+    pool = ProcessPoolExecutor(
+        n, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init
+    )
     try:
-        yield from pool.imap(fn, batches)
-        pool.close()  # workers finish and exit on their own
-    except BaseException:
-        pool.terminate()  # an error, an interrupt, or a consumer that stopped early
-        raise
+        yield from pool.map(fn, batches)
     finally:
-        pool.join()
+        # After an error or a consumer that stopped early, queued batches are dropped.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _worker_init() -> None:

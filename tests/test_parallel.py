@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import os
+import signal
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -40,6 +43,17 @@ def _fail_on_odd(batch: Sequence[int]) -> int:
 def test_a_worker_error_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="bad batch 1"):
         list(parallel.fan_out(_fail_on_odd, [0, 1, 2], batch_size=1, workers=2))
+
+
+def _die_on_two(batch: Sequence[int]) -> int:
+    if batch[0] == 2:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return batch[0]
+
+
+def test_a_dead_worker_fails_the_call_instead_of_hanging() -> None:
+    with pytest.raises(BrokenProcessPool):
+        list(parallel.fan_out(_die_on_two, [0, 1, 2, 3], batch_size=1, workers=2))
 
 
 @pytest.fixture(scope="module")
