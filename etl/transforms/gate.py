@@ -17,11 +17,12 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
+from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.names import fold
-from etl.transforms.nlp import ENTITIES, FULL, TOKENS
+from etl.transforms.nlp import NAMES, PARSE, TOKENS
 
 # Irregular verb families: lemma ending -> replacement stems (folded). Each family is a pattern
 # of French conjugation, so it covers every verb built on it (remettre, soumettre, permettre...).
@@ -109,10 +110,8 @@ def has_trigger(span: Span) -> bool:
 
 
 def has_actor(span: Span, gaz: Gazetteer) -> bool:
-    """A named entity, a gazetteer word (names, demonyms, capitals, roles), a capitalized word
-    after the first, or a group noun: anything the entity stage may turn into an actor."""
-    if span.ents:
-        return True
+    """A gazetteer word (names, demonyms, capitals, roles), a capitalized word after the first,
+    or a group noun: anything the entity stage may turn into an actor."""
     for k, t in enumerate(span):
         if not t.is_alpha:
             continue
@@ -130,28 +129,37 @@ def event_possible(span: Span, gaz: Gazetteer) -> bool:
 
 
 def has_name(span: Span, gaz: Gazetteer) -> bool:
-    """A capitalized word after the first that the gazetteer does not know: a person, a place or
-    an organization only the named-entity model can find."""
-    for t in span[1:]:
+    """A capitalized word the gazetteer does not know (a person, a place or an organization only
+    the named-entity model can find); a sentence's first word only if it is not a function word.
+
+    Where every capitalized word is a known country, capital, organization or role, the
+    gazetteer finds the mentions alone and the named-entity model (the costliest component) is
+    not run.
+    """
+    for k, t in enumerate(span):
         if t.is_alpha and t.text[0].isupper():
             key = (fold(t.text),)
-            if key not in gaz.key_prefixes and key not in gaz.role_key_prefixes:
-                return True
+            if key in gaz.key_prefixes or key in gaz.role_key_prefixes:
+                continue
+            if k == 0 and t.text.lower() in STOP_WORDS:
+                continue
+            return True
     return False
 
 
 def sentence_tier(span: Span, gaz: Gazetteer) -> int:
-    """How much of the spaCy pipeline a sentence needs (see ``pipe_bodies``).
+    """What a sentence needs of the spaCy pipeline (flags; see ``pipe_bodies``).
 
-    A possible event gets everything; a sentence naming someone the gazetteer does not know gets
-    the named-entity model, so people mentioned outside event sentences are still found; the rest
-    only needs tokens, which the gazetteer matches.
+    A possible event gets the parser; a sentence with a capitalized word the gazetteer does not
+    know gets the named-entity model, so people are found in any sentence; a sentence with
+    neither only needs its tokens, which the gazetteer matches.
     """
+    flags = TOKENS
     if event_possible(span, gaz):
-        return FULL
+        flags |= PARSE
     if has_name(span, gaz):
-        return ENTITIES
-    return TOKENS
+        flags |= NAMES
+    return flags
 
 
 def parse_tier(gaz: Gazetteer) -> Callable[[Span], int]:

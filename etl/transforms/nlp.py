@@ -78,8 +78,9 @@ NER = ("ner",)
 # root; UD's "dep" (unspecified dependency) says that nothing more is known.
 UNPARSED_DEP = "dep"
 
-# How much of the pipeline a sentence gets: tokens only, plus named entities, or everything.
-TOKENS, ENTITIES, FULL = 0, 1, 2
+# What a sentence gets beyond tokens, as bit flags: the tagger, lemmatizer and parser (PARSE),
+# the named-entity model (NAMES), both, or neither (TOKENS).
+TOKENS, PARSE, NAMES = 0, 1, 2
 SentenceTier = Callable[[Span], int]
 
 
@@ -131,7 +132,7 @@ def pipe_bodies(
     so it must stay inside one paragraph. ``doc.text`` equals the body, so offsets hold.
 
     With a ``tier``, each paragraph is first only tokenized and split into sentences; then each
-    sentence gets what ``tier`` asks for (:data:`TOKENS`, :data:`ENTITIES` or :data:`FULL`),
+    sentence gets what ``tier`` asks for (:data:`TOKENS`, or :data:`PARSE` and/or :data:`NAMES`),
     processed on its own with its boundaries fixed. Sentences left without tags or entities keep
     them empty. Bodies go through in groups so the models still see large batches.
     """
@@ -154,8 +155,8 @@ def pipe_bodies(
                 paragraph = next(light)
                 plain_from: int | None = None  # start of a run of token-only sentences
                 for sent in paragraph.sents:
-                    level = tier(sent)
-                    if level == TOKENS:
+                    flags = tier(sent)
+                    if flags == TOKENS:
                         # Copying is per Doc: a run of such sentences is copied once.
                         sent[0].dep_ = UNPARSED_DEP
                         plain_from = sent.start if plain_from is None else plain_from
@@ -164,11 +165,12 @@ def pipe_bodies(
                         parts.append(paragraph[plain_from : sent.start].as_doc())
                         plain_from = None
                     part = sent.as_doc()
-                    if level >= FULL:
+                    if flags & PARSE:
                         full.append((b, len(parts)))
                     else:
                         part[0].dep_ = UNPARSED_DEP
-                    named.append((b, len(parts)))
+                    if flags & NAMES:
+                        named.append((b, len(parts)))
                     parts.append(part)
                 if plain_from is not None:
                     parts.append(paragraph[plain_from:].as_doc())
