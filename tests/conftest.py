@@ -6,11 +6,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from etl.config import PROJECT_DIR, pointed_at
+from etl.transforms.gazetteer import Gazetteer, load_gazetteer
+from etl.transforms.nlp import load_nlp
 
 SEEDS = PROJECT_DIR / "seeds"
 GOLD = PROJECT_DIR / "tests" / "data" / "seeds_gold.jsonl"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The pipeline as the stages load it (custom components included)."""
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
 
 
 @pytest.fixture(scope="session")

