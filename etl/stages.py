@@ -1,7 +1,8 @@
-"""Frame-level transforms, one per pipeline stage: frames in, frames out, no I/O.
+"""Stage-level transforms: rows or frames in, rows or frames out, no I/O of their own.
 
-Assets in :mod:`etl.assets` load their inputs from DuckDB, call one of these, write the result and
-report metadata. The per-article logic lives in :mod:`etl.transforms`.
+Assets in :mod:`etl.assets` load their inputs from DuckDB, call one of these (in worker
+processes, through :mod:`etl.batches`, for the per-article stages), write the result and report
+metadata. The per-article logic lives in :mod:`etl.transforms`.
 """
 
 from __future__ import annotations
