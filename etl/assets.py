@@ -374,6 +374,21 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 rest = [a for a in chunk if a not in staged]
                 yield from parse_articles(conn, rest, parse, found, tally)
 
+        derived: dict[str, pl.DataFrame] = {}
+
+        def write_catalog() -> None:
+            # In the same transaction as the mentions it is derived from: a crash cannot leave
+            # mentions of people the catalog does not have.
+            catalog, aliases = stages.entity_catalog(
+                gaz,
+                found.values(),
+                warehouse.read_table(conn, "core.entities"),
+                warehouse.query(conn, "entity_attributes"),
+                warehouse.query(conn, "mention_surfaces"),
+            )
+            derived.update({"core.entities": catalog, "core.entity_aliases": aliases})
+            warehouse.overwrite(conn, derived)
+
         warehouse.stream_article_rows(
             conn,
             "entities",
@@ -381,15 +396,9 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             p.touched,
             p.inputs,
             batches(),
+            finish=write_catalog,
         )
-        catalog, aliases = stages.entity_catalog(
-            gaz,
-            found.values(),
-            warehouse.read_table(conn, "core.entities"),
-            warehouse.query(conn, "entity_attributes"),
-            warehouse.query(conn, "mention_surfaces"),
-        )
-        warehouse.replace_rows(conn, {"core.entities": catalog, "core.entity_aliases": aliases})
+        catalog, aliases = derived["core.entities"], derived["core.entity_aliases"]
     staging.clear(staged_dir, "entities")  # consumed and committed
     yield tally.result(
         "core.sentences",

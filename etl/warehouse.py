@@ -10,7 +10,7 @@ import contextlib
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -157,19 +157,30 @@ def replace_rows(
     Without ``keys`` each table is emptied first; with ``keys`` only rows whose ``key_column`` is in
     ``keys`` are deleted, which is how an incremental run swaps the rows of changed documents.
     """
+    with _transaction(conn):
+        overwrite(conn, tables, key_column=key_column, keys=keys)
+
+
+def overwrite(
+    conn: duckdb.DuckDBPyConnection,
+    tables: dict[str, pl.DataFrame],
+    *,
+    key_column: str | None = None,
+    keys: Sequence[str] | None = None,
+) -> None:
+    """:func:`replace_rows` inside a transaction the caller already holds."""
     if key_column is not None and not key_column.isidentifier():
         raise ValueError(f"bad key column {key_column!r}")
-    with _transaction(conn):
-        for table, frame in tables.items():
-            target = _quoted(table)
-            if keys is None:
-                conn.execute(f"delete from {target}")  # noqa: S608
-            else:
-                conn.execute(
-                    f"delete from {target} where {key_column} in (select unnest(?))",  # noqa: S608
-                    [list(keys)],
-                )
-            _insert(conn, table, frame)
+    for table, frame in tables.items():
+        target = _quoted(table)
+        if keys is None:
+            conn.execute(f"delete from {target}")  # noqa: S608
+        else:
+            conn.execute(
+                f"delete from {target} where {key_column} in (select unnest(?))",  # noqa: S608
+                [list(keys)],
+            )
+        _insert(conn, table, frame)
 
 
 def count_rows(conn: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -220,12 +231,15 @@ def stream_article_rows(
     article_ids: Sequence[str],
     inputs: dict[str, str],
     batches: Iterable[dict[str, pl.DataFrame]],
+    finish: Callable[[], None] | None = None,
 ) -> None:
     """Like :func:`replace_article_rows`, with the new rows arriving batch by batch.
 
     Each batch is inserted as it comes, so memory holds one batch, not the run; everything still
     commits in one transaction with the ledger, so a crash mid-run leaves the old rows. The
     batches may be produced lazily by code that reads through ``conn`` (same transaction).
+    ``finish`` runs last inside the transaction (it sees the new rows and its writes commit with
+    them): corpus-wide tables derived from the per-article ones belong there.
     """
     ids = list(article_ids)
     ledger = pl.DataFrame(
@@ -250,6 +264,8 @@ def stream_article_rows(
             [stage, ids],
         )
         _insert(conn, "core.stage_inputs", ledger)
+        if finish is not None:
+            finish()
 
 
 def publish(build: Path, published: Path) -> None:

@@ -85,3 +85,43 @@ def test_a_failing_batch_leaves_the_previous_rows(tmp_path: Path) -> None:
             )
         assert warehouse.count_rows(conn, "core.sentences") == 3
         assert warehouse.stage_inputs(conn, "entities") == {"a1": "old"}
+
+
+def test_finish_commits_with_the_rows_or_not_at_all(tmp_path: Path) -> None:
+    with warehouse.connect(tmp_path / "w.duckdb") as conn:
+        warehouse.ensure_schema(conn)
+        clusters = frame([{"event_id": "e1", "cluster_id": "c1"}], CLUSTER_SCHEMA)
+
+        def derive() -> None:
+            # Sees the new rows of its own transaction.
+            assert warehouse.count_rows(conn, "core.sentences") == 2
+            warehouse.overwrite(conn, {"core.event_clusters": clusters})
+
+        warehouse.stream_article_rows(
+            conn,
+            "entities",
+            ["core.sentences"],
+            ["a1"],
+            {"a1": "h1"},
+            [{"core.sentences": _sentences("a1", 2)}],
+            finish=derive,
+        )
+        assert warehouse.count_rows(conn, "core.event_clusters") == 1
+
+        def fail() -> None:
+            warehouse.overwrite(conn, {"core.event_clusters": clusters.clear()})
+            raise RuntimeError("catalog failed")
+
+        with pytest.raises(RuntimeError, match="catalog failed"):
+            warehouse.stream_article_rows(
+                conn,
+                "entities",
+                ["core.sentences"],
+                ["a1"],
+                {"a1": "h2"},
+                [{"core.sentences": _sentences("a1", 5)}],
+                finish=fail,
+            )
+        assert warehouse.count_rows(conn, "core.sentences") == 2
+        assert warehouse.count_rows(conn, "core.event_clusters") == 1
+        assert warehouse.stage_inputs(conn, "entities") == {"a1": "h1"}
