@@ -40,6 +40,7 @@ def preview(df: pl.DataFrame, columns: list[str], n: int = 5) -> dg.MetadataValu
 
 # Articles read from DuckDB at a time: memory holds one chunk, whatever the corpus size.
 READ_CHUNK = 1000
+PREVIEW_ROWS = 5
 
 
 @dataclass
@@ -50,7 +51,6 @@ class Tally:
     heads: dict[str, pl.DataFrame] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
-    n_actor_mentions: int = 0
     n_candidate_sentences: int = 0
     n_reparsed: int = 0
     n_staged: int = 0
@@ -59,9 +59,10 @@ class Tally:
         for table, df in batch.items():
             self.rows[table] += df.height
             head = self.heads.get(table)
-            self.heads[table] = df.head(5) if head is None else pl.concat([head, df]).head(5)
-            if table == "core.mentions":
-                self.n_actor_mentions += int(df["is_actor"].sum())
+            if head is None:
+                self.heads[table] = df.head(PREVIEW_ROWS)
+            elif head.height < PREVIEW_ROWS:
+                self.heads[table] = pl.concat([head, df]).head(PREVIEW_ROWS)
         return batch
 
     def result(self, table: str, columns: list[str], **extra: Any) -> dg.MaterializeResult:
@@ -246,11 +247,7 @@ def parse_articles(
     """Parse the codable ones of ``article_ids`` in worker processes, one frame pair per batch."""
     if not article_ids:
         return
-    todo = stages.codable(
-        conn.execute(
-            "select * from core.articles where article_id in (select unnest(?))", [article_ids]
-        ).pl()
-    )
+    todo = stages.codable(warehouse.article_rows(conn, "core.articles", article_ids))
     pairs = list(todo.select("article_id", "body").iter_rows())
     for out in parallel.fan_out(parse, pairs, batch_size=16):
         found.update((e.entity_id, e) for e in out.found)
@@ -350,7 +347,7 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         # Rows a scale-out batch partition computed ahead, still valid for these inputs.
         staged_dir = staging.staging_dir(dyad.build_path)
         valid = staging.valid_batches(staged_dir, "entities", p.inputs)
-        staged = staging.staged_articles(staged_dir, "entities", valid)
+        staged = {a for ids in valid.values() for a in ids}
         found.update(
             (e.entity_id, e)
             for e in stages.entities_from_frame(
@@ -399,6 +396,11 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             finish=write_catalog,
         )
         catalog, aliases = derived["core.entities"], derived["core.entity_aliases"]
+        n_actor = conn.execute(
+            "select count(*) from core.mentions "
+            "where is_actor and article_id in (select unnest(?))",
+            [p.todo],
+        ).fetchone()
     staging.clear(staged_dir, "entities")  # consumed and committed
     yield tally.result(
         "core.sentences",
@@ -409,7 +411,7 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     yield tally.result(
         "core.mentions",
         ["surface_text", "entity_id", "country_code", "mention_kind", "is_actor"],
-        n_actor_mentions=tally.n_actor_mentions,
+        n_actor_mentions=int(n_actor[0]) if n_actor else 0,
     )
     people = catalog.filter(pl.col("entity_type") == "person")
     yield result(
@@ -449,20 +451,13 @@ def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     with dyad.connect() as conn:
         p = body_plan(conn, "events", dyad.full_refresh)
 
-        def rows_of(table: str, ids: list[str]) -> pl.DataFrame:
-            # ``table`` is one of the literal names below, never input.
-            return conn.execute(
-                f"select * from {table} where article_id in (select unnest(?))",  # noqa: S608
-                [ids],
-            ).pl()
-
         def batches() -> Iterator[dict[str, pl.DataFrame]]:
             for chunk in parallel.batched(p.todo, READ_CHUNK):
                 ids = list(chunk)
                 contexts = stages.article_contexts(
-                    rows_of("core.articles", ids),
-                    rows_of("core.sentences", ids),
-                    rows_of("core.mentions", ids),
+                    warehouse.article_rows(conn, "core.articles", ids),
+                    warehouse.article_rows(conn, "core.sentences", ids),
+                    warehouse.article_rows(conn, "core.mentions", ids),
                     conn.execute(
                         "select document_id, ingested_at from raw.documents "
                         "where document_id in (select document_id from core.articles "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -48,33 +48,28 @@ def write_batch(folder: Path, stage: str, batch: str, frames: dict[str, pl.DataF
     return target
 
 
-def _files(folder: Path, stage: str, name: str, batches: Sequence[str]) -> list[Path]:
+def _files(folder: Path, stage: str, name: str, batches: Iterable[str]) -> list[Path]:
     paths = (folder / stage / b / f"{name}.parquet" for b in sorted(batches))
     return [p for p in paths if p.exists()]
 
 
-def valid_batches(folder: Path, stage: str, expected: dict[str, str]) -> list[str]:
+def valid_batches(folder: Path, stage: str, expected: dict[str, str]) -> dict[str, list[str]]:
     """Staged batches of ``stage`` whose every article still has the input hash it was computed
-    from: a batch is used whole or not at all."""
-    out = []
+    from, with their article ids: a batch is used whole or not at all."""
+    out: dict[str, list[str]] = {}
     for batch in BATCH_KEYS:
         path = folder / stage / batch / "inputs.parquet"
         if not path.exists():
             continue
         inputs = pl.read_parquet(path)
-        pairs = zip(inputs["article_id"].to_list(), inputs["input_hash"].to_list(), strict=True)
-        if all(expected.get(a) == h for a, h in pairs):
-            out.append(batch)
+        ids = inputs["article_id"].to_list()
+        if all(expected.get(a) == h for a, h in zip(ids, inputs["input_hash"], strict=True)):
+            out[batch] = ids
     return out
 
 
-def staged_articles(folder: Path, stage: str, batches: Sequence[str]) -> set[str]:
-    files = _files(folder, stage, "inputs", batches)
-    return set(pl.read_parquet(files)["article_id"].to_list()) if files else set()
-
-
 def read_rows(
-    folder: Path, stage: str, name: str, batches: Sequence[str], article_ids: Sequence[str]
+    folder: Path, stage: str, name: str, batches: Iterable[str], article_ids: Sequence[str]
 ) -> pl.DataFrame:
     """The staged ``name`` rows of ``article_ids`` (only those are read into memory)."""
     files = _files(folder, stage, name, batches)
@@ -85,7 +80,7 @@ def read_rows(
     )
 
 
-def read_all(folder: Path, stage: str, name: str, batches: Sequence[str]) -> pl.DataFrame:
+def read_all(folder: Path, stage: str, name: str, batches: Iterable[str]) -> pl.DataFrame:
     files = _files(folder, stage, name, batches)
     return pl.read_parquet(files) if files else pl.DataFrame()
 

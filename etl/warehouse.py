@@ -126,6 +126,16 @@ def read_table(conn: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     return conn.execute(f"select * from {_quoted(table)}").pl()  # noqa: S608
 
 
+def article_rows(
+    conn: duckdb.DuckDBPyConnection, table: str, article_ids: Sequence[str]
+) -> pl.DataFrame:
+    """The rows of an article-keyed table that belong to ``article_ids``."""
+    return conn.execute(
+        f"select * from {_quoted(table)} where article_id in (select unnest(?))",  # noqa: S608
+        [list(article_ids)],
+    ).pl()
+
+
 @contextlib.contextmanager
 def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """Everything inside commits together or not at all."""

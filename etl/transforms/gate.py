@@ -104,6 +104,12 @@ _GROUP_WORDS = frozenset(
 )
 
 
+def _known(gaz: Gazetteer, word: str) -> bool:
+    """A folded word that starts a gazetteer name or a role phrase."""
+    key = (word,)
+    return key in gaz.key_prefixes or key in gaz.role_key_prefixes
+
+
 def has_trigger(span: Span) -> bool:
     pattern = trigger_pattern()
     return any(pattern.match(fold(t.text)) for t in span if t.is_alpha or "-" in t.text)
@@ -115,8 +121,8 @@ def has_actor(span: Span, gaz: Gazetteer) -> bool:
     for k, t in enumerate(span):
         if not t.is_alpha:
             continue
-        key = (fold(t.text),)
-        if key in gaz.key_prefixes or key in gaz.role_key_prefixes or key[0] in _GROUP_WORDS:
+        word = fold(t.text)
+        if _known(gaz, word) or word in _GROUP_WORDS:
             return True
         if k > 0 and t.text[0].isupper():
             return True
@@ -138,8 +144,7 @@ def has_name(span: Span, gaz: Gazetteer) -> bool:
     """
     for k, t in enumerate(span):
         if t.is_alpha and t.text[0].isupper():
-            key = (fold(t.text),)
-            if key in gaz.key_prefixes or key in gaz.role_key_prefixes:
+            if _known(gaz, fold(t.text)):
                 continue
             if k == 0 and t.text.lower() in STOP_WORDS:
                 continue
