@@ -36,7 +36,7 @@ from etl.transforms.articles import extract_article
 from etl.transforms.clusters import cluster_events
 from etl.transforms.entities import build_entities, extract_mentions
 from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
-from etl.transforms.gate import parse_tier
+from etl.transforms.gate import parse_tier, parse_windows
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.nlp import pipe_bodies
 from etl.transforms.types import Entity, Mention
@@ -242,7 +242,9 @@ def build_entity_rows(
     mentions: list[dict[str, Any]] = []
     found: list[Entity] = []
     ids = [a for a, _ in articles]
-    docs = pipe_bodies(nlp, [b for _, b in articles], tier=parse_tier(gaz))
+    docs = pipe_bodies(
+        nlp, [b for _, b in articles], tier=parse_tier(gaz), windows=parse_windows(gaz)
+    )
     for article_id, doc in zip(ids, docs, strict=True):
         if on_doc is not None:
             on_doc(article_id, doc)
@@ -314,7 +316,10 @@ def article_contexts(
             (r["sentence_index"], r["char_start"], r["char_end"])
         )
     mentions_by_article: dict[str, list[Mention]] = defaultdict(list)
-    for r in mentions.sort("article_id", "char_start").iter_rows(named=True):
+    # The extractor's order; mentions sharing a span ("les deux pays" -> two states) must not
+    # come back in whatever order the table stored them.
+    order = ["article_id", "char_start", "char_end", "entity_id"]
+    for r in mentions.sort(order).iter_rows(named=True):
         mentions_by_article[r["article_id"]].append(mention_from_row(r))
     return [
         ArticleContext(

@@ -149,9 +149,10 @@ def _transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def _insert(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
-    """Append a frame's rows, matched to the table's columns by name."""
+    """Append a frame's rows, matched to the table's columns by name (a frame column the table
+    lacks is an error, not silently dropped)."""
     if frame.height:
-        staged = frame.select(table_columns(conn, table))  # noqa: F841 - DuckDB reads it
+        staged = frame  # noqa: F841 - DuckDB reads the local by name
         conn.execute(f"insert into {_quoted(table)} by name select * from staged")  # noqa: S608
 
 
@@ -211,6 +212,9 @@ _ARTICLE_SCOPED: dict[str, str] = {
 }
 
 
+FLUSH_ROWS = 20_000
+
+
 def stage_inputs(conn: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
     """What ``stage`` last processed: article_id -> input hash."""
     rows = conn.execute(
@@ -264,10 +268,25 @@ def stream_article_rows(
         for table in table_names:
             where = _ARTICLE_SCOPED[table]
             conn.execute(f"delete from {_quoted(table)} where {where}", [ids])  # noqa: S608
+        # Each insert has a fixed cost (planning, index checks): small worker batches are
+        # gathered into inserts of about FLUSH_ROWS rows.
+        pending: dict[str, list[pl.DataFrame]] = {t: [] for t in table_names}
+        n_pending: dict[str, int] = dict.fromkeys(table_names, 0)
+
+        def flush(table: str) -> None:
+            if pending[table]:
+                _insert(conn, table, pl.concat(pending[table], how="vertical", rechunk=False))
+            pending[table], n_pending[table] = [], 0
+
         for batch in batches:
             for table in table_names:
-                if table in batch:
-                    _insert(conn, table, batch[table])
+                if table in batch and batch[table].height:
+                    pending[table].append(batch[table])
+                    n_pending[table] += batch[table].height
+                    if n_pending[table] >= FLUSH_ROWS:
+                        flush(table)
+        for table in table_names:
+            flush(table)
         conn.execute(
             "delete from core.stage_inputs "
             "where stage_name = ? and article_id in (select unnest(?))",

@@ -8,12 +8,16 @@ from spacy.tokens import Doc
 
 from etl.config import PROJECT_DIR
 from etl.transforms.articles import extract_article
+from etl.transforms.entities import extract_mentions
 from etl.transforms.events import _matches, trigger_lexicon
 from etl.transforms.gate import (
     has_actor,
     has_name,
+    name_anchors,
+    name_windows,
     noun_stems,
     parse_tier,
+    parse_windows,
     sentence_tier,
     trigger_pattern,
     verb_stems,
@@ -96,6 +100,50 @@ def test_demonyms_and_group_nouns_are_actors(nlp: Language, gaz: Gazetteer) -> N
     (s2,) = _light(nlp, "les deux pays ont protesté.").sents
     (s3,) = _light(nlp, "on a protesté hier soir.").sents
     assert has_actor(s1, gaz) and has_actor(s2, gaz) and not has_actor(s3, gaz)
+
+
+def _anchored(nlp: Language, gaz: Gazetteer, text: str) -> list[str]:
+    (sent,) = _light(nlp, text).sents
+    return [sent[k].text for k in name_anchors(sent, gaz)]
+
+
+def test_name_anchors(nlp: Language, gaz: Gazetteer) -> None:
+    # Hyphenated names count; a function word opening the sentence (after a quote) does not.
+    assert _anchored(nlp, gaz, "« Cet accord est signé », a dit Saint-Exupéry.") == [
+        "Saint-Exupéry"
+    ]
+    # A word that only starts a gazetteer name ("Bah N'Daw") is unknown when it stands alone.
+    assert _anchored(nlp, gaz, "Le texte a été signé par Bah hier.") == ["Bah"]
+    assert _anchored(nlp, gaz, "Le texte a été signé par Bah N'Daw hier.") == []
+    assert _anchored(nlp, gaz, "Le Mali et la Côte d'Ivoire ont signé.") == []
+
+
+def test_name_windows_merge_and_clip(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Selon Amadou Koné, le Mali a signé hier un accord de défense avec Issa Traoré."
+    (sent,) = _light(nlp, text).sents
+    k = [t.text for t in sent].index("Issa")
+    assert name_windows(sent, gaz, margin=2) == [(0, 5), (k - 2, len(sent))]
+    assert name_windows(sent, gaz, margin=20) == [(0, len(sent))]
+
+
+def test_entity_windows_find_the_same_people_on_real_pages(nlp: Language, gaz: Gazetteer) -> None:
+    """The entity model over windows around unknown names yields the mentions it yields over
+    whole sentences (only stray place tags on known names, which the gazetteer resolves, may
+    differ)."""
+    bodies = _bodies()
+    tier = parse_tier(gaz)
+    whole = list(pipe_bodies(nlp, bodies, tier=tier))
+    windowed = list(pipe_bodies(nlp, bodies, tier=tier, windows=parse_windows(gaz)))
+    n_people = 0
+    for a, b in zip(whole, windowed, strict=True):
+        assert b.text == a.text
+        people_a = {(m.char_start, m.entity_id, m.country_code) for m in extract_mentions(a, gaz)
+                    if m.entity_id.startswith("person:")}  # fmt: skip
+        people_b = {(m.char_start, m.entity_id, m.country_code) for m in extract_mentions(b, gaz)
+                    if m.entity_id.startswith("person:")}  # fmt: skip
+        assert people_a == people_b
+        n_people += len(people_a)
+    assert n_people > 40
 
 
 def test_tiered_parse_keeps_text_and_sentences(nlp: Language, gaz: Gazetteer) -> None:

@@ -21,7 +21,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.names import fold
+from etl.transforms.names import fold, folded_words
 from etl.transforms.nlp import NAMES, PARSE, TOKENS
 
 # Irregular verb families: lemma ending -> replacement stems (folded). Each family is a pattern
@@ -134,22 +134,70 @@ def event_possible(span: Span, gaz: Gazetteer) -> bool:
     return has_trigger(span) and has_actor(span, gaz)
 
 
+def _name_end(span: Span, k: int, gaz: Gazetteer) -> int:
+    """Index of the last token of the longest gazetteer name starting at ``k``, or -1."""
+    words: tuple[str, ...] = ()
+    end = -1
+    for j in range(k, len(span)):
+        words += tuple(folded_words(span[j].text))
+        if words not in gaz.key_prefixes:
+            break
+        if words in gaz.index:
+            end = j
+    return end
+
+
+def name_anchors(span: Span, gaz: Gazetteer) -> list[int]:
+    """Positions (within ``span``) of capitalized words (hyphenated ones too) that are not part
+    of a gazetteer name ("Bah" alone is unknown; in "Bah N'Daw" it is known) nor a role word; a
+    sentence's first word only if it is not a function word."""
+    anchors = []
+    first = True  # the sentence's first word, after any opening quote or dash
+    known_until = -1
+    for k, t in enumerate(span):
+        text = t.text
+        if not text.replace("-", "").replace("'", "").replace("’", "").isalpha():
+            continue
+        was_first, first = first, False
+        if k > known_until:
+            known_until = _name_end(span, k, gaz)
+        if not text[0].isupper() or (was_first and text.lower() in STOP_WORDS):
+            continue
+        if k <= known_until or tuple(folded_words(text)[:1]) in gaz.role_key_prefixes:
+            continue
+        anchors.append(k)
+    return anchors
+
+
 def has_name(span: Span, gaz: Gazetteer) -> bool:
     """A capitalized word the gazetteer does not know (a person, a place or an organization only
-    the named-entity model can find); a sentence's first word only if it is not a function word.
+    the named-entity model can find).
 
     Where every capitalized word is a known country, capital, organization or role, the
     gazetteer finds the mentions alone and the named-entity model (the costliest component) is
     not run.
     """
-    for k, t in enumerate(span):
-        if t.is_alpha and t.text[0].isupper():
-            if _known(gaz, fold(t.text)):
-                continue
-            if k == 0 and t.text.lower() in STOP_WORDS:
-                continue
-            return True
-    return False
+    return bool(name_anchors(span, gaz))
+
+
+# The entity model sees four tokens either side of a word (four convolution layers of window 1)
+# and its transitions look at the next token and the current entity's first one. A window this
+# wide around each unknown capitalized word gives it the context it would have in the whole
+# sentence, so it finds the same names there (tested on real pages).
+NAME_MARGIN = 8
+
+
+def name_windows(span: Span, gaz: Gazetteer, margin: int = NAME_MARGIN) -> list[tuple[int, int]]:
+    """Token ranges of ``span`` (relative, end exclusive, merged) that the named-entity model
+    needs to see: ``margin`` tokens around each of :func:`name_anchors`."""
+    windows: list[tuple[int, int]] = []
+    for k in name_anchors(span, gaz):
+        start, end = max(0, k - margin), min(len(span), k + margin + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def sentence_tier(span: Span, gaz: Gazetteer) -> int:
@@ -170,3 +218,8 @@ def sentence_tier(span: Span, gaz: Gazetteer) -> int:
 def parse_tier(gaz: Gazetteer) -> Callable[[Span], int]:
     """The sentence tier :func:`etl.transforms.nlp.pipe_bodies` takes."""
     return functools.partial(sentence_tier, gaz=gaz)
+
+
+def parse_windows(gaz: Gazetteer) -> Callable[[Span], list[tuple[int, int]]]:
+    """The named-entity windows :func:`etl.transforms.nlp.pipe_bodies` takes."""
+    return functools.partial(name_windows, gaz=gaz)

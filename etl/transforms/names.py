@@ -12,6 +12,7 @@ Two different foldings live here:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -44,6 +45,9 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Folding runs on every token several times (gate, gazetteer, roles); words repeat, so a bounded
+# cache makes the repeats a dictionary lookup.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a word or phrase ("États-Unis" -> "etats-unis")."""
     return strip_accents(text).lower()
@@ -54,6 +58,7 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def folded_words(text: str) -> tuple[str, ...]:
     """``words(text)`` folded: the key the gazetteer indexes surface forms by."""
     return tuple(fold(w) for w in words(text))

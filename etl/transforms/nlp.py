@@ -82,6 +82,8 @@ UNPARSED_DEP = "dep"
 # the named-entity model (NAMES), both, or neither (TOKENS).
 TOKENS, PARSE, NAMES = 0, 1, 2
 SentenceTier = Callable[[Span], int]
+# Token ranges of a sentence (relative, end exclusive) the named-entity model must see.
+NameWindows = Callable[[Span], list[tuple[int, int]]]
 
 
 def processes() -> int:
@@ -125,6 +127,7 @@ def pipe_bodies(
     *,
     batch_size: int = 64,
     tier: SentenceTier | None = None,
+    windows: NameWindows | None = None,
 ) -> Iterator[Doc]:
     """Parse each body paragraph by paragraph and stitch the paragraphs into one Doc.
 
@@ -134,7 +137,9 @@ def pipe_bodies(
     With a ``tier``, each paragraph is first only tokenized and split into sentences; then each
     sentence gets what ``tier`` asks for (:data:`TOKENS`, or :data:`PARSE` and/or :data:`NAMES`),
     processed on its own with its boundaries fixed. Sentences left without tags or entities keep
-    them empty. Bodies go through in groups so the models still see large batches.
+    them empty. With ``windows`` too, the named-entity model of a :data:`NAMES` sentence only
+    sees the token ranges ``windows`` gives, and its entities are set on the sentence. Bodies go
+    through in groups so the models still see large batches.
     """
     texts = list(bodies)
     if tier is None:
@@ -148,7 +153,10 @@ def pipe_bodies(
         light = iter(nlp.pipe(flat, batch_size=batch_size, disable=(*HEAVY, *NER)))
         per_body: list[list[Doc]] = []
         full: list[tuple[int, int]] = []
-        named: list[tuple[int, int]] = []
+        # (body, part, first token) of each Doc the entity model runs on: a part, or a window
+        # of it copied out.
+        named: list[tuple[int, int, int]] = []
+        named_docs: list[Doc] = []
         for b, chunks in enumerate(chunked):
             parts: list[Doc] = []
             for _ in chunks:
@@ -170,14 +178,23 @@ def pipe_bodies(
                     else:
                         part[0].dep_ = UNPARSED_DEP
                     if flags & NAMES:
-                        named.append((b, len(parts)))
+                        spans = windows(sent) if windows is not None else [(0, len(part))]
+                        for start, end in spans:
+                            named.append((b, len(parts), start))
+                            whole = start == 0 and end == len(part)
+                            named_docs.append(part if whole else part[start:end].as_doc())
                     parts.append(part)
                 if plain_from is not None:
                     parts.append(paragraph[plain_from:].as_doc())
             per_body.append(parts)
         # Components change Docs in place, so one pass per component set is enough.
         _run(nlp, [per_body[b][k] for b, k in full], HEAVY, batch_size * 4)
-        _run(nlp, [per_body[b][k] for b, k in named], NER, batch_size * 4)
+        _run(nlp, named_docs, NER, batch_size * 4)
+        for (b, k, start), seen in zip(named, named_docs, strict=True):
+            part = per_body[b][k]
+            if seen is not part:
+                ents = [Span(part, start + e.start, start + e.end, e.label) for e in seen.ents]
+                part.set_ents(ents, default="unmodified")
         for body, parts in zip(group, per_body, strict=True):
             yield _stitch(nlp, body, parts)
 
