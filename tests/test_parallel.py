@@ -10,6 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from etl import batches, parallel
 from etl.config import PROJECT_DIR
@@ -77,3 +78,16 @@ def test_workers_produce_the_rows_one_process_produces(
     assert [b.found for b in two] == [b.found for b in one]
     assert sum(len(b.mentions) for b in one) > 0
     assert len(list((tmp_path / "parses").glob("*.spacy"))) == len(seed_bodies)
+
+
+def test_model_multiplies_through_single_threaded_blas(nlp: Language) -> None:
+    """Workers are the parallelism: the model's matrix products use numpy's BLAS (not thinc's
+    BLIS) with one thread per process, and forked workers inherit that."""
+    from thinc.backends.numpy_ops import NumpyOps
+    from threadpoolctl import threadpool_info
+
+    for name in ("tok2vec", "parser", "ner"):
+        ops = nlp.get_pipe(name).model.ops  # type: ignore[attr-defined]
+        assert isinstance(ops, NumpyOps) and not ops.use_blis
+    blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
+    assert blas and all(p["num_threads"] == 1 for p in blas)

