@@ -17,6 +17,7 @@ from etl import parallel, parse_cache, stages, staging, warehouse
 from etl.resources import DyadResource
 from etl.schemas import frame
 from etl.transforms import ingest
+from etl.transforms.events import ArticleContext
 from etl.transforms.gazetteer import load_gazetteer
 from etl.transforms.types import Entity
 
@@ -185,23 +186,25 @@ def articles(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             full_refresh=dyad.full_refresh,
         )
 
-        def batches() -> Iterator[dict[str, pl.DataFrame]]:
+        def documents() -> Iterator[dict[str, Any]]:
             for chunk in parallel.batched(p.todo, READ_CHUNK):
-                documents = conn.execute(
+                rows = conn.execute(
                     "select * from raw.documents where document_id in (select unnest(?))",
                     [list(chunk)],
                 ).fetchall()
                 columns = [d[0] for d in conn.description or ()]
-                rows = [dict(zip(columns, r, strict=True)) for r in documents]
-                for out in parallel.fan_out(work.articles, rows, batch_size=32):
-                    tally.dropped.update(out.dropped_lines)
-                    tally.failures.update(out.failures)
-                    yield tally.add(
-                        {
-                            "core.article_segments": frame(out.segments, stages.SEGMENT_SCHEMA),
-                            "core.articles": frame(out.articles, stages.ARTICLE_SCHEMA),
-                        }
-                    )
+                yield from (dict(zip(columns, r, strict=True)) for r in rows)
+
+        def batches() -> Iterator[dict[str, pl.DataFrame]]:
+            for out in parallel.fan_out(work.articles, documents(), batch_size=32):
+                tally.dropped.update(out.dropped_lines)
+                tally.failures.update(out.failures)
+                yield tally.add(
+                    {
+                        "core.article_segments": frame(out.segments, stages.SEGMENT_SCHEMA),
+                        "core.articles": frame(out.articles, stages.ARTICLE_SCHEMA),
+                    }
+                )
 
         warehouse.stream_article_rows(
             conn,
@@ -244,12 +247,15 @@ def parse_articles(
     found: dict[str, Entity],
     tally: Tally,
 ) -> Iterator[dict[str, pl.DataFrame]]:
-    """Parse the codable ones of ``article_ids`` in worker processes, one frame pair per batch."""
-    if not article_ids:
-        return
-    todo = stages.codable(warehouse.article_rows(conn, "core.articles", article_ids))
-    pairs = list(todo.select("article_id", "body").iter_rows())
-    for out in parallel.fan_out(parse, pairs, batch_size=16):
+    """Parse the codable ones of ``article_ids`` in worker processes, one frame pair per batch;
+    bodies are read a chunk at a time as the workers need them."""
+
+    def pairs() -> Iterator[tuple[str, str]]:
+        for chunk in parallel.batched(article_ids, READ_CHUNK):
+            todo = stages.codable(warehouse.article_rows(conn, "core.articles", chunk))
+            yield from todo.select("article_id", "body").iter_rows()
+
+    for out in parallel.fan_out(parse, pairs(), batch_size=16):
         found.update((e.entity_id, e) for e in out.found)
         yield tally.add(
             {
@@ -356,20 +362,18 @@ def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         )
 
         def batches() -> Iterator[dict[str, pl.DataFrame]]:
-            for chunk in parallel.batched(p.todo, READ_CHUNK):
-                ready = [a for a in chunk if a in staged]
-                if ready:
-                    tally.n_staged += len(ready)
-                    yield tally.add(
-                        {
-                            f"core.{name}": staging.read_rows(
-                                staged_dir, "entities", name, valid, ready
-                            )
-                            for name in ("sentences", "mentions")
-                        }
-                    )
-                rest = [a for a in chunk if a not in staged]
-                yield from parse_articles(conn, rest, parse, found, tally)
+            for chunk in parallel.batched([a for a in p.todo if a in staged], READ_CHUNK):
+                tally.n_staged += len(chunk)
+                yield tally.add(
+                    {
+                        f"core.{name}": staging.read_rows(
+                            staged_dir, "entities", name, valid, list(chunk)
+                        )
+                        for name in ("sentences", "mentions")
+                    }
+                )
+            rest = [a for a in p.todo if a not in staged]
+            yield from parse_articles(conn, rest, parse, found, tally)
 
         derived: dict[str, pl.DataFrame] = {}
 
@@ -451,10 +455,10 @@ def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     with dyad.connect() as conn:
         p = body_plan(conn, "events", dyad.full_refresh)
 
-        def batches() -> Iterator[dict[str, pl.DataFrame]]:
+        def contexts() -> Iterator[ArticleContext]:
             for chunk in parallel.batched(p.todo, READ_CHUNK):
                 ids = list(chunk)
-                contexts = stages.article_contexts(
+                yield from stages.article_contexts(
                     warehouse.article_rows(conn, "core.articles", ids),
                     warehouse.article_rows(conn, "core.sentences", ids),
                     warehouse.article_rows(conn, "core.mentions", ids),
@@ -465,16 +469,18 @@ def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                         [ids],
                     ).pl(),
                 )
-                for out in parallel.fan_out(code, contexts, batch_size=32):
-                    tally.n_candidate_sentences += out.n_candidate_sentences
-                    tally.n_reparsed += out.n_reparsed
-                    by_type.update(e["event_type"] for e in out.events)
-                    yield tally.add(
-                        {
-                            "core.event_actors": frame(out.event_actors, stages.EVENT_ACTOR_SCHEMA),
-                            "core.events": frame(out.events, stages.EVENT_SCHEMA),
-                        }
-                    )
+
+        def batches() -> Iterator[dict[str, pl.DataFrame]]:
+            for out in parallel.fan_out(code, contexts(), batch_size=32):
+                tally.n_candidate_sentences += out.n_candidate_sentences
+                tally.n_reparsed += out.n_reparsed
+                by_type.update(e["event_type"] for e in out.events)
+                yield tally.add(
+                    {
+                        "core.event_actors": frame(out.event_actors, stages.EVENT_ACTOR_SCHEMA),
+                        "core.events": frame(out.events, stages.EVENT_SCHEMA),
+                    }
+                )
 
         warehouse.stream_article_rows(
             conn,

@@ -8,10 +8,12 @@ crosses the fork (both keep thread pools that a forked child must not touch).
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import signal
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from etl.transforms.nlp import processes
@@ -24,31 +26,49 @@ def batched(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def _lazy_batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
 def fan_out(
     fn: Callable[[Sequence[T]], R],
-    items: Sequence[T],
+    items: Iterable[T],
     *,
     batch_size: int,
     workers: int | None = None,
 ) -> Iterator[R]:
     """``fn`` over consecutive batches of ``items``, results in input order.
 
-    ``fn`` must be a module-level function (or a ``functools.partial`` of one). With one worker,
-    or a single batch, everything runs in this process. An exception in a worker is raised here;
-    a worker that dies (killed, out of memory) raises ``BrokenProcessPool`` instead of leaving
-    the stage waiting for a result that will never come. Workers live for one call: a stage
-    calls this once per chunk of articles, so whatever they accumulate is given back.
+    ``fn`` must be a module-level function (or a ``functools.partial`` of one). ``items`` is read
+    lazily: a stage passes a generator that reads its inputs chunk by chunk, and the next batches
+    are read while the workers work on the ones before (two per worker are in flight). With one
+    worker, or a single batch, everything runs in this process. An exception in a worker is
+    raised here; a worker that dies (killed, out of memory) raises ``BrokenProcessPool`` instead
+    of leaving the stage waiting for a result that will never come.
     """
-    batches = batched(items, batch_size)
-    n = min(workers or processes(), len(batches))
-    if n <= 1:
-        yield from map(fn, batches)
+    n = workers or processes()
+    source = _lazy_batches(items, batch_size)
+    head = list(itertools.islice(source, 2))
+    if n <= 1 or len(head) <= 1:
+        yield from map(fn, itertools.chain(head, source))
         return
+    # Workers are forked once per call and live for the stage: they keep what they cached (the
+    # lemmatizer's table of seen words) instead of starting cold on every chunk.
     pool = ProcessPoolExecutor(
         n, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init
     )
     try:
-        yield from pool.map(fn, batches)
+        batches = itertools.chain(head, source)
+        in_flight: deque[Future[R]] = deque(
+            pool.submit(fn, b) for b in itertools.islice(batches, 2 * n)
+        )
+        while in_flight:
+            done = in_flight.popleft().result()
+            for b in itertools.islice(batches, 1):
+                in_flight.append(pool.submit(fn, b))
+            yield done
     finally:
         # After an error or a consumer that stopped early, queued batches are dropped.
         pool.shutdown(wait=True, cancel_futures=True)

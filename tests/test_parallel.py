@@ -77,7 +77,7 @@ def test_workers_produce_the_rows_one_process_produces(
     assert [b.mentions for b in two] == [b.mentions for b in one]
     assert [b.found for b in two] == [b.found for b in one]
     assert sum(len(b.mentions) for b in one) > 0
-    assert len(list((tmp_path / "parses").glob("*.spacy"))) == len(seed_bodies)
+    assert len(list((tmp_path / "parses").glob("*.parse"))) == len(seed_bodies)
 
 
 def test_model_multiplies_through_single_threaded_blas(nlp: Language) -> None:
