@@ -637,10 +637,13 @@ def _story(rng: random.Random, ctx: dict[str, str]) -> StoryBlocks:
     second = rng.choice([s for s in STORIES if s is not main])
     title = _fill(rng.choice(main.titles), ctx)
     lede = _fill(rng.choice(main.ledes), ctx)
-    n_main = rng.randint(3, len(main.paragraphs))
+    n_main = rng.randint(4, len(main.paragraphs))
     body = [_fill(p, ctx) for p in rng.sample(main.paragraphs, n_main)]
-    body.insert(rng.randrange(len(body) + 1), _fill(rng.choice(second.ledes), ctx))
-    for p in rng.sample(_CONTEXT, rng.randint(3, 7)):
+    # A related development further down, as long reports have (pages average about 500 words,
+    # like the seed pages).
+    for p in [rng.choice(second.ledes), *rng.sample(second.paragraphs, rng.randint(1, 3))]:
+        body.insert(rng.randrange(1, len(body) + 1), _fill(p, ctx))
+    for p in rng.sample(_CONTEXT, rng.randint(5, 10)):
         body.insert(rng.randrange(1, len(body) + 1), _fill(p, ctx))
     # Subheadings between paragraphs, as many sites print them.
     for sub in rng.sample(main.subheads, rng.randint(0, 2)):
@@ -718,7 +721,9 @@ def generate_page(rng: random.Random, countries: Sequence[Country]) -> str:
 
     footer = rng.randrange(5)
     if footer == 0:
-        lines += ["Laissez un commentaire"]
+        lines += ["Sur le même sujet", ""]
+        lines += [t for t in _teasers(rng, countries, fetched, rng.randint(3, 5))]
+        lines += ["", "Laissez un commentaire"]
     elif footer == 1:
         lines += [
             "Ajouter un commentaire",
@@ -735,15 +740,15 @@ def generate_page(rng: random.Random, countries: Sequence[Country]) -> str:
             "Les plus lus",
             "",
         ]
-        lines += [t for t in _teasers(rng, countries, fetched, rng.randint(3, 6))]
+        lines += [t for t in _teasers(rng, countries, fetched, rng.randint(4, 8))]
         lines += ["", "To Top"]
     elif footer == 2:
         lines += ["Nouveau commentaire :", "", "", "AUTRES INFOS", ""]
-        for t in _teasers(rng, countries, fetched, rng.randint(4, 8)):
+        for t in _teasers(rng, countries, fetched, rng.randint(5, 10)):
             lines += [t, ""]
     elif footer == 3:
         lines += ["Recommandé pour vous", ""]
-        for t in _teasers(rng, countries, fetched, rng.randint(3, 5)):
+        for t in _teasers(rng, countries, fetched, rng.randint(4, 7)):
             summary = _fill(rng.choice(_TEASER_SUMMARIES), _context(rng, countries, fetched))
             lines += [t, "", f"{rng.choice(('Afrique', 'Monde'))} - {summary}", ""]
     else:
