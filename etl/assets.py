@@ -533,7 +533,7 @@ def view_asset(view: str, deps: list[str], doc: str) -> dg.AssetsDefinition:
     def _view(dyad: DyadResource) -> dg.MaterializeResult:
         with dyad.connect() as conn:
             warehouse.create_views(conn, [view])
-            df = conn.execute(f"select * from {view} limit 1000").pl()  # noqa: S608
+            df = conn.execute(f"select * from {view} limit {PREVIEW_ROWS}").pl()  # noqa: S608
             n = conn.execute(f"select count(*) from {view}").fetchone()  # noqa: S608
         return dg.MaterializeResult(
             metadata={

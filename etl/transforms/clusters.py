@@ -67,23 +67,32 @@ def cluster_events(events: pl.DataFrame, event_actors: pl.DataFrame) -> list[dic
     result: list[dict[str, Any]] = []
     for (event_type, actor_set), reports in groups.items():
         uf = _Union([r["event_id"] for r in reports])
-        windows = {
-            r["event_id"]: date_window(
-                r["event_date"], r["event_date_precision"], r["event_date_method"]
-            )
-            for r in reports
-        }
-        for i, a in enumerate(reports):
-            for b in reports[i + 1 :]:
-                wa, wb = windows[a["event_id"]], windows[b["event_id"]]
-                if a["article_id"] == b["article_id"]:
-                    # Within one article, repeated mentions of a pair's meeting are one meeting
-                    # unless the article dates them apart.
-                    same = wa is None or wb is None or (wa[0] <= wb[1] and wb[0] <= wa[1])
-                else:
-                    same = wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
-                if same:
-                    uf.union(a["event_id"], b["event_id"])
+        dated: list[tuple[dt.date, dt.date, str]] = []
+        by_article: dict[str, list[str]] = defaultdict(list)
+        undated: list[tuple[str, str]] = []
+        for r in reports:
+            window = date_window(r["event_date"], r["event_date_precision"], r["event_date_method"])
+            by_article[r["article_id"]].append(r["event_id"])
+            if window is None:
+                undated.append((r["event_id"], r["article_id"]))
+            else:
+                dated.append((window[0], window[1], r["event_id"]))
+        # Reports whose date windows overlap are one event: sorted by start, each window joins
+        # the run before it while it starts before that run ends (linear after the sort, where
+        # comparing every pair grew with the square of a pair's coverage).
+        dated.sort()
+        run_end: dt.date | None = None
+        run_id = ""
+        for start, end, event_id in dated:
+            if run_end is not None and start <= run_end:
+                uf.union(run_id, event_id)
+                run_end = max(run_end, end)
+            else:
+                run_id, run_end = event_id, end
+        # Within one article, an undated report is the same occurrence as the article's others.
+        for event_id, article_id in undated:
+            for other in by_article[article_id]:
+                uf.union(event_id, other)
         members: dict[str, list[str]] = defaultdict(list)
         for r in reports:
             members[uf.find(r["event_id"])].append(r["event_id"])

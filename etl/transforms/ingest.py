@@ -83,11 +83,15 @@ def document_id_for(sha256: str) -> str:
     return sha256[:20]
 
 
+# Bytes that are not control characters (tab, line feed, form feed and carriage return are text).
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+
+
 def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample.translate(None, _TEXT_BYTES))
     return controls > max(8, len(sample) // 50)
 
 
