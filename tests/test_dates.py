@@ -579,3 +579,24 @@ def test_weekday_name_round_trips_through_finder() -> None:
     day = D(2025, 6, 23)
     m = _only(f"{weekday_name_fr(day)} 23 juin")
     assert m.weekday == day.weekday()
+
+
+def test_mentions_on_several_lines_keep_their_offsets() -> None:
+    lines = [
+        "Bamako, le 3 mai 2024 – Le ministre est arrivé jeudi.",
+        "Aucune date ici, seulement 1 500 soldats.",
+        "Le sommet de fin mars 2023 avait été reporté au 12 juin dernier.",
+        "Rendez-vous en septembre ou le 2024-08-01.",
+    ]
+    text = "\n".join(lines)
+    found = find_date_mentions(text)
+    per_line = []
+    offset = 0
+    for line in lines:
+        per_line += [(m.char_start + offset, m.text) for m in find_date_mentions(line)]
+        offset += len(line) + 1
+    assert [(m.char_start, m.text) for m in found] == per_line
+    assert [m.text for m in found] == [
+        "3 mai 2024", "jeudi", "fin mars 2023", "12 juin dernier", "septembre", "2024-08-01"
+    ]  # fmt: skip
+    assert all(text[m.char_start : m.char_end] == m.text for m in found)

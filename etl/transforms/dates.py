@@ -20,7 +20,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -357,8 +357,29 @@ def _candidate(
     return _Candidate(start, end, rank, mention)
 
 
+# Every pattern that names a month contains one of these words; dates never cross a line break.
+_RE_ANY_MONTH = re.compile(rf"\b(?:{_alt(_MONTH_FULL)}|{_alt(_MONTH_ABBR)})\b")
+
+
+def _month_lines(folded: str) -> list[tuple[int, int]]:
+    """The lines of ``folded`` that name a month: the month patterns only need to scan these,
+    which spares them most of a body."""
+    lines: list[tuple[int, int]] = []
+    for m in _RE_ANY_MONTH.finditer(folded):
+        if lines and m.start() < lines[-1][1]:
+            continue
+        end = folded.find("\n", m.end())
+        lines.append((folded.rfind("\n", 0, m.start()) + 1, len(folded) if end < 0 else end))
+    return lines
+
+
 def _scan(text: str, folded: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    month_lines = _month_lines(folded)
+
+    def in_month_lines(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        for start, end in month_lines:
+            yield from pattern.finditer(folded, start, end)
 
     for m in _RE_ISO.finditer(folded):
         found.append(
@@ -379,7 +400,7 @@ def _scan(text: str, folded: str) -> list[_Candidate]:
             )
         )
 
-    for m in _RE_DMY.finditer(folded):
+    for m in in_month_lines(_RE_DMY):
         dmy_year = None if m["year"] is None else int(m["year"])
         end = m.end()
         if dmy_year is not None and not _MIN_YEAR <= dmy_year <= _MAX_YEAR:
@@ -393,7 +414,7 @@ def _scan(text: str, folded: str) -> list[_Candidate]:
             )
         )  # fmt: skip
 
-    for m in _RE_MDY.finditer(folded):
+    for m in in_month_lines(_RE_MDY):
         found.append(
             _candidate(
                 text, m.start(), m.end(), 3,
@@ -402,12 +423,12 @@ def _scan(text: str, folded: str) -> list[_Candidate]:
             )
         )  # fmt: skip
 
-    for m in _RE_MONTH_YEAR.finditer(folded):
+    for m in in_month_lines(_RE_MONTH_YEAR):
         year = int(m["year"])
         if _MIN_YEAR <= year <= _MAX_YEAR:
             found.append(_candidate(text, m.start(), m.end(), 4, year=year, month=_month_of(m)))
 
-    for m in _RE_MONTH_ONLY.finditer(folded):
+    for m in in_month_lines(_RE_MONTH_ONLY):
         # A bare month name can be an ordinary word ("Mars" the planet): demand a cue.
         if m["qual"] is None and m["prep"] is None and m["rel"] is None:
             continue
