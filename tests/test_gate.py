@@ -189,3 +189,16 @@ def test_gate_loses_no_trigger_on_real_pages(nlp: Language, gaz: Gazetteer) -> N
                 light = _light(nlp, sent.text)
                 assert all(tier(s) & PARSE for s in light.sents if len(s) > 1), sent.text
     assert n_trigger_sentences > 50
+
+
+def test_sentence_copies_match_spacy_span_copies(nlp: Language) -> None:
+    from etl.transforms.nlp import _Copier
+
+    paragraph = _light(nlp, "M. Dupont est arrivé aujourd'hui. Le Mali, lui, n'a rien dit !")
+    copier = _Copier(paragraph)
+    for sent in paragraph.sents:
+        ours, theirs = copier.copy(sent.start, sent.end), sent.as_doc()
+        assert ours.text == theirs.text
+        assert [(t.text, t.norm_, t.whitespace_, t.is_sent_start) for t in ours] == [
+            (t.text, t.norm_, t.whitespace_, t.is_sent_start) for t in theirs
+        ]
