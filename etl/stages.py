@@ -36,9 +36,8 @@ from etl.transforms.articles import extract_article
 from etl.transforms.clusters import cluster_events
 from etl.transforms.entities import build_entities, extract_mentions
 from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
-from etl.transforms.gate import parse_tier, parse_windows
+from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.nlp import pipe_bodies
 from etl.transforms.types import Entity, Mention
 
 RecordT = TypeVar("RecordT", Entity, Mention)
@@ -242,9 +241,7 @@ def build_entity_rows(
     mentions: list[dict[str, Any]] = []
     found: list[Entity] = []
     ids = [a for a, _ in articles]
-    docs = pipe_bodies(
-        nlp, [b for _, b in articles], tier=parse_tier(gaz), windows=parse_windows(gaz)
-    )
+    docs = pipe_gated(nlp, [b for _, b in articles], gaz)
     for article_id, doc in zip(ids, docs, strict=True):
         if on_doc is not None:
             on_doc(article_id, doc)

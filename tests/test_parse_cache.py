@@ -10,9 +10,8 @@ from spacy.language import Language
 from etl import parse_cache
 from etl.config import PROJECT_DIR
 from etl.transforms.articles import extract_article
-from etl.transforms.gate import parse_tier, parse_windows
+from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.nlp import pipe_bodies
 
 
 def _tokens(doc: spacy.tokens.Doc) -> list[tuple[object, ...]]:
@@ -28,7 +27,7 @@ def test_round_trip_into_a_vocab_that_never_saw_the_strings(
 ) -> None:
     page = sorted((PROJECT_DIR / "seeds").glob("*.txt"))[0]
     body = extract_article(page.read_text(encoding="utf-8"), file_name=page.name).body
-    (doc,) = pipe_bodies(nlp, [body], tier=parse_tier(gaz), windows=parse_windows(gaz))
+    (doc,) = pipe_gated(nlp, [body], gaz)
     parse_cache.save(tmp_path, "a1", doc)
     # A blank pipeline's vocab stands for another worker process's.
     back = parse_cache.load(tmp_path, "a1", spacy.blank("fr").vocab)

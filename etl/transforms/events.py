@@ -23,9 +23,8 @@ from spacy.tokens import Doc, Span, Token
 from etl.config import DATA_DIR
 from etl.ids import stable_id
 from etl.transforms.dates import find_date_mentions, resolve_date
-from etl.transforms.gate import parse_tier, parse_windows
+from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.nlp import pipe_bodies
 from etl.transforms.plover import plover_types
 from etl.transforms.types import DateMention, Mention, ResolvedDate
 
@@ -517,7 +516,7 @@ def code_article_events(
     if not candidates:
         return [], 0
     if doc is None or doc.text != ctx.body:
-        doc = next(pipe_bodies(nlp, [ctx.body], tier=parse_tier(gaz), windows=parse_windows(gaz)))
+        doc = next(pipe_gated(nlp, [ctx.body], gaz))
     anchor = _date_anchor(ctx)
     body_dates = find_date_mentions(ctx.body)
     events: list[CodedEvent] = []

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.lang.fr.stop_words import STOP_WORDS
-from spacy.tokens import Span
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.names import fold, folded_words
-from etl.transforms.nlp import NAMES, PARSE, TOKENS
+from etl.transforms.nlp import NAMES, PARSE, TOKENS, pipe_bodies
 
 # Irregular verb families: lemma ending -> replacement stems (folded). Each family is a pattern
 # of French conjugation, so it covers every verb built on it (remettre, soumettre, permettre...).
@@ -223,3 +224,10 @@ def parse_tier(gaz: Gazetteer) -> Callable[[Span], int]:
 def parse_windows(gaz: Gazetteer) -> Callable[[Span], list[tuple[int, int]]]:
     """The named-entity windows :func:`etl.transforms.nlp.pipe_bodies` takes."""
     return functools.partial(name_windows, gaz=gaz)
+
+
+def pipe_gated(nlp: Language, bodies: Iterable[str], gaz: Gazetteer) -> Iterator[Doc]:
+    """Bodies through :func:`etl.transforms.nlp.pipe_bodies` with this module's gate: the parser
+    on possible events, the entity model on windows around unknown names. Every stage that
+    parses goes through here, so they all parse alike."""
+    return pipe_bodies(nlp, bodies, tier=parse_tier(gaz), windows=parse_windows(gaz))
