@@ -8,22 +8,12 @@ neither a miss nor, when produced, a false positive.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from etl import warehouse
-
-
-def fold(text: str | None) -> str:
-    """Case-, accent- and spacing-insensitive form for comparing names and titles."""
-    if text is None:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = bare.replace("’", "'").replace("‘", "'")
-    return " ".join(bare.lower().split()).strip(" .")
+from etl.transforms.text import fold_label as fold
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from etl.transforms.entities import build_entities, extract_mentions
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.names import fold
+from etl.transforms.text import fold
 from etl.transforms.types import Mention
 
 pytestmark = pytest.mark.slow

@@ -23,8 +23,8 @@ from etl.transforms.gate import (
     verb_stems,
 )
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.names import fold
 from etl.transforms.nlp import HEAVY, NAMES, NER, PARSE, TOKENS, pipe_bodies
+from etl.transforms.text import fold
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pytest
 from babel import Locale
 
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.names import folded_words, normalize_apostrophes, person_key
+from etl.transforms.text import folded_words, normalize_apostrophes, person_key
 
 
 def _codes(gaz: Gazetteer, form: str, kind: str | None = None) -> set[str]:

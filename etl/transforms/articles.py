@@ -83,6 +83,7 @@ from dataclasses import dataclass, field
 
 from etl.transforms.dates import find_date_mentions, resolve_date
 from etl.transforms.language import FUNCTION_WORDS, detect_language
+from etl.transforms.text import fold_match
 from etl.transforms.types import ArticleRecord, DateMention, ResolvedDate, Segment
 
 __all__ = ["extract_article", "normalize_block"]
@@ -125,16 +126,7 @@ def _is_blank_char(ch: str) -> bool:
     return mapped == "" or mapped.isspace()
 
 
-_COMBINING_RE = re.compile(r"[\u0300-\u036f]+")
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents stripped, typographic apostrophes made ASCII (for matching only)."""
-    text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
-    if text.isascii():
-        return text.casefold()
-    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 # --------------------------------------------------------------------------------------------
@@ -147,7 +139,7 @@ def _wordset(text: str, sep: str | None = None) -> frozenset[str]:
     return frozenset(w.strip() for w in text.split(sep) if w.strip())
 
 
-_STOPWORDS: frozenset[str] = frozenset(_fold(w) for ws in FUNCTION_WORDS.values() for w in ws)
+_STOPWORDS: frozenset[str] = frozenset(fold_match(w) for ws in FUNCTION_WORDS.values() for w in ws)
 
 # Finite-verb cues, matched on lower-case words WITH accents ("a" is a verb, "à" is not).
 _VERB_CUES: frozenset[str] = _wordset(
@@ -504,12 +496,12 @@ def _looks_like_date_line(text: str) -> bool:
     short_number = len(text.split()) <= 6 and any(c.isdigit() for c in text)
     if short_number and (text[0].isupper() or text[0].isdigit()) and not _ends_sentence(text):
         return True
-    return bool(_DATE_START_RE.match(_fold(text.lstrip(_BULLETS))))
+    return bool(_DATE_START_RE.match(fold_match(text.lstrip(_BULLETS))))
 
 
 def _furniture_line(text: str) -> bool:
     """A cheap check used before grouping: lines that must stay on their own."""
-    core = _core(_fold(text))
+    core = _core(fold_match(text))
     return bool(
         _TEASER_RE.match(core)
         or _COMMENT_RE.match(core)
@@ -531,7 +523,7 @@ def _core(folded: str) -> str:
 
 def _features(b: _Block) -> None:
     text = b.text
-    b.folded = _fold(text)
+    b.folded = fold_match(text)
     b.core = _core(b.folded)
     b.key = _NON_ALNUM_RE.sub("", b.folded)
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
@@ -584,7 +576,7 @@ def _compute_dates(b: _Block) -> None:
     residual = b.text
     for m, _ in sorted(b.dates, key=lambda mr: mr[0].char_start, reverse=True):
         residual = residual[: m.char_start] + " " + residual[m.char_end :]
-    residual = _TIME_RE.sub(" ", _fold(residual))
+    residual = _TIME_RE.sub(" ", fold_match(residual))
     rest = [t for t in _WORD_TOKEN_RE.findall(residual) if t not in _META_WORDS]
     b.is_date_line = len(rest) <= 2
 
@@ -612,7 +604,7 @@ def _byline_author(text: str) -> str | None:
     if not (first[0].isupper() or first[0].isdigit()):
         return None
     for tok in tokens:
-        low = _fold(tok)
+        low = fold_match(tok)
         if low in _CONNECTORS or low.startswith(("d'", "l'")):
             continue
         if not (tok[0].isupper() or tok[0].isdigit()):
@@ -730,7 +722,7 @@ def _is_breadcrumb(b: _Block) -> bool:
     parts = [p for p in _BREADCRUMB_SPLIT_RE.split(b.text) if p]
     if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
         return False
-    if len(parts) >= 3 or _fold(parts[0]) in {"accueil", "home"}:
+    if len(parts) >= 3 or fold_match(parts[0]) in {"accueil", "home"}:
         return True
     m = _TWO_LEVEL_PATH_RE.match(b.text)
     if m is None:
@@ -789,7 +781,7 @@ def _section_like(b: _Block) -> bool:
     words = b.text.split()
     if not (words[0][0].isupper()):
         return False
-    return all(w[0].isupper() or _fold(w) in _CONNECTORS or w in "&/-–" for w in words)
+    return all(w[0].isupper() or fold_match(w) in _CONNECTORS or w in "&/-–" for w in words)
 
 
 def _split_suffix(text: str) -> tuple[str, str] | None:
@@ -817,14 +809,14 @@ def _split_suffix(text: str) -> tuple[str, str] | None:
     domain_like = bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,6}", outlet, re.I))
     if not (outlet[0].isupper() or outlet[0].isdigit() or domain_like):
         return None
-    low = {_fold(w) for w in words}
+    low = {fold_match(w) for w in words}
     if low & _VERB_CUES or low & {"le", "la", "les", "un", "une", "des"} and len(words) > 4:
         return None
     return title, outlet
 
 
 def _key(text: str) -> str:
-    return _NON_ALNUM_RE.sub("", _fold(text))
+    return _NON_ALNUM_RE.sub("", fold_match(text))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1095,12 +1087,12 @@ def _section(blocks: list[_Block], title: _Title | None) -> str | None:
                 continue  # "A | B | C" is a menu, not a path to this page
             parts = [p for p in _BREADCRUMB_SPLIT_RE.split(b.text) if p]
             last = parts[-1].strip() if parts else ""
-            if last and _fold(last) not in _UI_EXACT and len(last.split()) <= 4:
+            if last and fold_match(last) not in _UI_EXACT and len(last.split()) <= 4:
                 return last
             continue
         if b.kind is not None or b.is_date_line:
             continue
-        if _section_like(b) and _fold(b.text) not in _UI_EXACT:
+        if _section_like(b) and fold_match(b.text) not in _UI_EXACT:
             return b.text
         return None
     return None
@@ -1160,7 +1152,7 @@ def _brand_like(name: str) -> bool:
     domain_like = bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,6}", name, re.IGNORECASE))
     if not (name[0].isupper() or name[0].isdigit() or domain_like):
         return False
-    folded = _fold(name)
+    folded = fold_match(name)
     if folded in _PHOTO_AGENCIES or folded in _UI_EXACT or folded in _FOOTER_NAV:
         return False
     if folded in _SIDEBAR_EXACT:
@@ -1170,9 +1162,9 @@ def _brand_like(name: str) -> bool:
     content = [
         w
         for w in re.findall(r"[^\W\d_][\w'’.-]*", name)
-        if _fold(w) not in _STOPWORDS
-        and _fold(w) not in _CONNECTORS
-        and not _fold(w).startswith(("d'", "l'"))
+        if fold_match(w) not in _STOPWORDS
+        and fold_match(w) not in _CONNECTORS
+        and not fold_match(w).startswith(("d'", "l'"))
     ]
     if not content and not re.search(r"[^\W\d_]", name):
         return False
@@ -1186,12 +1178,14 @@ def _notice_owner(items: list[str]) -> str | None:
     "Site – Tous droits réservés". A photo credit ("Légende. © Agence / Photographe") is no
     notice: no year, rights or footer links beside it, or a caption before the mark."""
     has_rights = any(_RIGHTS_TEXT_RE.search(item) for item in items)
-    nav = any(_core(_fold(item)).rstrip(" ?") in _FOOTER_NAV for item in items)
+    nav = any(_core(fold_match(item)).rstrip(" ?") in _FOOTER_NAV for item in items)
     for i, item in enumerate(items):
         mark = _NOTICE_MARK_RE.search(item)
         if mark is None:
             continue
-        evidence = has_rights or nav or _NOTICE_YEAR_RE.search(item) or "copyright" in _fold(item)
+        evidence = (
+            has_rights or nav or _NOTICE_YEAR_RE.search(item) or "copyright" in fold_match(item)
+        )
         if not evidence:
             continue
         before = item[: mark.start()].strip(" -–—|:")
@@ -1312,7 +1306,7 @@ def _pick_meta_date(blocks: list[_Block], fetched: dt.date | None) -> ResolvedDa
         for m, resolved in b.dates:
             if not _date_ok(resolved, fetched):
                 continue
-            before = _fold(b.text[: m.char_start])[-40:]
+            before = fold_match(b.text[: m.char_start])[-40:]
             rank = 1
             if _UPDATE_RE.search(before) and not _PUBLISH_RE.search(before[-20:]):
                 rank = 2
@@ -1341,7 +1335,7 @@ def _dateline(b: _Block) -> ResolvedDate | None:
         tokens = _WORD_TOKEN_RE.findall(prefix)
         if len(tokens) > 6 or re.search(r"[.!?;:]\s", prefix):
             return None
-        place = [t for t in tokens if _fold(t) not in _DATELINE_PREFIX_WORDS]
+        place = [t for t in tokens if fold_match(t) not in _DATELINE_PREFIX_WORDS]
         if any(not t[0].isupper() for t in place):
             return None
         after = head[m.char_end : m.char_end + 30]
@@ -1408,7 +1402,7 @@ def _publication_date(
                 continue
             if fetched is not None and r.value == fetched:
                 continue
-            folded = _fold(m.text)
+            folded = fold_match(m.text)
             if language == "fr" and _EN_MONTHS_RE.search(folded):
                 continue
             if language == "en" and _FR_MONTHS_RE.search(folded):

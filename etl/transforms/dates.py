@@ -19,11 +19,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
+from etl.transforms.text import fold_offsets
 from etl.transforms.types import DateMention, ResolvedDate
 
 __all__ = [
@@ -259,32 +258,6 @@ _PAST_WORDS = frozenset({"dernier", "derniere", "passe", "passee", "last"})
 # Folding
 # --------------------------------------------------------------------------------------------
 
-_SPACE_LIKE = frozenset("\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t")
-_APOSTROPHE_LIKE = frozenset("\u2019\u2018\u02bc\u00b4`")
-_HYPHEN_LIKE = frozenset("\u2010\u2011")
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    """One folded character for one input character, so offsets survive folding."""
-    if char in _SPACE_LIKE:
-        return " "
-    if char in _APOSTROPHE_LIKE:
-        return "'"
-    if char in _HYPHEN_LIKE:
-        return "-"
-    if char.isascii():
-        return char.lower()
-    # NFKD splits "é" into "e" + accent and turns "ᵉʳ" (as in "1ᵉʳ") into "er".
-    base = unicodedata.normalize("NFKD", char)[:1] or char
-    return base.lower()[:1] or base
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    return "".join(map(_fold_char, text))
-
 
 # --------------------------------------------------------------------------------------------
 # Finding mentions
@@ -484,7 +457,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
     """
     if not text:
         return []
-    candidates = _scan(text, _fold(text))
+    candidates = _scan(text, fold_offsets(text))
     candidates.sort(key=lambda c: (c.start - c.end, c.start, c.rank))
     covered = bytearray(len(text))
     kept: list[DateMention] = []

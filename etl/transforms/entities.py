@@ -36,7 +36,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from etl.transforms.gazetteer import ARTICLE_CONTEXTS, Gazetteer, OfficeHolder, Role, Surface
-from etl.transforms.names import (
+from etl.transforms.text import (
     NAME_PARTICLES,
     fold,
     is_all_caps,

@@ -22,8 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.names import fold, folded_words
 from etl.transforms.nlp import NAMES, PARSE, TOKENS, pipe_bodies
+from etl.transforms.text import fold, folded_words
 
 # Irregular verb families: lemma ending -> replacement stems (folded). Each family is a pattern
 # of French conjugation, so it covers every verb built on it (remettre, soumettre, permettre...).

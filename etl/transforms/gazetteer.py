@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
-from etl.transforms.names import (
+from etl.transforms.text import (
     fold,
     folded_words,
     normalize_apostrophes,

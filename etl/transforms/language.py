@@ -14,7 +14,8 @@ profile well enough. It is meant for whole articles (a paragraph or more), not f
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from etl.transforms.text import fold_tokens
 
 __all__ = ["FUNCTION_WORDS", "detect_language", "function_word_ratio"]
 
@@ -592,7 +593,7 @@ def _script_of(ch: str) -> str | None:
 
 
 def _tokens(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFC", text).casefold().replace("’", "'")
+    folded = fold_tokens(text)
     return _TOKEN_RE.findall(folded)
 
 

@@ -1,6 +1,6 @@
-"""Text normalisation shared by the gazetteer and the entity extractor.
+"""Every text folding Dyad uses, in one place.
 
-Two different foldings live here:
+They differ on purpose; each says what it keeps:
 
 * :func:`fold` — accent- and case-insensitive form of a word, used to look words up in the
   gazetteer ("Côte" -> "cote", "ÉTATS" -> "etats").
@@ -8,6 +8,11 @@ Two different foldings live here:
   French/English transliteration variants of the same name ("Sergueï"/"Sergey"/"Serguei",
   "Belooussov"/"Belousov", "Poutine"/"Putin", "Goïta"/"Goita") into one key. It is only used to
   build stable person ids and to compare names; it is never shown to a user.
+* :func:`fold_offsets` — one output character per input character, so offsets found in the
+  folded text index the original (date patterns).
+* :func:`fold_match` — casefold, accents and typographic apostrophes made plain (page furniture).
+* :func:`fold_tokens` — NFC casefold, for counting function words (language detection).
+* :func:`fold_label` — case-, accent- and spacing-insensitive form of a name or title (evaluation).
 """
 
 from __future__ import annotations
@@ -142,3 +147,57 @@ def is_all_caps(word: str) -> bool:
 
 def normalize_apostrophes(text: str) -> str:
     return _APOS_RE.sub("'", text)
+
+
+_SPACE_LIKE = frozenset("\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t")
+_APOSTROPHE_LIKE = frozenset("\u2019\u2018\u02bc\u00b4`")
+_HYPHEN_LIKE = frozenset("\u2010\u2011")
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    """One folded character for one input character, so offsets survive folding."""
+    if char in _SPACE_LIKE:
+        return " "
+    if char in _APOSTROPHE_LIKE:
+        return "'"
+    if char in _HYPHEN_LIKE:
+        return "-"
+    if char.isascii():
+        return char.lower()
+    # NFKD splits "é" into "e" + accent and turns "ᵉʳ" (as in "1ᵉʳ") into "er".
+    base = unicodedata.normalize("NFKD", char)[:1] or char
+    return base.lower()[:1] or base
+
+
+def fold_offsets(text: str) -> str:
+    """Lower case without accents, same length as ``text``: offsets carry over."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+_COMBINING_RE = re.compile(r"[\u0300-\u036f]+")
+
+
+def fold_match(text: str) -> str:
+    """Lower case, accents stripped, typographic apostrophes made ASCII (for matching only)."""
+    text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    if text.isascii():
+        return text.casefold()
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+def fold_tokens(text: str) -> str:
+    """NFC, casefolded, with typographic apostrophes made ASCII (accents kept)."""
+    return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
+
+
+def fold_label(text: str | None) -> str:
+    """Case-, accent- and spacing-insensitive form for comparing names and titles."""
+    if text is None:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace("’", "'").replace("‘", "'")
+    return " ".join(bare.lower().split()).strip(" .")
