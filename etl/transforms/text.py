@@ -201,3 +201,21 @@ def fold_label(text: str | None) -> str:
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     bare = bare.replace("’", "'").replace("‘", "'")
     return " ".join(bare.lower().split()).strip(" .")
+
+
+@functools.cache
+def month_names(locale: str = "fr", width: str = "wide") -> tuple[str, ...]:
+    """The twelve month names of a locale from CLDR, January first, lower case."""
+    from babel.dates import get_month_names
+
+    names = get_month_names(width, locale=locale)
+    return tuple(str(names[m]).lower() for m in range(1, 13))
+
+
+@functools.cache
+def weekday_names(locale: str = "fr", width: str = "wide") -> tuple[str, ...]:
+    """The seven day names of a locale from CLDR, Monday first (``date.weekday()`` order)."""
+    from babel.dates import get_day_names
+
+    names = get_day_names(width, locale=locale)
+    return tuple(str(names[d]).lower() for d in range(7))
