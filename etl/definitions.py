@@ -1,4 +1,4 @@
-"""The one Dagster entry point: assets, checks, job, sensor, schedule, resources.
+"""The one Dagster entry point: assets, checks, jobs, sensor, schedule, resources.
 
 ``workspace.yaml`` loads ``defs`` from here; ``dagster dev`` shows the asset graph.
 """
@@ -7,16 +7,28 @@ from __future__ import annotations
 
 import dagster as dg
 
-from etl.assets import ALL_ASSETS
-from etl.checks import ALL_CHECKS
-from etl.jobs import dyad_job, scale_out_job
-from etl.resources import default_resource
-from etl.sensors import daily_schedule, seeds_folder_sensor
+from etl.defs import articles, entities, events, marts, raw
+from etl.defs.automation import daily_schedule, dyad_job, scale_out_job, seeds_folder_sensor
+from etl.defs.checks import all_checks
+from etl.defs.resources import default_resource
+
+ASSETS = [
+    raw.raw_documents,
+    articles.articles,
+    entities.entity_batches,
+    entities.entities,
+    events.events,
+    events.event_clusters,
+    *marts.VIEW_ASSETS,
+    marts.published_warehouse,
+]
 
 # One process writes the DuckDB build file at a time, and the spaCy model loads once per process.
 defs = dg.Definitions(
-    assets=ALL_ASSETS,
-    asset_checks=ALL_CHECKS,
+    assets=ASSETS,
+    asset_checks=all_checks(
+        ".".join(k.path) for a in ASSETS for k in a.keys  # type: ignore[union-attr]
+    ),
     jobs=[dyad_job, scale_out_job],
     sensors=[seeds_folder_sensor],
     schedules=[daily_schedule],

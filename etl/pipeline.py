@@ -8,8 +8,9 @@ from typing import Any
 
 import dagster as dg
 
-from etl import config, warehouse
-from etl.resources import default_resource
+from etl import contract, settings, warehouse
+from etl.defs.resources import DyadResource
+from etl.settings import Settings
 
 
 @dataclass
@@ -52,9 +53,14 @@ class RunSummary:
         return "\n".join(lines)
 
 
-def run_pipeline(instance: dg.DagsterInstance | None = None) -> RunSummary:
-    """Materialize every asset into the configured warehouse and summarize the result."""
+def run_pipeline(
+    config: Settings | None = None, instance: dg.DagsterInstance | None = None
+) -> RunSummary:
+    """Materialize every asset into the warehouse ``config`` names (default: the environment's)
+    and summarize the result."""
     from etl.definitions import defs
+
+    config = config or settings.from_env()
 
     job = defs.resolve_job_def("dyad_job")
     result = job.execute_in_process(
@@ -62,12 +68,12 @@ def run_pipeline(instance: dg.DagsterInstance | None = None) -> RunSummary:
         # Step-by-step debug lines drown the summary; warnings and errors still show.
         run_config={
             "loggers": {"console": {"config": {"log_level": "WARNING"}}},
-            # Settings are read now, not when the definitions module was first imported.
-            "resources": {"dyad": {"config": default_resource().model_dump()}},
+            # Settings are passed now, not read when the definitions module was first imported.
+            "resources": {"dyad": {"config": DyadResource.from_settings(config).model_dump()}},
         },
         raise_on_error=False,
     )
-    path = config.warehouse_path()
+    path = config.warehouse_path
     summary = RunSummary(success=result.success, warehouse_path=path)
     for event in result.get_asset_materialization_events():
         mat = event.step_materialization_data.materialization
@@ -78,14 +84,8 @@ def run_pipeline(instance: dg.DagsterInstance | None = None) -> RunSummary:
     if not result.success:
         return summary
     with warehouse.connect(path, read_only=True) as conn:
-        for table in warehouse.TABLES:
+        for table in contract.tables():
             summary.counts[table] = warehouse.count_rows(conn, table)
-        summary.top_pairs = conn.execute(
-            "select country_code_a, country_code_b, n_events, n_articles "
-            "from mart.actor_pair_counts order by n_events desc, n_articles desc limit 10"
-        ).fetchall()
-        summary.rejected = conn.execute(
-            "select file_name, reject_reason from raw.documents where status_code = 'rejected' "
-            "order by file_name"
-        ).fetchall()
+        summary.top_pairs = warehouse.query(conn, "top_pairs", n_pairs=10).rows()
+        summary.rejected = warehouse.query(conn, "rejected_documents").rows()
     return summary

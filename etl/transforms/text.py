@@ -20,6 +20,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Literal
+
+# Widths of CLDR month and day names.
+Width = Literal["abbreviated", "narrow", "short", "wide"]
 
 APOSTROPHES = "'’‘ʼ`´"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
@@ -204,7 +208,7 @@ def fold_label(text: str | None) -> str:
 
 
 @functools.cache
-def month_names(locale: str = "fr", width: str = "wide") -> tuple[str, ...]:
+def month_names(locale: str = "fr", width: Width = "wide") -> tuple[str, ...]:
     """The twelve month names of a locale from CLDR, January first, lower case."""
     from babel.dates import get_month_names
 
@@ -213,7 +217,7 @@ def month_names(locale: str = "fr", width: str = "wide") -> tuple[str, ...]:
 
 
 @functools.cache
-def weekday_names(locale: str = "fr", width: str = "wide") -> tuple[str, ...]:
+def weekday_names(locale: str = "fr", width: Width = "wide") -> tuple[str, ...]:
     """The seven day names of a locale from CLDR, Monday first (``date.weekday()`` order)."""
     from babel.dates import get_day_names
 

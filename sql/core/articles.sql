@@ -1,7 +1,7 @@
 -- One article per accepted document: metadata plus the story text without page furniture.
 create table if not exists core.articles (
     article_id varchar primary key,
-    document_id varchar not null,
+    document_id varchar not null,  -- references raw.documents(document_id)
     title varchar,
     outlet_name varchar,
     author_name varchar,

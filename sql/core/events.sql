@@ -1,7 +1,7 @@
 -- One row per coded event (one report of it in one article), with its evidence sentence.
 create table if not exists core.events (
     event_id varchar primary key,
-    article_id varchar not null,
+    article_id varchar not null,  -- references core.articles(article_id)
     event_type varchar not null,
     event_mode varchar,
     event_context varchar,

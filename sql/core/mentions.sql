@@ -1,8 +1,8 @@
 -- Each occurrence of an entity in an article body, with the state it stands for in that context.
 create table if not exists core.mentions (
     mention_id varchar primary key,
-    article_id varchar not null,
-    entity_id varchar not null,
+    article_id varchar not null,  -- references core.articles(article_id)
+    entity_id varchar not null,  -- references core.entities(entity_id)
     surface_text varchar not null,
     char_start integer not null,
     char_end integer not null,

@@ -25,8 +25,8 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ErrorLevel, SqlglotError, UnsupportedError
 
-from etl import warehouse
-from etl.config import SQL_DIR
+from etl import contract
+from etl.settings import SQL_DIR
 
 SOURCE_DIALECT = "duckdb"
 DIALECTS: tuple[str, ...] = ("postgres", "spark", "trino", "bigquery", "duckdb")
@@ -64,21 +64,11 @@ def _relative(path: Path) -> str:
 
 
 def sql_files() -> list[tuple[str, Path]]:
-    """Every SQL file to export, in an order a fresh database can run: schemas, tables, views.
-
-    Tables and views follow :data:`etl.warehouse.TABLES` and :data:`etl.warehouse.VIEWS` (their
-    dependency order); any other file in ``sql/raw``, ``sql/core`` or ``sql/mart`` comes after
-    the listed ones of its folder.
-    """
+    """Every SQL file to export, in an order a fresh database can run: schemas, tables (parents
+    first, as the contract orders them), views (each after the views it reads)."""
     out: list[tuple[str, Path]] = [("schemas", SQL_DIR / "schemas.sql")]
-    listed = {warehouse.sql_file(name) for name in (*warehouse.TABLES, *warehouse.VIEWS)}
-    for kind, names, folders in (
-        ("table", warehouse.TABLES, ("raw", "core")),
-        ("view", warehouse.VIEWS, ("mart",)),
-    ):
-        out += [(kind, warehouse.sql_file(name)) for name in names]
-        for folder in folders:
-            out += [(kind, p) for p in sorted((SQL_DIR / folder).glob("*.sql")) if p not in listed]
+    out += [("table", t.path) for t in contract.tables().values()]
+    out += [("view", contract.sql_path(v)) for v in contract.views()]
     return out
 
 

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
-from etl.transforms.nlp import processes
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def default_workers() -> int:
+    """One worker per core, at most two (``DYAD_NLP_PROCESSES`` overrides, via the settings)."""
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def batched(items: Sequence[T], size: int) -> list[Sequence[T]]:
@@ -48,7 +53,7 @@ def fan_out(
     raised here; a worker that dies (killed, out of memory) raises ``BrokenProcessPool`` instead
     of leaving the stage waiting for a result that will never come.
     """
-    n = workers or processes()
+    n = workers or default_workers()
     source = _lazy_batches(items, batch_size)
     head = list(itertools.islice(source, 2))
     if n <= 1 or len(head) <= 1:

@@ -4,33 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import polars as pl
 
-DOCUMENT_COLUMNS: dict[str, Any] = {
-    "document_id": pl.String,
-    "file_name": pl.String,
-    "sha256": pl.String,
-    "n_bytes": pl.Int64,
-    "encoding_name": pl.String,
-    "status_code": pl.String,
-    "reject_reason": pl.String,
-    "raw_text": pl.String,
-    "ingested_at": pl.Datetime("us"),
-}
-FILE_COLUMNS: dict[str, Any] = {
-    "file_name": pl.String,
-    "document_id": pl.String,
-    "is_duplicate": pl.Boolean,
-    "n_bytes": pl.Int64,
-    "seen_at": pl.Datetime("us"),
-}
-
+from etl import warehouse
+from etl.warehouse import records
 
 @dataclass(frozen=True)
 class FileBlob:
@@ -174,5 +159,96 @@ def build_documents(
             "raw_text": decoded.text,
             "ingested_at": previous.get(document_id, now),
         }
-    docs = pl.DataFrame(list(documents.values()), schema=DOCUMENT_COLUMNS, orient="row")
-    return docs, pl.DataFrame(files, schema=FILE_COLUMNS, orient="row")
+    return records.frame("raw.documents", documents.values()), records.frame(
+        "raw.document_files", files
+    )
+
+
+@dataclass(frozen=True)
+class Ingested:
+    documents: pl.DataFrame
+    files: pl.DataFrame
+    n_new: int
+    n_removed: int
+
+
+def ingest_folder(
+    conn: duckdb.DuckDBPyConnection,
+    folder: Path,
+    *,
+    max_bytes: int,
+    full_refresh: bool,
+    now: dt.datetime,
+) -> Ingested:
+    """Read every ``.txt`` page in ``folder`` into ``raw.documents``: unchanged files keep their
+    rows, deleted files lose them, bad files are kept with a reason instead of failing the run."""
+    blobs = [read_blob(folder, p, max_bytes) for p in list_input_files(folder)]
+    previous_frame = warehouse.query(conn, "document_ingested_at")
+    previous = dict(
+        zip(previous_frame["document_id"], previous_frame["ingested_at"], strict=True)
+    )
+    documents, files = build_documents(
+        blobs, max_bytes=max_bytes, now=now, previous_ingested_at=previous
+    )
+    current = set(documents["document_id"].to_list())
+    new = current if full_refresh else current - set(previous)
+    gone = set(previous) - current
+    warehouse.replace_rows(
+        conn,
+        {"raw.documents": documents.filter(pl.col("document_id").is_in(sorted(new)))},
+        key_column="document_id",
+        keys=sorted(new | gone),
+    )
+    warehouse.replace_rows(conn, {"raw.document_files": files})
+    return Ingested(documents, files, len(new), len(gone))
+
+
+# name -> [size, mtime_ns, sha256]
+FolderState = dict[str, list[object]]
+
+
+def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = None) -> FolderState:
+    """Content hash of every input file; files whose size and mtime are unchanged keep the
+    previous hash instead of being read again."""
+    previous = previous or {}
+    state: FolderState = {}
+    for path in list_input_files(folder):
+        name = path.relative_to(folder).as_posix()
+        st = path.stat()
+        old = previous.get(name)
+        if old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
+            state[name] = list(old)
+            continue
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+        state[name] = [st.st_size, st.st_mtime_ns, digest.hexdigest()]
+    return state
+
+
+@dataclass(frozen=True)
+class FolderChange:
+    added: list[str]
+    changed: list[str]
+    deleted: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.deleted)
+
+
+def diff_states(
+    previous: Mapping[str, list[object]], current: Mapping[str, list[object]]
+) -> FolderChange:
+    """What changed between two folder states, by content hash (a touched file is unchanged)."""
+    return FolderChange(
+        added=sorted(set(current) - set(previous)),
+        changed=sorted(n for n in current if n in previous and previous[n][2] != current[n][2]),
+        deleted=sorted(set(previous) - set(current)),
+    )
+
+
+def state_digest(state: Mapping[str, list[object]]) -> str:
+    return hashlib.sha256(
+        json.dumps({k: v[2] for k, v in sorted(state.items())}).encode()
+    ).hexdigest()[:16]

@@ -1,0 +1,156 @@
+"""The warehouse contract, read from the DDL in ``sql/`` and nowhere else.
+
+Each table's file under ``sql/raw/`` or ``sql/core/`` gives its columns, types, nullability and
+key; a column that points at another table says so in a trailing comment,
+``-- references core.articles(article_id)`` (DuckDB's foreign keys would forbid the
+delete-then-insert swaps that incremental runs make, so the reference is declared, not enforced;
+the blocking asset checks enforce it). From this come the table order, the polars schemas, the
+key and reference checks and the row mapping.
+"""
+
+from __future__ import annotations
+
+import functools
+import graphlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import sqlglot
+from sqlglot import exp
+
+from etl.settings import SQL_DIR
+
+TABLE_SCHEMAS = ("raw", "core")
+VIEW_SCHEMA = "mart"
+
+_POLARS: dict[str, Any] = {
+    "TEXT": pl.String,
+    "VARCHAR": pl.String,
+    "BIGINT": pl.Int64,
+    "INT": pl.Int32,
+    "INTEGER": pl.Int32,
+    "DOUBLE": pl.Float64,
+    "BOOLEAN": pl.Boolean,
+    "DATE": pl.Date,
+    "TIMESTAMP": pl.Datetime("us"),
+}
+_REFERENCE_RE = re.compile(r"^\s*(\w+)\b.*--\s*references\s+(\w+\.\w+)\s*\((\w+)\)", re.MULTILINE)
+_FROM_RE = re.compile(r"\b(?:from|join)\s+(mart\.\w+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    sql_type: str
+    is_nullable: bool
+
+    @property
+    def polars_type(self) -> Any:
+        if self.sql_type.endswith("[]"):
+            return pl.List(_POLARS[self.sql_type[:-2]])
+        return _POLARS[self.sql_type]
+
+
+@dataclass(frozen=True)
+class Reference:
+    column: str
+    parent: str
+    parent_column: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # "schema.table"
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    references: tuple[Reference, ...]
+    path: Path
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def polars_schema(self) -> dict[str, Any]:
+        return {c.name: c.polars_type for c in self.columns}
+
+    def frame(self, rows: list[dict[str, Any]]) -> pl.DataFrame:
+        """A frame with exactly this table's columns and types, also when there are no rows."""
+        return pl.DataFrame(rows, schema=self.polars_schema, orient="row")
+
+
+def sql_path(name: str) -> Path:
+    """The file that defines ``schema.object``."""
+    schema, obj = name.split(".")
+    return SQL_DIR / schema / f"{obj}.sql"
+
+
+def _parse_table(path: Path) -> Table:
+    text = path.read_text(encoding="utf-8")
+    create = sqlglot.parse_one(text, read="duckdb")
+    if not isinstance(create, exp.Create) or not isinstance(create.this, exp.Schema):
+        raise ValueError(f"{path} is not one create table statement")
+    name = create.this.this.sql("duckdb")
+    columns: list[Column] = []
+    key: tuple[str, ...] = ()
+    for item in create.this.expressions:
+        if isinstance(item, exp.ColumnDef):
+            kinds = {type(c.kind) for c in item.args.get("constraints") or []}
+            if exp.PrimaryKeyColumnConstraint in kinds:
+                key = (item.name,)
+            nullable = not kinds & {exp.NotNullColumnConstraint, exp.PrimaryKeyColumnConstraint}
+            columns.append(Column(item.name, item.args["kind"].sql("duckdb"), nullable))
+        elif isinstance(item, exp.PrimaryKey):
+            key = tuple(e.name for e in item.expressions)
+    references = tuple(Reference(c, p, pc) for c, p, pc in _REFERENCE_RE.findall(text))
+    names = {c.name for c in columns}
+    for r in references:
+        if r.column not in names:
+            raise ValueError(f"{path}: reference on unknown column {r.column!r}")
+    return Table(name, tuple(columns), key, references, path)
+
+
+@functools.cache
+def tables() -> dict[str, Table]:
+    """Every contract table, parents before children (by their declared references)."""
+    found = {
+        t.name: t
+        for schema in TABLE_SCHEMAS
+        for t in (_parse_table(p) for p in sorted((SQL_DIR / schema).glob("*.sql")))
+    }
+    parents = {n: {r.parent for r in t.references if r.parent != n} for n, t in found.items()}
+    rank = {s: i for i, s in enumerate(TABLE_SCHEMAS)}
+    ranked: list[str] = []
+    # One table at a time, the first ready one in schema then name order: a stable order that
+    # keeps each schema's tables together where the references allow.
+    while len(ranked) < len(found):
+        ready = [n for n in found if n not in ranked and parents[n] <= set(ranked)]
+        if not ready:
+            raise ValueError(f"reference cycle among {sorted(set(found) - set(ranked))}")
+        ranked.append(min(ready, key=lambda n: (rank[n.split(".")[0]], n)))
+    return {n: found[n] for n in ranked}
+
+
+def table(name: str) -> Table:
+    try:
+        return tables()[name]
+    except KeyError:
+        raise ValueError(f"unknown table {name!r}") from None
+
+
+@functools.cache
+def views() -> tuple[str, ...]:
+    """The mart views, each after the views it reads."""
+    paths = {f"{VIEW_SCHEMA}.{p.stem}": p for p in sorted((SQL_DIR / VIEW_SCHEMA).glob("*.sql"))}
+    graph = {
+        n: {d for d in _FROM_RE.findall(p.read_text(encoding="utf-8")) if d != n}
+        for n, p in paths.items()
+    }
+    return tuple(graphlib.TopologicalSorter(graph).static_order())
+
+
+def table_names() -> tuple[str, ...]:
+    return tuple(tables())

@@ -1,0 +1,99 @@
+"""The entity assets, and the scale-out batches that can parse ahead of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import dagster as dg
+import polars as pl
+
+from etl.defs.metadata import frame_result, key, tally_result
+from etl.defs.resources import DyadResource
+from etl.stages import entities as stage
+from etl.stages import staging
+
+SCALE_OUT = "scale_out"
+
+
+@dg.asset(
+    key=dg.AssetKey(["staging", "entity_batches"]),
+    partitions_def=dg.StaticPartitionsDefinition(list(staging.BATCH_KEYS)),
+    deps=[key("core.articles")],
+    group_name=SCALE_OUT,
+)
+# ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
+def entity_batches(context, dyad: DyadResource) -> dg.MaterializeResult:
+    """Scale-out path: the entity stage's NLP for one batch of articles (ids starting with the
+    partition's hex digit), run ahead in a process of its own. Batches only read the build file,
+    so several run at once (a backfill, or one per node on a cluster executor); the entities asset
+    then loads their rows instead of parsing."""
+    stage.warm()
+    with dyad.connect(read_only=True) as conn:
+        frames = stage.parse_ahead(
+            conn,
+            context.partition_key,
+            dyad.build_path,
+            full_refresh=dyad.full_refresh,
+            workers=dyad.nlp_processes,
+        )
+    return dg.MaterializeResult(
+        metadata={
+            "n_articles": frames["inputs"].height,
+            "n_sentences": frames["sentences"].height,
+            "n_mentions": frames["mentions"].height,
+            "path": str(staging.staging_dir(dyad.build_path) / "entities" / context.partition_key),
+        }
+    )
+
+
+_SPECS = (
+    ("core.sentences", "Sentences of each article body (offsets into the body)."),
+    (
+        "core.mentions",
+        "Every actor or place mention in article bodies, with offsets and the state it stands "
+        "for in context.",
+    ),
+    (
+        "core.entities",
+        "Canonical actors and places with stable IDs: all countries, international "
+        "organizations and armed groups, and the people found in articles.",
+    ),
+    ("core.entity_aliases", "Known surface forms of each entity."),
+)
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(key(t), deps=[key("core.articles")], description=d, group_name="core")
+        for t, d in _SPECS
+    ],
+)
+def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+    """Run spaCy's French pipeline over new or changed article bodies; resolve countries (names,
+    demonyms, capitals, seats of power), organizations and people to canonical entities."""
+    with dyad.connect() as conn:
+        plan, tally, catalog, aliases = stage.run(
+            conn, dyad.build_path, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes
+        )
+    yield tally_result(
+        "core.sentences",
+        tally,
+        ["article_id", "sentence_index", "sentence_text"],
+        n_from_batches=tally.counts["n_from_batches"],
+        **plan.metadata(),
+    )
+    yield tally_result(
+        "core.mentions",
+        tally,
+        ["surface_text", "entity_id", "country_code", "mention_kind", "is_actor"],
+        n_actor_mentions=tally.counts["n_actor_mentions"],
+    )
+    people = catalog.filter(pl.col("entity_type") == "person")
+    yield frame_result(
+        "core.entities",
+        people,
+        ["entity_id", "canonical_name", "country_code", "role_name"],
+        n_people=people.height,
+        n_entities=catalog.height,
+    )
+    yield frame_result("core.entity_aliases", aliases, ["alias_text", "entity_id"])

@@ -1,0 +1,68 @@
+"""The mart views analysts query, and the publishing of the finished build."""
+
+from __future__ import annotations
+
+import re
+
+import dagster as dg
+
+from etl import contract, warehouse
+from etl.defs.metadata import json, key, preview
+from etl.defs.resources import DyadResource
+
+_DESCRIPTIONS = {
+    "mart.event_dyads": "One row per event x source x target, with both actors' states and names.",
+    "mart.actor_pair_counts": "Per unordered pair of states: distinct events (clusters), "
+    "reporting articles, counts per quad class, first and last event dates, mean Goldstein score.",
+    "mart.actor_pair_counts_directed": "Per ordered (source state, target state) pair: the same "
+    "counts as actor_pair_counts.",
+    "mart.chronology": "Dated events in order, one row per event cluster and state pair, with the "
+    "best evidence sentence, title, outlet, file and every reporting article.",
+}
+_NAMED = re.compile(r"\b((?:raw|core|mart)\.\w+)")
+
+
+def view_asset(view: str) -> dg.AssetsDefinition:
+    sql = contract.sql_path(view).read_text(encoding="utf-8")
+    deps = sorted(set(_NAMED.findall(sql)) - {view})
+
+    @dg.asset(
+        key=key(view),
+        deps=[key(d) for d in deps],
+        group_name="mart",
+        description=_DESCRIPTIONS[view],
+        name=view.split(".")[1],
+    )
+    def _view(dyad: DyadResource) -> dg.MaterializeResult:
+        with dyad.connect() as conn:
+            warehouse.create_views(conn, [view])
+            # The view name comes from the contract, never from input.
+            df = conn.execute(f"select * from {view} limit 5").pl()  # noqa: S608
+            n = conn.execute(f"select count(*) from {view}").fetchone()  # noqa: S608
+        return dg.MaterializeResult(
+            metadata={
+                "dagster/row_count": int(n[0]) if n else 0,
+                "preview": preview(df, df.columns[:6]),
+            }
+        )
+
+    return _view
+
+
+VIEW_ASSETS = [view_asset(v) for v in contract.views()]
+
+
+@dg.asset(
+    key=dg.AssetKey(["published_warehouse"]),
+    deps=[key(v) for v in contract.views()],
+    group_name="publish",
+)
+def published_warehouse(dyad: DyadResource) -> dg.MaterializeResult:
+    """Publish the finished build as the warehouse file analysts query: an atomic copy, so open
+    readers keep their snapshot and new readers see the complete new one."""
+    with dyad.connect() as conn:
+        counts = {t: warehouse.count_rows(conn, t) for t in contract.tables()}
+    dyad.publish()
+    return dg.MaterializeResult(
+        metadata={"path": dyad.warehouse_path, "row_counts": json(counts)}
+    )

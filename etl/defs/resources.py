@@ -1,0 +1,102 @@
+"""The Dagster resource: one deployment's settings, the build file and the run lock."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+from pydantic import PrivateAttr
+
+from etl import settings as settings_module
+from etl import warehouse
+from etl.settings import Settings
+
+
+class DyadResource(dg.ConfigurableResource):
+    """Input folder, warehouse files, limits and worker count for one deployment.
+
+    The pipeline writes ``build_path``; the last asset publishes it to ``warehouse_path``, the file
+    analysts open, so their readers never block a run and never see a half-written state. The
+    first write of a run takes the run lock and the run keeps it to its end, so a sensor run, a
+    scheduled run and a CLI run on one warehouse take turns instead of interleaving.
+    """
+
+    seeds_dir: str
+    warehouse_path: str
+    max_bytes: int = settings_module.DEFAULT_MAX_BYTES
+    full_refresh: bool = False
+    nlp_processes: int | None = None
+    lock_timeout_s: float = settings_module.DEFAULT_LOCK_TIMEOUT_S
+    _held: contextlib.ExitStack | None = PrivateAttr(default=None)
+
+    @classmethod
+    def from_settings(cls, s: Settings) -> DyadResource:
+        return cls(
+            seeds_dir=str(s.seeds_dir),
+            warehouse_path=str(s.warehouse_path),
+            max_bytes=s.max_bytes,
+            full_refresh=s.full_refresh,
+            nlp_processes=s.nlp_processes,
+            lock_timeout_s=s.lock_timeout_s,
+        )
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(
+            seeds_dir=Path(self.seeds_dir),
+            warehouse_path=Path(self.warehouse_path),
+            max_bytes=self.max_bytes,
+            full_refresh=self.full_refresh,
+            nlp_processes=self.nlp_processes,
+            lock_timeout_s=self.lock_timeout_s,
+        )
+
+    @property
+    def build_path(self) -> Path:
+        return self.settings.build_path
+
+    @property
+    def seeds(self) -> Path:
+        return Path(self.seeds_dir)
+
+    def _hold_run_lock(self) -> None:
+        if self._held is None:
+            stack = contextlib.ExitStack()
+            stack.enter_context(
+                warehouse.run_lock(
+                    self.build_path,
+                    timeout_s=self.lock_timeout_s,
+                    on_wait=lambda holder: print(
+                        f"dyad: waiting for the run that holds {self.build_path.name} ({holder})",
+                        file=sys.stderr,
+                    ),
+                )
+            )
+            self._held = stack
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._held is not None:
+            self._held.close()
+            self._held = None
+
+    @contextlib.contextmanager
+    def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the build file, with the schema in place; writing takes the lock."""
+        if not read_only:
+            self._hold_run_lock()
+        with warehouse.connect(self.build_path, read_only=read_only) as conn:
+            if not read_only:
+                warehouse.ensure_schema(conn)
+            yield conn
+
+    def publish(self) -> None:
+        warehouse.publish(self.build_path, Path(self.warehouse_path))
+
+
+def default_resource() -> DyadResource:
+    """The resource the environment configures (see :mod:`etl.settings`)."""
+    return DyadResource.from_settings(settings_module.from_env())

@@ -1,0 +1,285 @@
+"""The entity stage: sentences, mentions and the entity catalog (``core.entities``).
+
+The NLP runs in workers (:func:`build_entity_rows`); each parse is cached for the event stage.
+Rows a scale-out batch computed ahead (:mod:`etl.stages.staging`) are taken instead of parsing
+again when their inputs still match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from etl import warehouse
+from etl.ids import stable_id
+from etl.stages import parse_cache, pool, runner, staging
+from etl.stages.ledger import Plan
+from etl.transforms.entities import build_entities, extract_mentions
+from etl.transforms.gate import pipe_gated, trigger_pattern
+from etl.transforms.gazetteer import Gazetteer, load_gazetteer
+from etl.transforms.nlp import load_nlp
+from etl.transforms.types import Entity, Mention
+from etl.warehouse import records
+
+TABLES = ("core.sentences", "core.mentions")
+
+
+def warm() -> None:
+    """Load what workers share before they are forked, so none of them loads its own copy."""
+    load_nlp()
+    load_gazetteer()
+    trigger_pattern()
+
+
+@dataclass(frozen=True)
+class EntityRows:
+    sentences: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+    found: list[Entity]
+
+
+def mention_row(article_id: str, m: Mention) -> dict[str, Any]:
+    mention_id = stable_id(article_id, m.char_start, m.char_end, m.entity_id)
+    return records.row("core.mentions", m, mention_id=mention_id, article_id=article_id)
+
+
+def build_entity_rows(
+    articles: Sequence[tuple[str, str]],
+    nlp: Language,
+    gaz: Gazetteer,
+    *,
+    on_doc: Callable[[str, Doc], None] | None = None,
+) -> EntityRows:
+    """Run the French pipeline over ``(article_id, body)`` pairs and resolve every mention.
+
+    Only sentences where an event is possible get the full parse (:mod:`etl.transforms.gate`).
+    Each parsed Doc goes to ``on_doc`` as soon as it is done (the worker writes it to the parse
+    cache), so memory does not grow with the batch.
+    """
+    sentences: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
+    found: list[Entity] = []
+    ids = [a for a, _ in articles]
+    docs = pipe_gated(nlp, [b for _, b in articles], gaz)
+    for article_id, doc in zip(ids, docs, strict=True):
+        if on_doc is not None:
+            on_doc(article_id, doc)
+        for index, sent in enumerate(doc.sents):
+            text = sent.text.rstrip()
+            sentences.append(
+                {
+                    "article_id": article_id,
+                    "sentence_index": index,
+                    "char_start": sent.start_char,
+                    "char_end": sent.start_char + len(text),
+                    "sentence_text": text,
+                }
+            )
+        article_mentions = extract_mentions(doc, gaz)
+        found.extend(build_entities(article_mentions, gaz))
+        seen: set[str] = set()
+        for m in article_mentions:
+            row = mention_row(article_id, m)
+            if row["mention_id"] not in seen:
+                seen.add(row["mention_id"])
+                mentions.append(row)
+    return EntityRows(sentences, mentions, found)
+
+
+def parse_batch(articles: Sequence[tuple[str, str]], parse_dir: Path | None) -> EntityRows:
+    """A worker's batch: parse ``(article_id, body)`` pairs, cache each parse, return the rows."""
+
+    def keep(article_id: str, doc: Doc) -> None:
+        if parse_dir is not None:
+            parse_cache.save(parse_dir, article_id, doc)
+
+    return build_entity_rows(articles, load_nlp(), load_gazetteer(), on_doc=keep)
+
+
+def entity_frame(found: Iterable[Entity]) -> pl.DataFrame:
+    return records.frame("core.entities", (records.row("core.entities", e) for e in found))
+
+
+def entity_catalog(
+    gaz: Gazetteer,
+    found: Iterable[Entity],
+    existing: pl.DataFrame,
+    attributes: pl.DataFrame,
+    surfaces: pl.DataFrame,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``core.entities`` and ``core.entity_aliases`` for the whole corpus.
+
+    Gazetteer entities are always present; people and places are those some mention references
+    (``attributes``: one row per mentioned entity with the most frequent country and role of its
+    mentions, so one article cannot overrule the rest; ``surfaces``: distinct mention texts).
+    """
+    catalog: dict[str, Entity] = dict(gaz.entities)
+    known: dict[str, Entity] = {e.entity_id: e for e in records.records(Entity, existing)}
+    for e in found:
+        known[e.entity_id] = e  # fresher than the stored row
+    for r in attributes.iter_rows(named=True):
+        entity_id = r["entity_id"]
+        if entity_id in catalog or entity_id not in known:
+            continue
+        base = known[entity_id]
+        catalog[entity_id] = dataclasses.replace(
+            base,
+            country_code=r["country_code"] or base.country_code,
+            role_name=r["role_name"] or base.role_name,
+        )
+    aliases: dict[tuple[str, str], str | None] = {
+        (alias_text, entity_id): language_code
+        for alias_text, entity_id, language_code in gaz.aliases()
+    }
+    for surface_text, entity_id in surfaces.select("surface_text", "entity_id").iter_rows():
+        aliases.setdefault((surface_text, entity_id), "fr")
+    alias_rows = [
+        {"alias_text": a, "entity_id": e, "language_code": lang}
+        for (a, e), lang in sorted(aliases.items())
+        if e in catalog
+    ]
+    return entity_frame(catalog[k] for k in sorted(catalog)), records.frame(
+        "core.entity_aliases", alias_rows
+    )
+
+
+def _frames(out: EntityRows, tally: runner.Tally) -> runner.Frames:
+    tally.detail("found").update((e.entity_id, e) for e in out.found)
+    return {
+        "core.sentences": records.frame("core.sentences", out.sentences),
+        "core.mentions": records.frame("core.mentions", out.mentions),
+    }
+
+
+def stage(parse_dir: Path | None) -> runner.Stage[tuple[str, str], EntityRows]:
+    return runner.Stage(
+        name="entities",
+        tables=TABLES,
+        work=functools.partial(parse_batch, parse_dir=parse_dir),
+        frames=_frames,
+        batch_size=16,
+    )
+
+
+def body_plan(conn: duckdb.DuckDBPyConnection, stage_name: str, *, full_refresh: bool) -> Plan:
+    """Articles whose body changed since the entity stage last processed them."""
+    rows = warehouse.query(conn, "article_bodies").select("article_id", "body_md5").iter_rows()
+    return runner.current_plan(conn, stage_name, rows, full_refresh=full_refresh)
+
+
+def codable_bodies(
+    conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
+) -> Iterator[tuple[str, str]]:
+    """``(article_id, body)`` of the articles the French NLP applies to, a chunk at a time."""
+    for chunk in runner.chunks(article_ids):
+        yield from warehouse.query(conn, "codable_articles", article_ids=chunk).select(
+            "article_id", "body"
+        ).iter_rows()
+
+
+def parse_ahead(
+    conn: duckdb.DuckDBPyConnection,
+    batch: str,
+    build_path: Path,
+    *,
+    full_refresh: bool,
+    workers: int | None,
+) -> dict[str, pl.DataFrame]:
+    """Scale-out: the entity stage's rows for one batch of articles, written to the staging
+    folder instead of the warehouse (the build file is only read)."""
+    p = body_plan(conn, "entities", full_refresh=full_refresh)
+    ids = staging.in_batch(p.todo, batch)
+    tally = runner.Tally()
+    s = stage(parse_cache.cache_dir(build_path))
+    parts = [
+        s.frames(out, tally)
+        for out in pool.fan_out(
+            s.work, codable_bodies(conn, ids), batch_size=s.batch_size, workers=workers
+        )
+    ]
+    frames = {
+        name.split(".")[1]: pl.concat([b[name] for b in parts])
+        if parts
+        else records.frame(name, [])
+        for name in TABLES
+    }
+    frames["entities"] = entity_frame(tally.detail("found").values())
+    frames["inputs"] = pl.DataFrame(
+        {"article_id": ids, "input_hash": [p.inputs[a] for a in ids]},
+        schema={"article_id": pl.String, "input_hash": pl.String},
+    )
+    staging.write_batch(staging.staging_dir(build_path), "entities", batch, frames)
+    return frames
+
+
+def run(
+    conn: duckdb.DuckDBPyConnection, build_path: Path, *, full_refresh: bool, workers: int | None
+) -> tuple[Plan, runner.Tally, pl.DataFrame, pl.DataFrame]:
+    """Parse new or changed bodies (or take their staged rows) and rebuild the catalog."""
+    warm()
+    gaz = load_gazetteer()
+    p = body_plan(conn, "entities", full_refresh=full_refresh)
+    # Workers write parses to the cache as they are made, before the rows commit: rows never
+    # point at a parse a crash could have lost (a stale parse is replaced on the next run).
+    parses = parse_cache.cache_dir(build_path)
+    parse_cache.remove(parses, p.removed)
+    staged_dir = staging.staging_dir(build_path)
+    valid = staging.valid_batches(staged_dir, "entities", p.inputs)
+    staged = {a for ids in valid.values() for a in ids}
+    tally = runner.Tally()
+    found = tally.detail("found")
+    found.update(
+        (e.entity_id, e)
+        for e in records.records(
+            Entity, staging.read_all(staged_dir, "entities", "entities", valid)
+        )
+    )
+
+    def ready() -> Iterator[runner.Frames]:
+        for chunk in runner.chunks([a for a in p.todo if a in staged]):
+            tally.counts["n_from_batches"] += len(chunk)
+            yield {
+                name: staging.read_rows(staged_dir, "entities", name.split(".")[1], valid, chunk)
+                for name in TABLES
+            }
+
+    derived: dict[str, pl.DataFrame] = {}
+
+    def write_catalog() -> None:
+        # In the same transaction as the mentions it is derived from: a crash cannot leave
+        # mentions of people the catalog does not have.
+        catalog, aliases = entity_catalog(
+            gaz,
+            found.values(),
+            warehouse.read_table(conn, "core.entities"),
+            warehouse.query(conn, "entity_attributes"),
+            warehouse.query(conn, "mention_surfaces"),
+        )
+        derived.update({"core.entities": catalog, "core.entity_aliases": aliases})
+        warehouse.overwrite(conn, derived)
+
+    rest = [a for a in p.todo if a not in staged]
+    runner.run(
+        conn,
+        stage(parses),
+        p,
+        codable_bodies(conn, rest),
+        workers=workers,
+        tally=tally,
+        ready=ready(),
+        finish=write_catalog,
+    )
+    tally.counts["n_actor_mentions"] = warehouse.scalar(
+        conn, "n_actor_mentions", article_ids=p.todo
+    )
+    staging.clear(staged_dir, "entities")  # consumed and committed
+    return p, tally, derived["core.entities"], derived["core.entity_aliases"]

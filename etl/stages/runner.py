@@ -1,0 +1,112 @@
+"""How a per-article stage runs, written once.
+
+Plan against the ledger, read the inputs a chunk at a time, fan batches out to the worker pool,
+stream the rows they return into the stage's tables inside one transaction with the ledger, and
+tally what was written. A stage supplies only its :class:`Stage`: what a worker does with a
+batch and how its output becomes frames.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import duckdb
+import polars as pl
+
+from etl import warehouse
+from etl.stages import pool
+from etl.stages.ledger import Plan, input_hash, plan
+from etl.stages.versions import stage_version
+
+# Articles read from DuckDB at a time: memory holds one chunk, whatever the corpus size.
+READ_CHUNK = 1000
+PREVIEW_ROWS = 5
+
+T = TypeVar("T")
+R = TypeVar("R")
+Frames = dict[str, pl.DataFrame]
+
+
+@dataclass
+class Tally:
+    """Rows written per table, the first rows of each (the UI's preview), and counters."""
+
+    rows: Counter[str] = field(default_factory=Counter)
+    heads: dict[str, pl.DataFrame] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, batch: Frames) -> Frames:
+        for table, df in batch.items():
+            self.rows[table] += df.height
+            head = self.heads.get(table)
+            if head is None:
+                self.heads[table] = df.head(PREVIEW_ROWS)
+            elif head.height < PREVIEW_ROWS:
+                self.heads[table] = pl.concat([head, df]).head(PREVIEW_ROWS)
+        return batch
+
+    def detail(self, name: str) -> dict[str, Any]:
+        return self.details.setdefault(name, {})
+
+
+@dataclass(frozen=True)
+class Stage(Generic[T, R]):
+    """One per-article stage: its ledger name, its tables (children first), and its work."""
+
+    name: str
+    tables: tuple[str, ...]
+    work: Callable[[Sequence[T]], R]  # module-level: it runs in forked workers
+    frames: Callable[[R, Tally], Frames]  # a worker's output as frames; may count into the tally
+    batch_size: int
+
+
+def current_plan(
+    conn: duckdb.DuckDBPyConnection,
+    stage: str,
+    inputs: Iterable[tuple[Any, ...]],
+    *,
+    full_refresh: bool,
+) -> Plan:
+    """Plan ``stage`` over ``(article_id, *what its output depends on)`` rows."""
+    version = stage_version(stage)
+    current = {row[0]: input_hash(version, *row) for row in inputs}
+    return plan(current, warehouse.stage_inputs(conn, stage), full_refresh=full_refresh)
+
+
+def chunks(ids: Sequence[str], size: int = READ_CHUNK) -> Iterator[list[str]]:
+    for chunk in pool.batched(ids, size):
+        yield list(chunk)
+
+
+def run(
+    conn: duckdb.DuckDBPyConnection,
+    stage: Stage[T, R],
+    p: Plan,
+    items: Iterable[T],
+    *,
+    workers: int | None,
+    tally: Tally | None = None,
+    ready: Iterable[Frames] = (),
+    finish: Callable[[], None] | None = None,
+) -> Tally:
+    """Fan ``items`` (read lazily) out to workers and swap the stage's rows for ``p.touched``.
+
+    ``ready`` are frames computed elsewhere (the scale-out batches) that go in first; ``finish``
+    runs inside the same transaction after the last row (corpus-wide derived tables).
+    """
+    tally = tally if tally is not None else Tally()
+
+    def batches() -> Iterator[Frames]:
+        for frames in ready:
+            yield tally.add(frames)
+        for out in pool.fan_out(stage.work, items, batch_size=stage.batch_size, workers=workers):
+            yield tally.add(stage.frames(out, tally))
+
+    warehouse.stream_article_rows(
+        conn, stage.name, stage.tables, p.touched, p.inputs, batches(), finish=finish
+    )
+    return tally

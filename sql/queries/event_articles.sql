@@ -1,0 +1,25 @@
+-- The given codable articles with what the event coder reads of them: the body, the
+-- publication date and the day the page was fetched (a fallback anchor for relative dates).
+with codable as (
+    select article_id, document_id, body, published_date
+    from core.articles
+    where
+        article_id in (select unnest($article_ids))
+        and not is_empty
+        and length(body) > 0
+        and (language_code is null or language_code = 'fr')
+),
+
+final as (
+    select
+        codable.article_id,
+        codable.body,
+        codable.published_date,
+        cast(documents.ingested_at as date) as fetched_date
+    from codable
+    left join raw.documents as documents on codable.document_id = documents.document_id
+)
+
+select article_id, body, published_date, fetched_date
+from final
+order by article_id
