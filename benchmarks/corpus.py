@@ -16,7 +16,6 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from benchmarks.actors import FIRST_F, FIRST_M, ORGANIZATIONS, SURNAMES, Country, load_countries
 from benchmarks.actors import person_fields as _person
