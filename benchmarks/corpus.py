@@ -17,8 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.actors import FIRST_F, FIRST_M, ORGANIZATIONS, SURNAMES, Country, load_countries
-from benchmarks.actors import person_fields as _person
+from benchmarks.actors import (
+    FIRST_F,
+    FIRST_M,
+    ORGANIZATIONS,
+    SURNAMES,
+    Country,
+    load_countries,
+    person_fields,
+)
 from benchmarks.vocabulary import StoryType, column, furniture, stories
 from etl.transforms.text import month_names, weekday_names
 
@@ -118,7 +125,7 @@ def _context(rng: random.Random, countries: Sequence[Country], d: dt.date) -> di
         ctx[f"{label}_cap"] = ct.capital
         ctx[f"{label}_name"] = ct.name
     for label, ct, other in (("PA", a, b), ("PB", b, a)):
-        for suffix, value in _person(rng, ct, other).items():
+        for suffix, value in person_fields(rng, ct, other).items():
             ctx[label + suffix] = value
     ctx["ORG"] = rng.choice(ORGANIZATIONS)
     ctx["DATE"] = date_in_text(d, rng)
