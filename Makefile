@@ -18,7 +18,7 @@ run: setup
 	$(BIN)/dyad run
 
 lint: setup
-	$(BIN)/ruff check etl tests
+	$(BIN)/ruff check etl tests benchmarks
 	$(BIN)/mypy
 
 test: lint

@@ -102,7 +102,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from etl.bench import cli as bench_cli
+    # The benchmark is a development tool in `benchmarks/` beside `etl/` (not in the wheel). The
+    # `dyad` script's sys.path holds neither the current folder nor the checkout, so add the
+    # checkout this `etl` comes from when `benchmarks` is not importable otherwise.
+    try:
+        from benchmarks.cli import cli as bench_cli
+    except ModuleNotFoundError as exc:
+        if exc.name != "benchmarks" or not (config.PROJECT_DIR / "benchmarks" / "cli.py").is_file():
+            print("dyad bench needs a source checkout with its benchmarks/ folder", file=sys.stderr)
+            return 2
+        sys.path.insert(0, str(config.PROJECT_DIR))
+        from benchmarks.cli import cli as bench_cli
 
     return bench_cli(args)
 
@@ -146,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     paths(p_eval, seeds=False)
     p_eval.set_defaults(func=cmd_evaluate)
 
+    # The same flags as `python -m benchmarks` (benchmarks/cli.py), kept here so that building
+    # this parser never imports the benchmark.
     p_bench = sub.add_parser("bench", help="benchmark the pipeline on a synthetic corpus")
     p_bench.add_argument("--n", type=int, action="append", help="pages (repeatable; 1000)")
     p_bench.add_argument("--out", metavar="FILE", help="report (benchmarks/RESULTS.md)")

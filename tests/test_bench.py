@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from etl import bench
+from benchmarks import actors, corpus, results
+from benchmarks import report as reporting
+from benchmarks import run as runner
 
 REPORT_FIELDS = (
     "os.cpu_count()",
@@ -36,22 +38,22 @@ def sha(text: str | bytes) -> str:
 
 
 def test_twenty_pages_are_distinct_and_reproducible() -> None:
-    pages = bench.generate_pages(20, seed=7)
+    pages = corpus.generate_pages(20, seed=7)
     assert len(pages) == 20
     assert len({sha(p) for p in pages}) == 20
-    assert bench.generate_pages(20, seed=7) == pages
-    assert bench.generate_pages(20, seed=8) != pages
+    assert corpus.generate_pages(20, seed=7) == pages
+    assert corpus.generate_pages(20, seed=8) != pages
     for page in pages:
         assert len(page.split()) > 150
         assert "{" not in page and "}" not in page  # every placeholder was filled
 
 
 def test_pages_mix_stories_actors_and_furniture() -> None:
-    pages = bench.generate_pages(20, seed=7)
+    pages = corpus.generate_pages(20, seed=7)
     text = "\n".join(pages)
     furniture = ("Lire aussi", "A lire", "LIRE AUSSI", "Les plus lus", "commentaire", "Menu")
     assert sum(marker in text for marker in furniture) >= 3
-    countries = bench.load_countries()
+    countries = actors.load_countries()
     named = {c.code for c in countries if c.name in text}
     assert len(named) >= 20  # actors drawn from many countries
     # Dates in several formats: numeric, ISO, French month names.
@@ -60,7 +62,7 @@ def test_pages_mix_stories_actors_and_furniture() -> None:
 
 
 def test_country_forms_follow_french_grammar() -> None:
-    by_code = {c.code: c for c in bench.load_countries()}
+    by_code = {c.code: c for c in actors.load_countries()}
     assert (by_code["MLI"].the, by_code["MLI"].of, by_code["MLI"].to) == (
         "le Mali",
         "du Mali",
@@ -73,25 +75,25 @@ def test_country_forms_follow_french_grammar() -> None:
 
 
 def test_written_corpus_has_no_duplicate_file(tmp_path: Path) -> None:
-    paths = bench.write_corpus(20, tmp_path / "pages", seed=7)
+    paths = corpus.write_corpus(20, tmp_path / "pages", seed=7)
     assert len(paths) == 20
     assert len({sha(p.read_bytes()) for p in paths}) == 20
     before = sha(paths[3].read_bytes())
-    bench.modify_one_page(paths[3])
+    corpus.modify_one_page(paths[3])
     assert sha(paths[3].read_bytes()) != before
 
 
-def fake_result(n: int, seconds: float) -> bench.BenchResult:
-    def run(wall: float) -> bench.RunTime:
+def fake_result(n: int, seconds: float) -> results.BenchResult:
+    def run(wall: float) -> results.RunTime:
         steps = [
-            bench.StepTime("raw_documents", wall * 0.1),
-            bench.StepTime("entities", wall * 0.6),
-            bench.StepTime("events", wall * 0.2),
-            bench.StepTime("some_check", wall * 0.05, "check"),
+            results.StepTime("raw_documents", wall * 0.1),
+            results.StepTime("entities", wall * 0.6),
+            results.StepTime("events", wall * 0.2),
+            results.StepTime("some_check", wall * 0.05, "check"),
         ]
-        return bench.RunTime(wall, True, steps, {"core.articles": n}, {"core/articles": {}})
+        return results.RunTime(wall, True, steps, {"core.articles": n}, {"core/articles": {}})
 
-    return bench.BenchResult(
+    return results.BenchResult(
         n=n,
         seed=7,
         corpus_bytes=n * 3000,
@@ -115,10 +117,10 @@ def fake_result(n: int, seconds: float) -> bench.BenchResult:
 
 def test_report_renders_every_field_and_round_trips_json() -> None:
     result = fake_result(10, 30.0)
-    assert bench.BenchResult.from_json(result.to_json()) == result
-    report = bench.BenchReport([result], ["N = 99 skipped"], ["a note"], "2025-01-01", {})
-    report.machine = bench.machine_info()
-    text = bench.render_markdown(report)
+    assert results.BenchResult.from_json(result.to_json()) == result
+    report = results.BenchReport([result], ["N = 99 skipped"], ["a note"], "2025-01-01", {})
+    report.machine = runner.machine_info()
+    text = reporting.render_markdown(report)
     for name in REPORT_FIELDS:
         assert name in text, name
     assert "N = 99 skipped" in text and "a note" in text
@@ -128,8 +130,8 @@ def test_report_renders_every_field_and_round_trips_json() -> None:
 def test_an_n_projected_over_budget_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bench, "run_child", lambda n, folder, seed: fake_result(n, 6.0 * n))
-    report = bench.run_bench([10, 1000], workdir=tmp_path, budget_min=15)
+    monkeypatch.setattr(runner, "run_child", lambda n, folder, seed: fake_result(n, 6.0 * n))
+    report = runner.run_bench([10, 1000], workdir=tmp_path, budget_min=15)
     assert [r.n for r in report.results] == [10]
     assert report.skipped and report.skipped[0].startswith("N = 1000 skipped")
 
@@ -139,13 +141,13 @@ def test_the_workdir_is_only_emptied_if_bench_made_it(tmp_path: Path) -> None:
     mine.mkdir()
     (mine / "keep.txt").write_text("user data", encoding="utf-8")
     with pytest.raises(RuntimeError):
-        bench._prepare(mine)
+        runner._prepare(mine)
     assert (mine / "keep.txt").exists()
 
 
 @pytest.mark.slow
 def test_full_bench_of_five_pages(tmp_path: Path) -> None:
-    report = bench.run_bench([5], workdir=tmp_path / "work", budget_min=None)
+    report = runner.run_bench([5], workdir=tmp_path / "work", budget_min=None)
     (result,) = report.results
     assert result.n == 5
     assert result.full.success and result.incremental.success
@@ -160,7 +162,7 @@ def test_full_bench_of_five_pages(tmp_path: Path) -> None:
         and result.bare_pages_s > 0
         and result.rss_peak_mb > 0
     )
-    out = bench.write_report(report, tmp_path / "RESULTS.md")
+    out = reporting.write_report(report, tmp_path / "RESULTS.md")
     text = out.read_text(encoding="utf-8")
     for name in REPORT_FIELDS:
         assert name in text, name
