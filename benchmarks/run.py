@@ -28,7 +28,8 @@ from typing import Any
 
 from benchmarks.corpus import DEFAULT_SEED, modify_one_page, write_corpus
 from benchmarks.results import BenchReport, BenchResult, RunTime, StepTime
-from etl import config
+from etl import settings
+from etl.settings import Settings
 
 DEFAULT_NS = (1000,)
 # The folder holding the ``benchmarks`` package: the child runs there so that ``-m`` finds it.
@@ -43,12 +44,13 @@ def _rss_mb(who: int) -> float:
     return value / (1024 * 1024) if sys.platform == "darwin" else value / 1024
 
 
-def timed_run(instance: Any, warehouse_file: Path) -> RunTime:
+def timed_run(instance: Any, config: Settings) -> RunTime:
     """Run :func:`etl.pipeline.run_pipeline` once and read its step durations from ``instance``."""
     from etl.pipeline import run_pipeline
 
+    warehouse_file = config.warehouse_path
     start = time.perf_counter()
-    summary = run_pipeline(instance=instance)
+    summary = run_pipeline(config, instance=instance)
     wall = time.perf_counter() - start
     if Path(summary.warehouse_path) != warehouse_file:
         raise RuntimeError(f"the run wrote {summary.warehouse_path}, not {warehouse_file}")
@@ -74,11 +76,14 @@ def timed_run(instance: Any, warehouse_file: Path) -> RunTime:
 
 def _codable_bodies(warehouse_file: Path) -> tuple[list[str], int]:
     """The bodies the NLP stages parse, and the words of every article body."""
-    from etl import stages, warehouse
+    from etl import warehouse
 
     with warehouse.connect(warehouse_file, read_only=True) as conn:
         articles = warehouse.read_table(conn, "core.articles")
-    bodies = [str(b) for b in stages.codable(articles)["body"].to_list()]
+        codable = warehouse.query(
+            conn, "codable_articles", article_ids=articles["article_id"].to_list()
+        )
+    bodies = [str(b) for b in codable["body"].to_list()]
     return bodies, int(articles["n_words"].sum() or 0)
 
 
@@ -86,7 +91,8 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
     """Generate ``n`` pages in ``folder``, run full + incremental, time the bare model."""
     import dagster as dg
 
-    from etl.transforms.nlp import load_nlp, processes
+    from etl.stages.pool import default_workers
+    from etl.transforms.nlp import load_nlp
 
     pages_dir = folder / "pages"
     warehouse_file = folder / "dyad.duckdb"
@@ -108,8 +114,9 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
     # The in-memory instance `dyad run` uses, shared by both runs so that anything the incremental
     # logic keeps in the instance (materialization history) is there on the rerun. (A persistent
     # instance would also spawn compute-log capture processes around every step.)
-    with config.pointed_at(pages_dir, warehouse_file), dg.DagsterInstance.ephemeral() as instance:
-        full = timed_run(instance, warehouse_file)
+    config = settings.from_env().but(seeds_dir=pages_dir, warehouse_path=warehouse_file)
+    with dg.DagsterInstance.ephemeral() as instance:
+        full = timed_run(instance, config)
         if not full.success:
             raise RuntimeError(f"the full run over {n} pages failed")
         rss_peak = _rss_mb(resource.RUSAGE_SELF)
@@ -117,15 +124,19 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
 
         modified = paths[len(paths) // 2]
         modify_one_page(modified)
-        incremental = timed_run(instance, warehouse_file)
+        incremental = timed_run(instance, config)
 
     # Same model and as many worker processes as the pipeline's stages use.
     t0 = time.perf_counter()
-    for _ in nlp.pipe(bodies, batch_size=64, n_process=processes()):
+    for _ in nlp.pipe(bodies, batch_size=64, n_process=config.nlp_processes or default_workers()):
         pass
     bare_nlp_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    for _ in nlp.pipe((t.decode("utf-8") for t in texts), batch_size=64, n_process=processes()):
+    for _ in nlp.pipe(
+        (t.decode("utf-8") for t in texts),
+        batch_size=64,
+        n_process=config.nlp_processes or default_workers(),
+    ):
         pass
     bare_pages_s = time.perf_counter() - t0
 

@@ -9,17 +9,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from etl import config
+from etl import settings
+from etl.settings import PROJECT_DIR, Settings
 
 
-def _apply_paths(args: argparse.Namespace) -> None:
-    # The Dagster definitions read these when they are imported, so set them first.
-    if getattr(args, "seeds", None):
-        os.environ["DYAD_SEEDS_DIR"] = str(Path(args.seeds).resolve())
-    if getattr(args, "warehouse", None):
-        os.environ["DYAD_WAREHOUSE"] = str(Path(args.warehouse).resolve())
-    if getattr(args, "full_refresh", False):
-        os.environ["DYAD_FULL_REFRESH"] = "1"
+def _settings(args: argparse.Namespace) -> Settings:
+    """The environment's settings with this command's flags on top."""
+    return settings.from_env().but(
+        seeds_dir=getattr(args, "seeds", None),
+        warehouse_path=getattr(args, "warehouse", None),
+        **({"full_refresh": True} if getattr(args, "full_refresh", False) else {}),
+    )
 
 
 def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int = 60) -> str:
@@ -43,19 +43,35 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    _apply_paths(args)
+    from etl import warehouse
     from etl.pipeline import run_pipeline
 
-    summary = run_pipeline()
+    config = _settings(args)
+
+    def waiting(holder: str) -> None:
+        print(
+            f"dyad: another run ({holder}) is writing {config.warehouse_path}; waiting "
+            f"up to {config.lock_timeout_s:g} s (DYAD_LOCK_TIMEOUT)",
+            file=sys.stderr,
+        )
+
+    try:
+        # Held for the whole job; the job's own resource re-enters it instead of waiting.
+        with warehouse.run_lock(
+            config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting
+        ):
+            summary = run_pipeline(config)
+    except warehouse.RunLocked as exc:
+        print(f"dyad: {exc}", file=sys.stderr)
+        return 3
     print(summary.render())
     return 0 if summary.success else 1
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    _apply_paths(args)
     from etl import warehouse
 
-    path = config.warehouse_path()
+    path = _settings(args).warehouse_path
     if not path.exists():
         print(f"no warehouse at {path}: run `dyad run` first", file=sys.stderr)
         return 2
@@ -74,11 +90,21 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
-    _apply_paths(args)
-    env = dict(os.environ)
-    env.setdefault("DAGSTER_HOME", str(config.PROJECT_DIR / ".dagster"))
-    Path(env["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
-    workspace = config.PROJECT_DIR / "workspace.yaml"
+    config = _settings(args)
+    # The UI's process reads the settings from the environment: pass the flags on that way.
+    env = dict(os.environ, DYAD_SEEDS_DIR=str(config.seeds_dir))
+    env["DYAD_WAREHOUSE"] = str(config.warehouse_path)
+    env.setdefault("DAGSTER_HOME", str(PROJECT_DIR / ".dagster"))
+    home = Path(env["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    instance_yaml = home / "dagster.yaml"
+    if not instance_yaml.exists():
+        # Runs of one warehouse take turns in the run queue (the job carries this tag).
+        instance_yaml.write_text(
+            (PROJECT_DIR / "etl" / "defs" / "dagster.yaml").read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+    workspace = PROJECT_DIR / "workspace.yaml"
     cmd = [
         str(Path(sys.executable).parent / "dagster"),
         "dev",
@@ -89,14 +115,13 @@ def cmd_ui(args: argparse.Namespace) -> int:
         "-p",
         str(args.port),
     ]
-    return subprocess.call(cmd, env=env, cwd=config.PROJECT_DIR)
+    return subprocess.call(cmd, env=env, cwd=PROJECT_DIR)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    _apply_paths(args)
     from etl.evaluate import evaluate_warehouse
 
-    report = evaluate_warehouse(config.warehouse_path(), Path(args.gold))
+    report = evaluate_warehouse(_settings(args).warehouse_path, Path(args.gold))
     print(report.render())
     return 0
 
@@ -108,17 +133,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     try:
         from benchmarks.cli import cli as bench_cli
     except ModuleNotFoundError as exc:
-        if exc.name != "benchmarks" or not (config.PROJECT_DIR / "benchmarks" / "cli.py").is_file():
+        if exc.name != "benchmarks" or not (PROJECT_DIR / "benchmarks" / "cli.py").is_file():
             print("dyad bench needs a source checkout with its benchmarks/ folder", file=sys.stderr)
             return 2
-        sys.path.insert(0, str(config.PROJECT_DIR))
+        sys.path.insert(0, str(PROJECT_DIR))
         from benchmarks.cli import cli as bench_cli
 
     return bench_cli(args)
 
 
 def cmd_sql_export(args: argparse.Namespace) -> int:
-    from etl.export import cli as export_cli
+    from etl.warehouse.export import cli as export_cli
 
     return export_cli(args.dialect, args.out, allow_unsupported=args.allow_unsupported)
 

@@ -27,7 +27,9 @@ ASSETS = [
 defs = dg.Definitions(
     assets=ASSETS,
     asset_checks=all_checks(
-        ".".join(k.path) for a in ASSETS for k in a.keys  # type: ignore[union-attr]
+        ".".join(k.path)
+        for a in ASSETS
+        for k in a.keys  # type: ignore[union-attr]
     ),
     jobs=[dyad_job, scale_out_job],
     sensors=[seeds_folder_sensor],

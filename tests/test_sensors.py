@@ -10,11 +10,14 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from etl.sensors import diff_states, folder_state, seeds_folder_sensor
+from etl.defs.automation import seeds_folder_sensor
+from etl.defs.resources import default_resource
+from etl.stages.ingest import diff_states, folder_state
 
 
 def evaluate(cursor: str | None) -> tuple[list[dg.RunRequest], list[dg.SkipReason], str | None]:
-    ctx = dg.build_sensor_context(cursor=cursor)
+    # The sensor reads its folder from the resource, configured here from DYAD_SEEDS_DIR.
+    ctx = dg.build_sensor_context(cursor=cursor, resources={"dyad": default_resource()})
     produced = seeds_folder_sensor(ctx)
     assert isinstance(produced, Iterator)
     out = list(produced)
@@ -52,7 +55,7 @@ def test_sensor_cursor_on_add_change_delete(
     (tmp_path / "b.txt").unlink()
     runs, _, cursor = evaluate(cursor)
     assert runs[0].tags["dyad/deleted"] == "1"
-    assert cursor and set(json.loads(cursor)) == {"a.txt"}
+    assert cursor and set(json.loads(cursor)["state"]) == {"a.txt"}
 
 
 def test_run_keys_differ_per_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,6 +65,35 @@ def test_run_keys_differ_per_state(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     (tmp_path / "a.txt").write_text("Deux.", encoding="utf-8")
     second, _, _ = evaluate(cursor)
     assert first[0].run_key != second[0].run_key
+
+
+def test_folder_back_to_an_earlier_state_gets_a_new_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Add a file, then delete it: the folder is as it was at the first run, but the deleted
+    # file's rows must go, so the run key must not repeat (Dagster skips a seen key).
+    monkeypatch.setenv("DYAD_SEEDS_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Un.", encoding="utf-8")
+    first, _, cursor = evaluate(None)
+    (tmp_path / "b.txt").write_text("Deux.", encoding="utf-8")
+    second, _, cursor = evaluate(cursor)
+    (tmp_path / "b.txt").unlink()
+    third, _, _ = evaluate(cursor)
+    keys = [r.run_key for r in (*first, *second, *third)]
+    assert len(keys) == 3 and len(set(keys)) == 3
+    assert third[0].tags["dyad/deleted"] == "1"
+
+
+def test_cursor_of_an_older_version_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DYAD_SEEDS_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Un.", encoding="utf-8")
+    _, _, cursor = evaluate(None)
+    assert cursor
+    old = json.dumps(json.loads(cursor)["state"])  # the cursor held the bare state before
+    runs, skips, _ = evaluate(old)
+    assert runs == [] and skips
 
 
 def test_missing_folder_skips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -31,7 +31,6 @@ def view_asset(view: str) -> dg.AssetsDefinition:
         deps=[key(d) for d in deps],
         group_name="mart",
         description=_DESCRIPTIONS[view],
-        name=view.split(".")[1],
     )
     def _view(dyad: DyadResource) -> dg.MaterializeResult:
         with dyad.connect() as conn:
@@ -63,6 +62,4 @@ def published_warehouse(dyad: DyadResource) -> dg.MaterializeResult:
     with dyad.connect() as conn:
         counts = {t: warehouse.count_rows(conn, t) for t in contract.tables()}
     dyad.publish()
-    return dg.MaterializeResult(
-        metadata={"path": dyad.warehouse_path, "row_counts": json(counts)}
-    )
+    return dg.MaterializeResult(metadata={"path": dyad.warehouse_path, "row_counts": json(counts)})

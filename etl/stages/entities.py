@@ -181,9 +181,11 @@ def codable_bodies(
 ) -> Iterator[tuple[str, str]]:
     """``(article_id, body)`` of the articles the French NLP applies to, a chunk at a time."""
     for chunk in runner.chunks(article_ids):
-        yield from warehouse.query(conn, "codable_articles", article_ids=chunk).select(
-            "article_id", "body"
-        ).iter_rows()
+        yield from (
+            warehouse.query(conn, "codable_articles", article_ids=chunk)
+            .select("article_id", "body")
+            .iter_rows()
+        )
 
 
 def parse_ahead(

@@ -20,7 +20,7 @@ from etl.stages import parse_cache, runner
 from etl.stages.entities import warm
 from etl.stages.ledger import Plan
 from etl.transforms.clusters import cluster_events
-from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
+from etl.transforms.events import ArticleContext, code_article_events
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
 from etl.transforms.nlp import load_nlp
 from etl.transforms.types import Mention
@@ -132,7 +132,9 @@ def stage(parse_dir: Path | None) -> runner.Stage[ArticleContext, EventRows]:
     )
 
 
-def contexts(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> Iterator[ArticleContext]:
+def contexts(
+    conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
+) -> Iterator[ArticleContext]:
     for ids in runner.chunks(article_ids):
         yield from article_contexts(
             warehouse.query(conn, "event_articles", article_ids=ids),

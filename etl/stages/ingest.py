@@ -9,13 +9,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import polars as pl
 
 from etl import warehouse
 from etl.warehouse import records
+
 
 @dataclass(frozen=True)
 class FileBlob:
@@ -184,9 +184,7 @@ def ingest_folder(
     rows, deleted files lose them, bad files are kept with a reason instead of failing the run."""
     blobs = [read_blob(folder, p, max_bytes) for p in list_input_files(folder)]
     previous_frame = warehouse.query(conn, "document_ingested_at")
-    previous = dict(
-        zip(previous_frame["document_id"], previous_frame["ingested_at"], strict=True)
-    )
+    previous = dict(zip(previous_frame["document_id"], previous_frame["ingested_at"], strict=True))
     documents, files = build_documents(
         blobs, max_bytes=max_bytes, now=now, previous_ingested_at=previous
     )

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from etl.config import DATA_DIR
+from etl.transforms.reference import DATA_DIR
 from etl.ids import stable_id
 from etl.transforms.dates import find_date_mentions, resolve_date
 from etl.transforms.gate import pipe_gated

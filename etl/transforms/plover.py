@@ -6,7 +6,7 @@ import csv
 import functools
 from dataclasses import dataclass
 
-from etl.config import DATA_DIR
+from etl.transforms.reference import DATA_DIR
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

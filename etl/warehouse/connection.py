@@ -49,9 +49,7 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute(t.path.read_text(encoding="utf-8"))
 
 
-def create_views(
-    conn: duckdb.DuckDBPyConnection, names: Sequence[str] | None = None
-) -> None:
+def create_views(conn: duckdb.DuckDBPyConnection, names: Sequence[str] | None = None) -> None:
     for view in contract.views() if names is None else names:
         conn.execute(contract.sql_path(view).read_text(encoding="utf-8"))
 

@@ -38,7 +38,9 @@ def query(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pl.DataF
     return conn.execute(read_query(name), params or None).pl()
 
 
-def scalar(conn: duckdb.DuckDBPyConnection, name: str, folder: str = "queries", **params: Any) -> int:
+def scalar(
+    conn: duckdb.DuckDBPyConnection, name: str, folder: str = "queries", **params: Any
+) -> int:
     """The single number ``sql/<folder>/<name>.sql`` returns."""
     row = conn.execute(read_query(name, folder), params or None).fetchone()
     return int(row[0]) if row and row[0] is not None else 0
@@ -74,7 +76,7 @@ def _article_scope(table: str) -> str:
         parent = contract.table(r.parent)
         if "article_id" in parent.column_names:
             return (
-                f"{r.column} in (select {r.parent_column} from {quoted(r.parent)} "
+                f"{r.column} in (select {r.parent_column} from {quoted(r.parent)} "  # noqa: S608
                 "where article_id in (select unnest($article_ids)))"
             )
     raise ValueError(f"{table} is not scoped by article")
@@ -168,9 +170,8 @@ def stream_article_rows(
     )
     with transaction(conn):
         for table in table_names:
-            conn.execute(
-                f"delete from {quoted(table)} where {_article_scope(table)}", ids  # noqa: S608
-            )
+            scope = _article_scope(table)
+            conn.execute(f"delete from {quoted(table)} where {scope}", ids)  # noqa: S608
         pending: dict[str, list[pl.DataFrame]] = {t: [] for t in table_names}
         n_pending: dict[str, int] = dict.fromkeys(table_names, 0)
 
