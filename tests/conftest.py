@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from etl.config import PROJECT_DIR, pointed_at
+from etl.settings import PROJECT_DIR, from_env
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
 from etl.transforms.nlp import load_nlp
 
@@ -33,7 +33,6 @@ def seeds_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from etl.pipeline import run_pipeline
 
     db = tmp_path_factory.mktemp("wh") / "dyad.duckdb"
-    with pointed_at(SEEDS, db):
-        summary = run_pipeline()
+    summary = run_pipeline(from_env().but(seeds_dir=SEEDS, warehouse_path=db))
     assert summary.success, summary.render()
     yield db

@@ -9,9 +9,9 @@ import pytest
 import sqlglot
 from sqlglot import ErrorLevel
 
-from etl import export
 from etl.cli import main
-from etl.config import SQL_DIR
+from etl.settings import SQL_DIR
+from etl.warehouse import export
 
 FILES = export.sql_files()
 VIEWS = [p for kind, p in FILES if kind == "view"]

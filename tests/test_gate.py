@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from etl.config import PROJECT_DIR
+from etl.settings import PROJECT_DIR
 from etl.transforms.articles import extract_article
 from etl.transforms.entities import extract_mentions
 from etl.transforms.events import _matches, trigger_lexicon

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.transforms import ingest
+from etl.stages import ingest
 
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import warehouse
+from etl import contract, warehouse
 from etl.pipeline import run_pipeline
 
 pytestmark = pytest.mark.slow
@@ -45,10 +45,10 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def test_every_table_and_view_is_filled(seeds_warehouse: Path) -> None:
     with duckdb.connect(str(seeds_warehouse), read_only=True) as conn:
-        for table in warehouse.TABLES:
+        for table in contract.table_names():
             n = conn.execute(f"select count(*) from {table}").fetchone()  # noqa: S608
             assert n and n[0] > 0, f"{table} is empty"
-        for view in warehouse.VIEWS:
+        for view in contract.views():
             n = conn.execute(f"select count(*) from {view}").fetchone()  # noqa: S608
             assert n and n[0] > 0, f"{view} is empty"
         assert conn.execute("select count(*) from raw.documents").fetchone() == (5,)
@@ -93,8 +93,8 @@ def test_definitions_load_with_every_asset() -> None:
 
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     # core.stage_inputs is the stages' shared bookkeeping, written by each NLP asset.
-    tables = [t for t in warehouse.TABLES if t != "core.stage_inputs"]
-    expected = {t.replace(".", "/") for t in (*tables, *warehouse.VIEWS)}
+    tables = [t for t in contract.table_names() if t != "core.stage_inputs"]
+    expected = {t.replace(".", "/") for t in (*tables, *contract.views())}
     assert expected <= keys
     for asset in defs.resolve_asset_graph().asset_nodes:
         assert asset.description, f"{asset.key} has no description"

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from etl import batches, parallel
-from etl.config import PROJECT_DIR
+from etl.settings import PROJECT_DIR
+from etl.stages import entities as entity_stage
+from etl.stages import pool as parallel
 from etl.transforms.articles import extract_article
 
 
@@ -69,8 +70,8 @@ def seed_bodies() -> list[tuple[str, str]]:
 def test_workers_produce_the_rows_one_process_produces(
     seed_bodies: list[tuple[str, str]], tmp_path: Path
 ) -> None:
-    batches.warm()  # loaded before the fork, as the assets do
-    work = functools.partial(batches.entities, parse_dir=tmp_path / "parses")
+    entity_stage.warm()  # loaded before the fork, as the assets do
+    work = functools.partial(entity_stage.parse_batch, parse_dir=tmp_path / "parses")
     one = list(parallel.fan_out(work, seed_bodies, batch_size=2, workers=1))
     two = list(parallel.fan_out(work, seed_bodies, batch_size=2, workers=2))
     assert [b.sentences for b in two] == [b.sentences for b in one]

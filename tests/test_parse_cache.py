@@ -7,8 +7,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from etl import parse_cache
-from etl.config import PROJECT_DIR
+from etl.settings import PROJECT_DIR
+from etl.stages import parse_cache
 from etl.transforms.articles import extract_article
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer

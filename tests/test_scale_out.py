@@ -8,12 +8,14 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from etl import config, staging
-from etl.assets import articles, entity_batches, raw_documents
-from etl.config import pointed_at
 from etl.definitions import defs
+from etl.defs.articles import articles
+from etl.defs.entities import entity_batches
+from etl.defs.raw import raw_documents
+from etl.defs.resources import DyadResource
 from etl.pipeline import run_pipeline
-from etl.resources import default_resource
+from etl.settings import from_env
+from etl.stages import staging
 
 from .conftest import SEEDS
 
@@ -46,19 +48,19 @@ def test_batches_staged_ahead_give_the_same_warehouse(
     tmp_path: Path, seeds_warehouse: Path
 ) -> None:
     db = tmp_path / "dyad.duckdb"
-    with pointed_at(SEEDS, db):
-        resources = {"dyad": default_resource()}
-        assert dg.materialize([raw_documents, articles], resources=resources).success
-        n_staged = 0
-        for batch in staging.BATCH_KEYS:
-            run = dg.materialize([entity_batches], partition_key=batch, resources=resources)
-            assert run.success
-            (mat,) = run.asset_materializations_for_node("staging__entity_batches")
-            n_staged += int(mat.metadata["n_articles"].value)  # type: ignore[arg-type]
-        folder = staging.staging_dir(config.build_path()) / "entities"
-        assert n_staged == len(list(SEEDS.glob("*.txt")))
-        assert len(list(folder.glob("*/inputs.parquet"))) >= 2
-        summary = run_pipeline()
+    config = from_env().but(seeds_dir=SEEDS, warehouse_path=db)
+    resources = {"dyad": DyadResource.from_settings(config)}
+    assert dg.materialize([raw_documents, articles], resources=resources).success
+    n_staged = 0
+    for batch in staging.BATCH_KEYS:
+        run = dg.materialize([entity_batches], partition_key=batch, resources=resources)
+        assert run.success
+        (mat,) = run.asset_materializations_for_node("staging__entity_batches")
+        n_staged += int(mat.metadata["n_articles"].value)  # type: ignore[arg-type]
+    folder = staging.staging_dir(config.build_path) / "entities"
+    assert n_staged == len(list(SEEDS.glob("*.txt")))
+    assert len(list(folder.glob("*/inputs.parquet"))) >= 2
+    summary = run_pipeline(config)
     assert summary.success, summary.render()
     assert summary.asset_metadata["core/sentences"]["n_from_batches"] == n_staged
     assert not folder.exists(), "consumed batches are removed after the commit"
@@ -68,20 +70,18 @@ def test_batches_staged_ahead_give_the_same_warehouse(
 
 def test_a_stale_batch_is_ignored(tmp_path: Path, seeds_warehouse: Path) -> None:
     db = tmp_path / "dyad.duckdb"
-    with pointed_at(SEEDS, db):
-        resources = {"dyad": default_resource()}
-        assert dg.materialize([raw_documents, articles], resources=resources).success
-        for batch in staging.BATCH_KEYS:
-            assert dg.materialize(
-                [entity_batches], partition_key=batch, resources=resources
-            ).success
-        folder = staging.staging_dir(config.build_path())
-        # One staged batch no longer matches the inputs it says it was computed from.
-        inputs = sorted(folder.glob("entities/*/inputs.parquet"))
-        stale = pl.read_parquet(inputs[0])
-        stale.with_columns(pl.lit("stale").alias("input_hash")).write_parquet(inputs[0])
-        n_staged = sum(pl.read_parquet(p).height for p in inputs)
-        summary = run_pipeline()
+    config = from_env().but(seeds_dir=SEEDS, warehouse_path=db)
+    resources = {"dyad": DyadResource.from_settings(config)}
+    assert dg.materialize([raw_documents, articles], resources=resources).success
+    for batch in staging.BATCH_KEYS:
+        assert dg.materialize([entity_batches], partition_key=batch, resources=resources).success
+    folder = staging.staging_dir(config.build_path)
+    # One staged batch no longer matches the inputs it says it was computed from.
+    inputs = sorted(folder.glob("entities/*/inputs.parquet"))
+    stale = pl.read_parquet(inputs[0])
+    stale.with_columns(pl.lit("stale").alias("input_hash")).write_parquet(inputs[0])
+    n_staged = sum(pl.read_parquet(p).height for p in inputs)
+    summary = run_pipeline(config)
     assert summary.success, summary.render()
     assert summary.asset_metadata["core/sentences"]["n_from_batches"] == n_staged - stale.height
     for table, order in COMPARED.items():

@@ -17,10 +17,10 @@ from etl.stages.ingest import diff_states, folder_state
 
 def evaluate(cursor: str | None) -> tuple[list[dg.RunRequest], list[dg.SkipReason], str | None]:
     # The sensor reads its folder from the resource, configured here from DYAD_SEEDS_DIR.
-    ctx = dg.build_sensor_context(cursor=cursor, resources={"dyad": default_resource()})
-    produced = seeds_folder_sensor(ctx)
-    assert isinstance(produced, Iterator)
-    out = list(produced)
+    with dg.build_sensor_context(cursor=cursor, resources={"dyad": default_resource()}) as ctx:
+        produced = seeds_folder_sensor(ctx)
+        assert isinstance(produced, Iterator)
+        out = list(produced)
     runs = [r for r in out if isinstance(r, dg.RunRequest)]
     skips = [r for r in out if isinstance(r, dg.SkipReason)]
     return runs, skips, ctx.cursor

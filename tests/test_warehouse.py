@@ -9,14 +9,14 @@ import polars as pl
 import pytest
 
 from etl import warehouse
-from etl.schemas import CLUSTER_SCHEMA, SENTENCE_SCHEMA, frame
+from etl.warehouse.records import frame
 
 
 def test_replace_rows_is_atomic(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     with warehouse.connect(db) as conn:
         warehouse.ensure_schema(conn)
-        good = frame([{"event_id": "e1", "cluster_id": "c1"}], CLUSTER_SCHEMA)
+        good = frame("core.event_clusters", [{"event_id": "e1", "cluster_id": "c1"}])
         warehouse.replace_rows(conn, {"core.event_clusters": good})
         bad = pl.DataFrame({"event_id": ["e2", "e2"], "cluster_id": ["c", "c"]})
         with pytest.raises(Exception, match="(?i)constraint|duplicate"):
@@ -29,8 +29,8 @@ def test_keyed_replace_only_touches_keys(tmp_path: Path) -> None:
     with warehouse.connect(tmp_path / "w.duckdb") as conn:
         warehouse.ensure_schema(conn)
         rows = [{"event_id": f"e{i}", "cluster_id": f"c{i}"} for i in range(3)]
-        warehouse.replace_rows(conn, {"core.event_clusters": frame(rows, CLUSTER_SCHEMA)})
-        new = frame([{"event_id": "e1", "cluster_id": "changed"}], CLUSTER_SCHEMA)
+        warehouse.replace_rows(conn, {"core.event_clusters": frame("core.event_clusters", rows)})
+        new = frame("core.event_clusters", [{"event_id": "e1", "cluster_id": "changed"}])
         warehouse.replace_rows(
             conn, {"core.event_clusters": new}, key_column="event_id", keys=["e1"]
         )
@@ -54,7 +54,7 @@ def _sentences(article_id: str, n: int) -> pl.DataFrame:
         }
         for i in range(n)
     ]
-    return frame(rows, SENTENCE_SCHEMA)
+    return frame("core.sentences", rows)
 
 
 def test_streamed_rows_commit_together(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_a_failing_batch_leaves_the_previous_rows(tmp_path: Path) -> None:
 def test_finish_commits_with_the_rows_or_not_at_all(tmp_path: Path) -> None:
     with warehouse.connect(tmp_path / "w.duckdb") as conn:
         warehouse.ensure_schema(conn)
-        clusters = frame([{"event_id": "e1", "cluster_id": "c1"}], CLUSTER_SCHEMA)
+        clusters = frame("core.event_clusters", [{"event_id": "e1", "cluster_id": "c1"}])
 
         def derive() -> None:
             # Sees the new rows of its own transaction.

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from etl.transforms.reference import DATA_DIR
 from etl.ids import stable_id
 from etl.transforms.dates import find_date_mentions, resolve_date
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.plover import plover_types
+from etl.transforms.reference import DATA_DIR
 from etl.transforms.types import DateMention, Mention, ResolvedDate
 
 SOURCE, TARGET = "source", "target"

@@ -144,6 +144,17 @@ def stage_inputs(conn: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
     return dict(zip(frame["article_id"].to_list(), frame["input_hash"].to_list(), strict=True))
 
 
+def replace_article_rows(
+    conn: duckdb.DuckDBPyConnection,
+    stage: str,
+    tables: dict[str, pl.DataFrame],
+    article_ids: Sequence[str],
+    inputs: dict[str, str],
+) -> None:
+    """:func:`stream_article_rows` with all the rows at hand (children first, as there)."""
+    stream_article_rows(conn, stage, list(tables), article_ids, inputs, [tables])
+
+
 def stream_article_rows(
     conn: duckdb.DuckDBPyConnection,
     stage: str,
