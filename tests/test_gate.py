@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from etl.config import PROJECT_DIR
 from etl.transforms.articles import extract_article
 from etl.transforms.entities import extract_mentions
-from etl.transforms.events import _matches, trigger_lexicon
+from etl.transforms.events import _matches
 from etl.transforms.gate import (
     has_actor,
     has_name,
@@ -23,6 +23,7 @@ from etl.transforms.gate import (
     verb_stems,
 )
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.lexicon import trigger_lexicon
 from etl.transforms.nlp import HEAVY, NAMES, NER, PARSE, TOKENS, pipe_bodies
 from etl.transforms.text import fold
 

@@ -10,9 +10,7 @@ the coder fall back on the nearest actors around the trigger, at a lower confide
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,11 +18,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from etl.config import DATA_DIR
 from etl.ids import stable_id
 from etl.transforms.dates import find_date_mentions, resolve_date
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.lexicon import Trigger, trigger_lexicon
 from etl.transforms.plover import plover_types
 from etl.transforms.types import DateMention, Mention, ResolvedDate
 
@@ -87,45 +85,6 @@ CONTEXT_WORDS: tuple[tuple[str, str], ...] = (
 )
 PHONE = re.compile(r"t[ée]l[ée]phon", re.IGNORECASE)
 MULTILATERAL = re.compile(r"\b(trilat[ée]ral|multilat[ée]ral|sommet|quadripartite)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Trigger:
-    lemma: str
-    pos: str
-    event_type: str
-    event_mode: str | None
-    event_context: str | None
-    requires: frozenset[str]
-    excludes: frozenset[str]
-    symmetric: bool
-    # For nouns: "de X" names the one acted upon ("l'expulsion des diplomates"), not the actor.
-    patient_of: bool = False
-
-
-@functools.cache
-def trigger_lexicon() -> dict[tuple[str, str], list[Trigger]]:
-    """The reviewed trigger lexicon keyed by (lemma, coarse POS)."""
-    lexicon: dict[tuple[str, str], list[Trigger]] = {}
-    with (DATA_DIR / "event_triggers_fr.tsv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            req = row["requires"].strip()
-            words = frozenset(w for w in req[1:].split("|") if w) if req else frozenset()
-            trig = Trigger(
-                lemma=row["lemma"],
-                pos=row["pos"],
-                event_type=row["event_type"],
-                event_mode=row["event_mode"] or None,
-                event_context=row["event_context"] or None,
-                requires=words if req.startswith("+") else frozenset(),
-                excludes=words if req.startswith("-") else frozenset(),
-                symmetric=row["frame"] == "symmetric",
-                patient_of=row["frame"] == "patient",
-            )
-            if trig.event_type not in plover_types():
-                raise ValueError(f"unknown PLOVER type in trigger lexicon: {trig.event_type}")
-            lexicon.setdefault((trig.lemma, trig.pos), []).append(trig)
-    return lexicon
 
 
 @dataclass(frozen=True)

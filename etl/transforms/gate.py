@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.lexicon import trigger_lexicon
 from etl.transforms.nlp import NAMES, PARSE, TOKENS, pipe_bodies
 from etl.transforms.text import fold, folded_words
 
@@ -93,8 +94,6 @@ def stems_for(lexicon_keys: Iterable[tuple[str, str]]) -> tuple[str, ...]:
 @functools.cache
 def trigger_pattern() -> re.Pattern[str]:
     """Folded word starts that may be an inflected trigger of the lexicon."""
-    from etl.transforms.events import trigger_lexicon  # the lexicon lives with the coder
-
     stems = stems_for(trigger_lexicon())
     return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
 
