@@ -35,7 +35,12 @@ from etl.schemas import (  # noqa: F401 - re-exported for the assets
 from etl.transforms.articles import extract_article
 from etl.transforms.clusters import cluster_events
 from etl.transforms.entities import build_entities, extract_mentions
-from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
+from etl.transforms.events import (
+    ArticleContext,
+    CodedEvent,
+    candidate_sentences,
+    code_article_events,
+)
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.types import Entity, Mention
@@ -347,7 +352,12 @@ def build_event_rows(
     seen_events: set[str] = set()
     seen_actors: set[tuple[str, str, str]] = set()
     for ctx in contexts:
-        coded, n = code_article_events(ctx, nlp, gaz, parsed(ctx.article_id))
+        doc = parsed(ctx.article_id)
+        if not candidate_sentences(ctx):
+            continue  # nothing to code, so nothing to parse
+        if doc is None or doc.text != ctx.body:
+            doc = next(pipe_gated(nlp, [ctx.body], gaz))
+        coded, n = code_article_events(ctx, gaz, doc)
         n_candidates += n
         for ev in coded:
             if ev.event_id in seen_events:

@@ -15,12 +15,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from etl.ids import stable_id
 from etl.transforms.dates import find_date_mentions, resolve_date
-from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger, trigger_lexicon
 from etl.transforms.plover import plover_types
@@ -456,26 +454,29 @@ class _Draft:
     mode: str | None
 
 
+def candidate_sentences(ctx: ArticleContext) -> list[tuple[int, int, int]]:
+    """The sentences of ``ctx`` that mention a state or an organization: only they can hold an
+    event (an article without any needs no parse)."""
+    states = {m.sentence_index for m in ctx.mentions if m.country_code or _is_org(m)}
+    return [s for s in ctx.sentences if s[0] in states]
+
+
 def code_article_events(
-    ctx: ArticleContext, nlp: Language, gaz: Gazetteer, doc: Doc | None = None
+    ctx: ArticleContext, gaz: Gazetteer, doc: Doc
 ) -> tuple[list[CodedEvent], int]:
     """Code the events of one article; returns them and the number of candidate sentences.
 
-    ``doc`` is the article body as parsed by the entity stage (``doc.text == ctx.body``); without
-    it the body is parsed here.
+    ``doc`` is the article body as parsed by :func:`etl.transforms.gate.pipe_gated`
+    (``doc.text == ctx.body``).
     """
     by_sentence: dict[int, list[Mention]] = {}
     for m in ctx.mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
-    candidates = [
-        s
-        for s in ctx.sentences
-        if any(m.country_code or _is_org(m) for m in by_sentence.get(s[0], ()))
-    ]
+    candidates = candidate_sentences(ctx)
     if not candidates:
         return [], 0
-    if doc is None or doc.text != ctx.body:
-        doc = next(pipe_gated(nlp, [ctx.body], gaz))
+    if doc.text != ctx.body:
+        raise ValueError(f"the Doc given for article {ctx.article_id} is not a parse of its body")
     anchor = _date_anchor(ctx)
     body_dates = find_date_mentions(ctx.body)
     events: list[CodedEvent] = []
