@@ -941,7 +941,8 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
     """Generate ``n`` pages in ``folder``, run full + incremental, time the bare model."""
     import dagster as dg
 
-    from etl.transforms.nlp import load_nlp, processes
+    from etl.parallel import processes
+    from etl.transforms.nlp import load_nlp
 
     pages_dir = folder / "pages"
     warehouse_file = folder / "dyad.duckdb"

@@ -10,16 +10,24 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
-from etl.transforms.nlp import processes
+from etl.transforms import nlp
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def processes() -> int:
+    """Worker processes: ``DYAD_NLP_PROCESSES``, else one per core (at most 2)."""
+    # Read here because transforms read no environment; the settings module will take this over.
+    configured = os.environ.get("DYAD_NLP_PROCESSES")
+    return nlp.processes(int(configured) if configured else None)
 
 
 def batched(items: Sequence[T], size: int) -> list[Sequence[T]]:

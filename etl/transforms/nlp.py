@@ -97,11 +97,11 @@ SentenceTier = Callable[[Span], int]
 NameWindows = Callable[[Span], list[tuple[int, int]]]
 
 
-def processes() -> int:
-    """Worker processes: ``DYAD_NLP_PROCESSES``, else one per core (at most 2)."""
-    configured = os.environ.get("DYAD_NLP_PROCESSES")
-    if configured:
-        return max(1, int(configured))
+def processes(configured: int | None = None) -> int:
+    """Worker processes: ``configured`` (at least one) when the settings give a number, else one
+    per core (at most 2)."""
+    if configured is not None:
+        return max(1, configured)
     return max(1, min(2, os.cpu_count() or 1))
 
 
