@@ -13,6 +13,7 @@ import pytest
 from spacy.language import Language
 
 from etl.transforms.events import ArticleContext, CodedEvent, code_article_events
+from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.types import Mention
 
@@ -68,7 +69,7 @@ def code(
         sentences=sentences_of(body),
         mentions=tuple(sorted(mentions, key=lambda m: m.char_start)),
     )
-    events, _ = code_article_events(ctx, nlp, gaz)
+    events, _ = code_article_events(ctx, gaz, next(pipe_gated(nlp, [body], gaz)))
     return events
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from etl.settings import PROJECT_DIR
 from etl.transforms.articles import extract_article
 from etl.transforms.entities import extract_mentions
-from etl.transforms.events import _matches, trigger_lexicon
+from etl.transforms.events.parse import matches
 from etl.transforms.gate import (
     has_actor,
     has_name,
@@ -23,6 +23,7 @@ from etl.transforms.gate import (
     verb_stems,
 )
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.lexicon import trigger_lexicon
 from etl.transforms.nlp import HEAVY, NAMES, NER, PARSE, TOKENS, pipe_bodies
 from etl.transforms.text import fold
 
@@ -184,7 +185,7 @@ def test_gate_loses_no_trigger_on_real_pages(nlp: Language, gaz: Gazetteer) -> N
                 pos = "VERB" if t.pos_ in ("VERB", "ADJ") else "NOUN"
                 if (t.lemma_.lower(), pos) in lexicon:
                     assert trigger_pattern().match(fold(t.text)), t.text
-            if any(_matches(t) for t in sent):
+            if any(matches(t) for t in sent):
                 n_trigger_sentences += 1
                 light = _light(nlp, sent.text)
                 assert all(tier(s) & PARSE for s in light.sents if len(s) > 1), sent.text

@@ -20,7 +20,8 @@ from etl.stages import parse_cache, runner
 from etl.stages.entities import warm
 from etl.stages.ledger import Plan
 from etl.transforms.clusters import cluster_events
-from etl.transforms.events import ArticleContext, code_article_events
+from etl.transforms.events import ArticleContext, candidate_sentences, code_article_events
+from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
 from etl.transforms.nlp import load_nlp
 from etl.transforms.types import Mention
@@ -79,7 +80,12 @@ def build_event_rows(
     seen_events: set[str] = set()
     seen_actors: set[tuple[str, str, str]] = set()
     for ctx in contexts:
-        coded, n = code_article_events(ctx, nlp, gaz, parsed(ctx.article_id))
+        doc = parsed(ctx.article_id)
+        if not candidate_sentences(ctx):
+            continue  # nothing to code, so nothing to parse
+        if doc is None or doc.text != ctx.body:
+            doc = next(pipe_gated(nlp, [ctx.body], gaz))
+        coded, n = code_article_events(ctx, gaz, doc)
         n_candidates += n
         for ev in coded:
             if ev.event_id in seen_events:

@@ -22,33 +22,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.lexicon import trigger_lexicon
 from etl.transforms.nlp import NAMES, PARSE, TOKENS, pipe_bodies
+from etl.transforms.reference import rows
 from etl.transforms.text import fold, folded_words
 
-# Irregular verb families: lemma ending -> replacement stems (folded). Each family is a pattern
-# of French conjugation, so it covers every verb built on it (remettre, soumettre, permettre...).
-_IRREGULAR: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("prendre", ("pren", "pri")),
-    ("mettre", ("met", "mis")),
-    ("venir", ("ven", "vien", "vin")),
-    ("tenir", ("ten", "tien", "tin")),
-    ("cevoir", ("cev", "coi", "cu")),
-    ("voir", ("voi", "voy", "vu", "vi")),
-    ("aitre", ("ai", "u")),  # reconnaître: reconnaît, reconnu
-    ("oitre", ("oi", "u")),
-    ("indre", ("in", "ign")),  # joindre, craindre, peindre
-    ("attre", ("at",)),  # abattre, combattre
-    ("uire", ("ui",)),  # conduire, détruire
-    ("dire", ("di",)),  # interdire, contredire
-    ("crire", ("cri",)),
-    ("clure", ("clu",)),
-    ("vre", ("v", "vi", "ve")),  # suivre, poursuivre
-    ("rir", ("r", "ert")),  # offrir: offre, offert; couvrir, ouvrir
-    ("aire", ("ai", "a", "i", "e")),  # faire and its compounds
-    ("ire", ("i",)),
-    ("dre", ("d", "du")),  # rendre, étendre, défendre
-    ("pre", ("p", "pu")),  # rompre
-    ("re", ("",)),
+# Irregular verb families, first matching ending wins: lemma ending -> replacement stems
+# (folded). Each family is a pattern of French conjugation, so it covers every verb built on it
+# (remettre, soumettre, permettre...).
+_IRREGULAR: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (r["ending"], tuple(r["stems"].split("|"))) for r in rows("verb_families_fr.tsv")
 )
 
 
@@ -93,8 +76,6 @@ def stems_for(lexicon_keys: Iterable[tuple[str, str]]) -> tuple[str, ...]:
 @functools.cache
 def trigger_pattern() -> re.Pattern[str]:
     """Folded word starts that may be an inflected trigger of the lexicon."""
-    from etl.transforms.events import trigger_lexicon  # the lexicon lives with the coder
-
     stems = stems_for(trigger_lexicon())
     return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -95,14 +94,6 @@ TOKENS, PARSE, NAMES = 0, 1, 2
 SentenceTier = Callable[[Span], int]
 # Token ranges of a sentence (relative, end exclusive) the named-entity model must see.
 NameWindows = Callable[[Span], list[tuple[int, int]]]
-
-
-def processes() -> int:
-    """Worker processes: ``DYAD_NLP_PROCESSES``, else one per core (at most 2)."""
-    configured = os.environ.get("DYAD_NLP_PROCESSES")
-    if configured:
-        return max(1, int(configured))
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 def paragraphs(text: str) -> list[str]:

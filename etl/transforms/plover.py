@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
 
-from etl.transforms.reference import DATA_DIR
+from etl.transforms.reference import rows
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -27,8 +26,6 @@ class PloverType:
 
 @functools.cache
 def plover_types() -> dict[str, PloverType]:
-    with (DATA_DIR / "plover_types.tsv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
     table = {
         r["event_type"]: PloverType(
             event_type=r["event_type"],
@@ -39,7 +36,7 @@ def plover_types() -> dict[str, PloverType]:
             requires_target=r["requires_target"] == "1",
             modes=tuple(m for m in r["modes"].split("|") if m and m != "-"),
         )
-        for r in rows
+        for r in rows("plover_types.tsv")
     }
     missing = set(PLOVER_TYPES) - set(table)
     if missing:

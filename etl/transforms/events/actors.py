@@ -1,0 +1,142 @@
+"""Actor mentions of a sentence aligned to its tokens, turned into event actors (an alliance
+standing for its member states), and the source of a trigger whose subject names no actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from etl.transforms.events.parse import subtree_excluding
+from etl.transforms.events.types import EventActor
+from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.types import Mention
+
+# Pronouns that stand for people or states; demonstratives ("cela", "ce") stand for situations.
+PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "qui", "lequel"})
+
+
+@dataclass(frozen=True)
+class SentenceActors:
+    """One sentence of the article's Doc and its actor mentions aligned to tokens.
+
+    Token indexes and character offsets are those of the whole article Doc (body offsets).
+    """
+
+    doc: Doc
+    span: Span
+    mentions: list[tuple[Mention, Span]]
+
+    def in_tokens(self, tokens: set[int]) -> list[Mention]:
+        return [m for m, span in self.mentions if span.root.i in tokens]
+
+    def before(self, i: int) -> list[Mention]:
+        return [m for m, span in self.mentions if span.end <= i]
+
+    def after(self, i: int) -> list[Mention]:
+        return [m for m, span in self.mentions if span.start > i]
+
+
+def align(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Mention, Span]]:
+    aligned = []
+    for m in mentions:
+        span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
+        if span is not None and len(span):
+            aligned.append((m, span))
+    return aligned
+
+
+def actor_mentions(ms: Iterable[Mention], *, allow_places: bool) -> list[Mention]:
+    return [m for m in ms if (m.is_actor or allow_places) and (m.country_code or is_org(m))]
+
+
+def is_org(m: Mention) -> bool:
+    return m.entity_id.startswith("organization:")
+
+
+def to_actors(
+    ms: Iterable[Mention], role: str, gaz: Gazetteer, *, expand_members: bool
+) -> list[EventActor]:
+    out: list[EventActor] = []
+    for m in ms:
+        members = _expansion(m, gaz)
+        if members and expand_members:
+            # An alliance stands for its member states when a state pair is needed.
+            out.extend(
+                EventActor(f"country:{c}", role, c, m.sector_code, m.surface_text, m.entity_id)
+                for c in members
+            )
+            continue
+        out.append(
+            EventActor(m.entity_id, role, m.country_code, m.sector_code, m.surface_text, None)
+        )
+    return out
+
+
+# Only small alliances stand for their members: a bloc of a few states acting together (AES) is
+# those states, but a large IGO acting as a body (ECOWAS, the EU) is not 12 or 27 bilateral events.
+MAX_EXPANDED_MEMBERS = 6
+
+
+def _expansion(m: Mention, gaz: Gazetteer) -> tuple[str, ...]:
+    if not is_org(m) or m.country_code:
+        return ()
+    entity = gaz.entity(m.entity_id)
+    members = gaz.members(m.entity_id)
+    if entity is None or entity.org_kind != "alliance" or len(members) > MAX_EXPANDED_MEMBERS:
+        return ()
+    return members
+
+
+def countries(actors: Iterable[EventActor]) -> set[str]:
+    return {a.country_code for a in actors if a.country_code}
+
+
+def resolve_source(
+    sa: SentenceActors, t: Token, src_tokens: list[Token], previous_actors: list[Mention]
+) -> tuple[list[Mention], float] | None:
+    """Sources when the subject phrase itself names no actor: pronouns, possessives, or no
+    subject at all. Returns None when the subject is a phrase that is not an actor."""
+    pronouns = [s for s in src_tokens if s.pos_ == "PRON"]
+    nominal = [s for s in src_tokens if s.pos_ != "PRON"]
+    if nominal:
+        return None
+    if any(p.text.lower() not in PERSONAL_PRONOUNS for p in pronouns):
+        return None
+    for p in pronouns:
+        if p.text.lower() in ("qui", "lequel") and p.head.dep_.startswith("acl"):
+            antecedent = p.head.head
+            found = sa.in_tokens(subtree_excluding(antecedent, [p.head]))
+            actors = actor_mentions(found, allow_places=False)
+            if actors:
+                return actors, 0.05
+    earlier = actor_mentions(sa.before(t.i), allow_places=False)
+    subjects = [m for m in earlier if _in_subject(sa, m)]
+    people = [m for m in subjects if m.entity_id.startswith("person:")]
+    if people:
+        return [people[-1]], 0.15
+    if subjects:
+        return [subjects[-1]], 0.2
+    if previous_actors:
+        return [previous_actors[0]], 0.25
+    if not src_tokens and earlier:
+        return [earlier[-1]], 0.3
+    return None
+
+
+def _in_subject(sa: SentenceActors, m: Mention) -> bool:
+    span = next(sp for mm, sp in sa.mentions if mm is m)
+    cur = span.root
+    for _ in range(8):
+        if cur.dep_ in ("nsubj", "nsubj:pass"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def token_distance(sa: SentenceActors, t: Token, m: Mention) -> int:
+    span = next(sp for mm, sp in sa.mentions if mm is m)
+    return span.start - t.i

@@ -1,0 +1,154 @@
+"""What the dependency parse says around a trigger: which lexicon entries a token matches, its
+clause verb and subject, and whether it is negated, passive, planned or reported speech."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from etl.transforms.lexicon import Trigger, trigger_lexicon
+from etl.transforms.reference import word_set
+
+NEGATORS = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "guère", "point"})
+
+# Verbs and nouns under which a trigger states a plan, a wish or a possibility, not a fact.
+INTENT_GOVERNORS = word_set("event_intent_governors_fr.tsv")
+
+INTENT_MODIFIERS = frozenset({"futur", "prochain", "éventuel", "possible", "envisagé", "prévu"})
+
+
+def lemma_of(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def context_lemmas(t: Token) -> set[str]:
+    """Lemmas near a trigger: its head, siblings and descendants down to three levels (enough
+    for "s'est entretenu au téléphone avec son homologue"), with compound parts ("accord-cadre")."""
+    near: list[Token] = [t.head, *t.head.children]
+    level = list(t.children)
+    for _ in range(3):
+        near.extend(level)
+        level = [g for c in level for g in c.children]
+    words: set[str] = set()
+    for x in near:
+        if x.i == t.i:
+            continue
+        for w in (lemma_of(x), x.text.lower()):
+            words.add(w)
+            if "-" in w:
+                words.update(p for p in w.split("-") if p)
+    return words
+
+
+def matches(t: Token) -> list[Trigger]:
+    lemma = lemma_of(t)
+    if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
+        cands = trigger_lexicon().get((lemma, "VERB"), [])
+    elif t.pos_ in ("NOUN", "PROPN"):
+        cands = trigger_lexicon().get((lemma, "NOUN"), [])
+    else:
+        return []
+    if not cands:
+        return []
+    near = context_lemmas(t)
+    # A required word may sit a few words away under a wrong attachment ("le rappel « pour
+    # consultations » de son ambassadeur"), so requirements also look at a small window.
+    window = near | {lemma_of(x) for x in t.doc[max(0, t.i - 6) : t.i + 7]}
+    return [c for c in cands if (not c.requires or c.requires & window) and not (c.excludes & near)]
+
+
+def is_negated(t: Token) -> bool:
+    for c in t.children:
+        if lemma_of(c) in NEGATORS or c.text.lower() in NEGATORS:
+            return True
+        if c.dep_ == "mark" and c.text.lower() == "sans":
+            return True
+    return False
+
+
+def verb_of(t: Token) -> Token:
+    """The clause verb a token belongs to (itself when it is a verb)."""
+    cur = t
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def subject_candidates(v: Token) -> list[list[Token]]:
+    """Possible subjects of a clause, nearest first, climbing through coordination, infinitives
+    and participles: a participle modifying a noun ("l'ambassadeur, accusant X") may still have
+    the main clause's subject as its agent when the parser attached it to the wrong noun."""
+    out: list[list[Token]] = []
+    cur = v
+    for _ in range(5):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subj:
+            out.append(subj)
+            break
+        climbs = ("conj", "xcomp", "advcl", "ccomp", "acl", "parataxis")
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            out.append([cur.head])
+        if cur.dep_ in climbs and cur.head.i != cur.i:
+            cur = verb_of(cur.head) if cur.dep_ == "acl" else cur.head
+            continue
+        break
+    return out
+
+
+def subject_of(v: Token) -> list[Token]:
+    cands = subject_candidates(v)
+    return cands[0] if cands else []
+
+
+def is_passive(v: Token) -> bool:
+    # The auxiliary is the evidence; the parser sometimes labels an active subject nsubj:pass.
+    return any(c.dep_ == "aux:pass" for c in v.children)
+
+
+def subtree_excluding(t: Token, exclude: Iterable[Token]) -> set[int]:
+    excl: set[int] = set()
+    for x in exclude:
+        excl.update(y.i for y in x.subtree)
+    return {y.i for y in t.subtree} - excl
+
+
+def is_intent(t: Token) -> bool:
+    """Plans, wishes, conditionals and futures: coded, but as intent rather than as fact."""
+    cur = t
+    for _ in range(4):
+        mood, tense = cur.morph.get("Mood", []), cur.morph.get("Tense", [])
+        text = cur.text.lower()
+        if "Cnd" in mood or "Fut" in tense:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and re.search(r"(rai[st]?|raient|ront)$", text):
+            return True
+        if any(lemma_of(c) in INTENT_MODIFIERS for c in cur.children):
+            return True
+        if cur is not t and lemma_of(cur) in INTENT_GOVERNORS:
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return any(lemma_of(c) in INTENT_GOVERNORS for c in t.children if c.dep_ in ("aux", "xcomp"))
+
+
+def under_reporting(t: Token, reporting: set[int]) -> bool:
+    cur = t
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i in reporting and cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "obl:arg"):
+            return True
+        cur = cur.head
+    return False
+
+
+def has_case(t: Token, words: Iterable[str]) -> bool:
+    allowed = set(words)
+    return any(c.dep_ in ("case", "mark") and c.text.lower() in allowed for c in t.children)

@@ -1,0 +1,210 @@
+"""Who acts and who is acted upon: a trigger's source and target from its parse, with fallbacks
+at a lower confidence, and the draft event they make."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from etl.transforms.events.actors import (
+    SentenceActors,
+    actor_mentions,
+    countries,
+    resolve_source,
+    to_actors,
+    token_distance,
+)
+from etl.transforms.events.parse import (
+    context_lemmas,
+    has_case,
+    is_intent,
+    is_passive,
+    lemma_of,
+    subject_candidates,
+    subject_of,
+    subtree_excluding,
+    verb_of,
+)
+from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, Draft, EventActor
+from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.lexicon import Trigger
+from etl.transforms.types import Mention
+
+OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
+# Verbs whose subject receives what the trigger noun denotes ("X a obtenu le soutien de Y").
+RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
+ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
+
+# How far after a trigger the target fallback may look, in tokens.
+TARGET_WINDOW = 15
+PHONE = re.compile(r"t[ée]l[ée]phon", re.IGNORECASE)
+MULTILATERAL = re.compile(r"\b(trilat[ée]ral|multilat[ée]ral|sommet|quadripartite)", re.IGNORECASE)
+
+
+def assign_roles(
+    sa: SentenceActors,
+    t: Token,
+    trig: Trigger,
+    previous_actors: list[Mention],
+    earlier: list[CodedEvent],
+    gaz: Gazetteer,
+) -> Draft | None:
+    """The draft event of trigger ``t``: its sources and targets from the parse, else from the
+    sentence's other actors at a lower confidence; None when it has no pair of actors."""
+    is_visit = trig.event_mode == "visit"
+    verb = t if trig.pos == "VERB" else verb_of(t)
+    confidence = 0.9
+    src_tokens: list[Token] = []
+    tgt_roots: list[Token] = []
+    flipped = False
+    if trig.pos == "VERB":
+        if is_passive(t):
+            src_tokens = [c for c in t.children if c.dep_ == "obl:agent"]
+            tgt_roots = [c for c in t.children if c.dep_ == "nsubj:pass"]
+        else:
+            src_tokens = subject_of(t)
+            for cand in subject_candidates(t):
+                if sa.in_tokens({y.i for x in cand for y in x.subtree}):
+                    src_tokens = cand
+                    break
+            tgt_roots = [
+                c
+                for c in t.children
+                if c.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod")
+            ]
+    else:
+        owner = [c for c in t.children if c.dep_ == "nmod" and has_case(c, OF_WORDS)]
+        demonym = [c for c in t.children if c.dep_ == "amod"]
+        tgt_roots = [
+            c
+            for c in t.children
+            if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and not has_case(c, OF_WORDS)
+        ]
+        if trig.patient_of:
+            tgt_roots += owner
+            owner = []
+        if verb is not t and lemma_of(verb) in RECEIVING_VERBS:
+            # "X a obtenu le soutien de Y (en matière de fourniture d'armes)": Y gives, X
+            # receives, for the received noun and any aid noun inside the received phrase.
+            flipped = True
+            givers = (
+                owner
+                + demonym
+                + [y for y in verb.subtree if lemma_of(y) == "part" and y.i != verb.i]
+            )
+            src_tokens = givers
+            tgt_roots = subject_of(verb)
+        else:
+            src_tokens = owner + demonym if (owner or demonym) and t.dep_ != "obj" else []
+            if not src_tokens:
+                src_tokens = subject_of(verb) if verb is not t else []
+            if t.dep_ in ("nsubj", "nsubj:pass"):
+                src_tokens = owner + demonym
+
+    src_idx: set[int] = set()
+    for s in src_tokens:
+        src_idx |= {y.i for y in s.subtree}
+    tgt_idx: set[int] = set()
+    for r in tgt_roots:
+        tgt_idx |= subtree_excluding(r, src_tokens)
+    tgt_idx -= src_idx
+    sources = actor_mentions(sa.in_tokens(src_idx), allow_places=False)
+    targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
+
+    if not sources:
+        resolved = resolve_source(sa, t, src_tokens, previous_actors)
+        participants = to_actors(targets, TARGET, gaz, expand_members=True)
+        if resolved is None and trig.symmetric and len(countries(participants)) >= 2:
+            # "Le sommet a réuni le Mali, le Niger et le Tchad": the participants are the objects.
+            resolved = (targets, 0.1)
+            targets = []
+        if resolved is None:
+            # The parse names a subject and it is no known actor: guessing from elsewhere in the
+            # sentence would attach the action to the wrong party.
+            return None
+        sources, penalty = resolved
+        confidence -= penalty
+    answers_allegation = trig.event_type == "REJECT" or ACCUSATION_LEMMAS & context_lemmas(t)
+    if not targets and answers_allegation:
+        accused = countries(to_actors(sources, SOURCE, gaz, expand_members=True))
+        for ev in reversed(earlier):
+            if ev.event_type == "ACCUSE" and ev.countries(TARGET) & accused:
+                targets = [
+                    m
+                    for m, _ in sa.mentions
+                    if m.country_code in ev.countries(SOURCE) and m.is_actor
+                ]
+                if not targets:
+                    return _draft_from(
+                        trig,
+                        t,
+                        sources,
+                        [],
+                        gaz,
+                        confidence - 0.2,
+                        sa,
+                        verb,
+                        extra_targets=[
+                            EventActor(f"country:{c}", TARGET, c, None, c)
+                            for c in sorted(ev.countries(SOURCE))
+                        ],
+                    )
+                break
+    if not targets:
+        src_c = {m.country_code for m in sources}
+        after = [
+            m
+            for m in actor_mentions(sa.after(t.i), allow_places=is_visit)
+            if m.country_code not in src_c
+        ]
+        before = [
+            m
+            for m in actor_mentions(sa.before(t.i), allow_places=False)
+            if m.country_code not in src_c and m not in sources
+        ]
+        after = [m for m in after if token_distance(sa, t, m) <= TARGET_WINDOW]
+        if after:
+            targets = [after[0]]
+            confidence -= 0.3
+        elif before and len({m.country_code for m in sources}) <= 1:
+            targets = [before[-1]]
+            confidence -= 0.35
+    if flipped:
+        confidence -= 0.05
+    return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+
+
+def _draft_from(
+    trig: Trigger,
+    t: Token,
+    sources: list[Mention],
+    targets: list[Mention],
+    gaz: Gazetteer,
+    confidence: float,
+    sa: SentenceActors,
+    verb: Token,
+    extra_targets: Sequence[EventActor] = (),
+) -> Draft | None:
+    src = to_actors(sources, SOURCE, gaz, expand_members=True)
+    tgt = to_actors(targets, TARGET, gaz, expand_members=True) + list(extra_targets)
+    src_c = countries(src)
+    tgt = [a for a in tgt if a.country_code not in src_c]
+    directed = not trig.symmetric
+    joint = not tgt and len(src_c) >= 2 and trig.symmetric
+    if joint:
+        # "X, Y et Z ont adopté une déclaration": a joint action of co-equal parties, kept as
+        # several sources and no target; the dyads view pairs every two of them.
+        directed = False
+    elif not src or not tgt or not countries(src) or not countries(tgt):
+        return None
+    mode = trig.event_mode
+    sentence_text = sa.span.text
+    if trig.event_type == "CONSULT":
+        if PHONE.search(sentence_text):
+            mode = "phone"
+        elif MULTILATERAL.search(sentence_text) or len(countries(src) | countries(tgt)) >= 3:
+            mode = "multilateral"
+    reality = "intended" if (is_intent(t) or (verb is not t and is_intent(verb))) else "asserted"
+    return Draft(trig, t, src, tgt, directed, max(0.1, min(confidence, 1.0)), reality, mode)
