@@ -36,15 +36,18 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from etl.transforms.gazetteer import ARTICLE_CONTEXTS, Gazetteer, OfficeHolder, Role, Surface
+from etl.transforms.reference import word_list
 from etl.transforms.text import (
     NAME_PARTICLES,
     fold,
     is_all_caps,
     is_title_word,
+    month_names,
     normalize_apostrophes,
     person_key,
     person_key_words,
     slugify,
+    weekday_names,
 )
 from etl.transforms.types import Entity, Mention
 
@@ -73,41 +76,21 @@ def _folded(text: str) -> frozenset[str]:
     return frozenset(fold(w) for w in text.split())
 
 
+def _folded_list(name: str) -> frozenset[str]:
+    """The folded words of a reviewed word list of ``etl/data``."""
+    return frozenset(fold(w) for w in word_list(name))
+
+
 # Prepositions after which a place name is a location, whatever governs it.
 _LOCATIVE_PREPS = frozenset({"en", "dans", "depuis", "vers", "via", "hors", "jusqu", "outre"})
 _A_PREPS = frozenset({"à", "au", "aux", "a"})
 _DE_PREPS = frozenset({"de", "du", "des", "d"})
 # Heads that take an "à" argument for a recipient/addressee: "à"/"au" + country is then an actor.
-_DATIVE_HEADS = _folded(
-    """
-    demander apporter fournir livrer vendre offrir accorder proposer reprocher adresser
-    imposer promettre répondre écrire donner attribuer octroyer verser céder exporter prêter
-    permettre interdire conseiller recommander ordonner enjoindre signifier notifier dire
-    succéder opposer allier associer lier rattacher appartenir payer rembourser dédier
-    confier présenter transmettre remettre réclamer exiger nuire infliger rallier demande
-    soutien aide appui assistance livraison vente don prêt message lettre ultimatum hommage
-    réponse avertissement appel invitation allégeance adhésion ralliement dette reproche
-    condoléances félicitations opposition
-    """
-)
+_DATIVE_HEADS = _folded_list("dative_heads_fr.tsv")
 # Nouns that make a qualifying demonym / "de <country>" a place: "la capitale malienne".
-_PLACE_NOUNS = _folded(
-    """
-    capitale territoire territoires sol frontière frontières ville villes village villages
-    localité localités région régions province provinces nord sud est ouest centre nord-est
-    nord-ouest sud-est sud-ouest espace eaux côte côtes littoral désert zone zones
-    département départements commune communes préfecture quartier quartiers intérieur partie
-    terre terres enclave port aéroport périphérie banlieue campagnes brousse cercle
-    arrondissement
-    """
-)
+_PLACE_NOUNS = _folded_list("place_nouns_fr.tsv")
 # Common nouns that make a following country/capital name something else ("fleuve Niger").
-_GEO_NOUNS = _folded(
-    """
-    fleuve rivière lac delta golfe boulevard avenue rue stade aéroport pont université lycée
-    école gare baie canal bassin vallée hôtel quartier
-    """
-)
+_GEO_NOUNS = _folded_list("geo_nouns_fr.tsv")
 _RANKS = _folded(
     """
     général généraux colonel lieutenant-colonel commandant capitaine lieutenant maréchal
@@ -126,15 +109,7 @@ _DETERMINERS = _folded(
 )
 _HOMOLOGUE = frozenset({"homologue", "homologues"})
 # Verbs of saying: their subject is a person (or an institution), never a town.
-_SPEECH_VERBS = _folded(
-    """
-    déclarer préciser saluer indiquer affirmer ajouter estimer souligner marteler réitérer
-    dénoncer annoncer expliquer assurer rappeler confier répondre regretter insister féliciter
-    promettre avertir réclamer exiger déplorer juger qualifier remercier conclure poursuivre
-    lancer confirmer démentir reconnaître admettre plaider appeler demander dire résumer
-    argumenter commenter
-    """
-)
+_SPEECH_VERBS = _folded_list("speech_verbs_fr.tsv")
 # Their past participles, for the inverted "…», a précisé Ndiaye".
 _SPEECH_FORMS = frozenset(v[:-2] + "e" for v in _SPEECH_VERBS if v.endswith("er")) | _folded(
     "dit répondu reconnu admis conclu poursuivi promis averti"
@@ -151,12 +126,7 @@ _SUBJECT_PRONOUNS = _folded("il elle ils elles")
 _CHARGE_FORMS = _folded("chargé chargée chargés chargées")
 # Prepositions of a circumstance fronted before the subject ("Face à l'armée malienne, X ..."):
 # a noun phrase they introduce is not an apposition to the name after the comma.
-_CIRCUMSTANCE_PREPS = _folded(
-    """
-    à au aux en dans sur sous chez vers face après avant depuis contre avec sans malgré lors
-    devant derrière parmi durant pendant entre outre
-    """
-)
+_CIRCUMSTANCE_PREPS = _folded_list("circumstance_preps_fr.tsv")
 # Parts of speech a describing noun ("le politologue sénégalais X") cannot have.
 _NOT_NOUN_POS = frozenset(
     {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PROPN", "PUNCT"}
@@ -196,9 +166,9 @@ _GLUED_RE = re.compile(r"^(.*?[a-zà-ÿ])(Le|La|Les|L|Un|Une|Des|De|Du|Au|En|Il|
 # "congolais" is on COD but also means Congo-Brazzaville; plain "guinéen" may mean either Guinea.
 _DEMONYM_ALTERNATIVES: dict[str, tuple[str, ...]] = {"COD": ("COG",), "GIN": ("GNB", "GNQ")}
 
-_MONTHS_DAYS = (
-    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
-    "décembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+# Month and day names, each followed by its unaccented spelling when it differs ("août|aout").
+_MONTHS_DAYS = "|".join(
+    dict.fromkeys(v for n in month_names("fr") + weekday_names("fr") for v in (n, fold(n)))
 )
 _DATELINE_RE = re.compile(
     rf"\s*(?:,\s*(?:le\s+|ce\s+)?(?:\d|1er|(?i:{_MONTHS_DAYS}))|\((?:[A-Z][A-Za-z]*|[A-Z]+)\)\s*[-–—]"
