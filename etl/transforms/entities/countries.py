@@ -1,0 +1,150 @@
+"""Phase 3: what each country mention stands for in its sentence.
+
+A country name, capital, seat or demonym is an actor unless the text makes it a place ("au
+Mali", "la capitale malienne", a dispatch's dateline); an actor takes the sector and role of the
+noun it qualifies ("l'armée malienne" -> MIL) or of the role phrase it is attached to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from etl.transforms.entities.index import DocIndex
+from etl.transforms.entities.lexicon import (
+    A_PREPS,
+    COUNTRY_KINDS,
+    DATELINE_RE,
+    DATIVE_HEADS,
+    DE_PREPS,
+    HOMOLOGUE,
+    LOCATIVE_PREPS,
+    PLACE_NOUNS,
+)
+from etl.transforms.entities.records import Match, RolePhrase
+from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.text import fold
+
+
+def country_attributes(
+    index: DocIndex, gaz: Gazetteer, found: list[Match], phrases: list[RolePhrase]
+) -> list[Match]:
+    """Copies of ``found`` with ``is_actor``, ``sector`` and ``role`` of country mentions set."""
+    matches = [replace(m) for m in found]
+    phrase_of_word: dict[int, RolePhrase] = {}
+    for rp in phrases:
+        if rp.role is None:
+            continue
+        for j in range(rp.w0, rp.w1):
+            phrase_of_word[j] = rp
+    attached: dict[int, RolePhrase] = {}
+    for rp in phrases:
+        if rp.role is None:
+            continue
+        for k in rp.country_matches:
+            attached.setdefault(k, rp)
+    for k, m in enumerate(matches):
+        if m.dropped or m.kind not in COUNTRY_KINDS:
+            continue
+        if m.kind in ("demonym", "prefix"):
+            _demonym_attributes(index, gaz, m, phrase_of_word)
+        else:
+            _place_name_attributes(index, m, phrase_of_word)
+        owner = attached.get(k)
+        if owner is not None and m.is_actor:
+            m.sector, m.role = owner.sector, owner.role_name
+        if m.kind == "seat" and m.sector is None and m.is_actor:
+            m.sector = "GOV"
+    # A prefix takes the attributes of the demonym it is compounded with.
+    for k, m in enumerate(matches):
+        if m.kind == "prefix" and k + 1 < len(matches) and not m.dropped:
+            nxt = matches[k + 1]
+            if nxt.w0 == m.w1 and nxt.kind in COUNTRY_KINDS:
+                m.is_actor, m.sector, m.role = nxt.is_actor, nxt.sector, nxt.role
+    return matches
+
+
+def _dateline(index: DocIndex, m: Match) -> bool:
+    """ "Bamako, le 3 mai (AFP) –": the place a dispatch was filed from."""
+    line_start = index.text.rfind("\n", 0, m.start) + 1
+    if index.text[line_start : m.start].strip():
+        return False
+    return bool(DATELINE_RE.match(index.text, m.end))
+
+
+def _demonym_head(index: DocIndex, m: Match) -> Token | None:
+    tok = index.token_at(index.words[m.w1 - 1].start)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod",):
+        return tok
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "conj" and head.head.pos_ == "ADJ":
+            head = head.head
+            continue
+        break
+    if head.dep_ in ("amod", "acl", "appos", "conj", "nmod") and head.head is not head:
+        return head.head
+    # Fallback: the nearest preceding noun of the sentence.
+    for t in reversed(list(index.doc[max(tok.sent.start, tok.i - 4) : tok.i])):
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
+def _demonym_attributes(
+    index: DocIndex, gaz: Gazetteer, m: Match, phrase_of_word: dict[int, RolePhrase]
+) -> None:
+    head = _demonym_head(index, m)
+    if head is None:
+        return
+    if fold(head.lemma_) in PLACE_NOUNS or fold(head.text) in PLACE_NOUNS:
+        m.is_actor = False
+        return
+    if fold(head.text) in HOMOLOGUE:
+        return
+    rp = phrase_of_word.get(index.word_index_at(head.idx))
+    if rp is not None:
+        m.sector, m.role = rp.sector, rp.role_name
+        return
+    role = gaz.roles.get((fold(head.text),)) or gaz.roles.get((fold(head.lemma_),))
+    nominal = head.pos_ in ("NOUN", "PROPN") or index.after_determiner(
+        index.word_index_at(head.idx)
+    )
+    if role is not None and nominal:
+        m.sector, m.role = role.sector_code, role.role_name
+
+
+def _place_name_attributes(
+    index: DocIndex, m: Match, phrase_of_word: dict[int, RolePhrase]
+) -> None:
+    if _dateline(index, m):
+        m.is_actor = False
+        return
+    j = index.prev_word(m.w0, skip_articles=True)
+    if j is None:
+        return
+    prep = index.words[j].text.lower()
+    folded = index.words[j].folded
+    if folded in LOCATIVE_PREPS:
+        m.is_actor = False
+        return
+    if prep in A_PREPS and (prep != "a" or index.words[j].text == "A"):
+        root = index.span_root(m.start, m.end)
+        head = root.head if root.head is not root else None
+        lemma = fold(head.lemma_) if head is not None else ""
+        text = fold(head.text) if head is not None else ""
+        if lemma in DATIVE_HEADS or text in DATIVE_HEADS:
+            return
+        # Otherwise "au Mali", "à Moscou" is where something is or happens ("la situation
+        # au Mali", "arrivés au Niger", "reçu au Kremlin").
+        m.is_actor = False
+        return
+    if folded in DE_PREPS:
+        k = index.prev_word(j, skip_articles=True)
+        if k is not None and index.words[k].folded in PLACE_NOUNS:
+            m.is_actor = False
+            return
+        if k is not None and k in phrase_of_word:
+            rp = phrase_of_word[k]
+            m.sector, m.role = rp.sector, rp.role_name
