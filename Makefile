@@ -20,6 +20,7 @@ run: setup
 lint: setup
 	$(BIN)/ruff check etl tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest

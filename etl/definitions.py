@@ -26,11 +26,7 @@ ASSETS = [
 # One process writes the DuckDB build file at a time, and the spaCy model loads once per process.
 defs = dg.Definitions(
     assets=ASSETS,
-    asset_checks=all_checks(
-        ".".join(k.path)
-        for a in ASSETS
-        for k in a.keys  # type: ignore[union-attr]
-    ),
+    asset_checks=all_checks(".".join(k.path) for a in ASSETS for k in a.keys),
     jobs=[dyad_job, scale_out_job],
     sensors=[seeds_folder_sensor],
     schedules=[daily_schedule],

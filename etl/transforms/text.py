@@ -23,7 +23,7 @@ import unicodedata
 from typing import Literal
 
 # Widths of CLDR month and day names.
-Width = Literal["abbreviated", "narrow", "short", "wide"]
+Width = Literal["abbreviated", "narrow", "wide"]
 
 APOSTROPHES = "'’‘ʼ`´"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
