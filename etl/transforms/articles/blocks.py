@@ -5,8 +5,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from etl.transforms.articles.furniture import is_furniture_line
+from etl.transforms.articles.furniture import classify, is_furniture_line
 from etl.transforms.articles.model import Block, Line
 from etl.transforms.articles.normalize import (
     BULLETS,
@@ -29,6 +30,7 @@ from etl.transforms.articles.vocabulary import (
 )
 from etl.transforms.dates import find_date_mentions, resolve_date
 from etl.transforms.text import fold_match
+from etl.transforms.types import DateMention, ResolvedDate
 
 _VERB_SUFFIX_RE = re.compile(r"\w{2,}(?:aient|èrent|erait|eraient|eront|iront|irait|iraient)$")
 
@@ -44,7 +46,7 @@ _DATE_START_RE = re.compile(
 )
 
 
-def split_lines(raw: str) -> list[Line]:
+def _split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     ends = [(m.start(), m.end()) for m in LINE_BREAK_RE.finditer(raw)]
@@ -67,7 +69,7 @@ def split_lines(raw: str) -> list[Line]:
     return lines
 
 
-def group_blocks(raw: str, lines: list[Line]) -> list[Block]:
+def _group_blocks(raw: str, lines: list[Line]) -> list[Block]:
     """Join hard-wrapped lines and mid-sentence breaks into blocks; else one line per block."""
     lengths = [len(ln.text) for ln in lines]
     wrap_width = 0
@@ -104,7 +106,7 @@ def group_blocks(raw: str, lines: list[Line]) -> list[Block]:
     for i, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
         text = normalize_block(raw[start:end])
-        blocks.append(Block(i, start, end, [g.text for g in group], text, group[0].indent))
+        blocks.append(Block(i, start, end, tuple(g.text for g in group), text, group[0].indent))
     return blocks
 
 
@@ -116,47 +118,60 @@ def _looks_like_date_line(text: str) -> bool:
     return bool(_DATE_START_RE.match(fold_match(text.lstrip(BULLETS))))
 
 
-def compute_features(b: Block) -> None:
+def _compute_features(b: Block) -> Block:
+    """``b`` with the shape features read from its text."""
     text = b.text
-    b.folded = fold_match(text)
-    b.core = core_text(b.folded)
-    b.key = NON_ALNUM_RE.sub("", b.folded)
+    folded = fold_match(text)
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
-    b.n_words = len(words)
-    tokens = WORD_TOKEN_RE.findall(b.folded)
-    b.has_letters = bool(tokens)
+    n_words = len(words)
+    tokens = WORD_TOKEN_RE.findall(folded)
+    stop_ratio = 0.0
+    has_verb = False
     if tokens:
-        b.stop_ratio = sum(1 for t in tokens if t in STOPWORDS) / len(tokens)
+        stop_ratio = sum(1 for t in tokens if t in STOPWORDS) / len(tokens)
         lower = WORD_TOKEN_RE.findall(text.casefold().replace("’", "'"))
-        b.has_verb = any(t in VERB_CUES or _VERB_SUFFIX_RE.match(t) for t in lower)
+        has_verb = any(t in VERB_CUES or _VERB_SUFFIX_RE.match(t) for t in lower)
     stripped = text.rstrip(CLOSERS)
-    b.ends_sentence = ends_sentence(text)
-    if not b.ends_sentence and stripped != text.rstrip() and text.rstrip()[-1:] in '»”"':
+    is_sentence = ends_sentence(text)
+    if not is_sentence and stripped != text.rstrip() and text.rstrip()[-1:] in '»”"':
         # A paragraph ending on a closing quote without a period: a sentence when it is a
         # whole quotation or reads like running text.
         opens_quote = text.lstrip(BULLETS)[:1] in '«“"'
-        b.ends_sentence = opens_quote or (b.n_words >= 15 and b.has_verb)
-    b.ends_ellipsis = stripped.endswith(("…", "...")) or stripped.endswith("[…]")
-    b.ends_colon = stripped.endswith(":")
-    b.n_sentences = len(_SENTENCE_BREAK_RE.findall(text)) + (1 if b.ends_sentence else 0)
+        is_sentence = opens_quote or (n_words >= 15 and has_verb)
     visible = text.lstrip(BULLETS + "«“\"'(")
-    b.starts_upper = bool(visible) and (visible[0].isupper() or visible[0].isdigit())
     letters = NON_ALNUM_RE.sub("", text)
-    b.all_caps = sum(1 for c in letters if c.isalpha()) >= 4 and letters.isupper()
+    return replace(
+        b,
+        folded=folded,
+        core=core_text(folded),
+        key=NON_ALNUM_RE.sub("", folded),
+        n_words=n_words,
+        stop_ratio=stop_ratio,
+        has_verb=has_verb,
+        ends_sentence=is_sentence,
+        ends_colon=stripped.endswith(":"),
+        ends_ellipsis=stripped.endswith(("…", "...")) or stripped.endswith("[…]"),
+        n_sentences=len(_SENTENCE_BREAK_RE.findall(text)) + (1 if is_sentence else 0),
+        starts_upper=bool(visible) and (visible[0].isupper() or visible[0].isdigit()),
+        all_caps=sum(1 for c in letters if c.isalpha()) >= 4 and letters.isupper(),
+        has_letters=bool(tokens),
+    )
 
 
 # Every date with a year has a 4-digit number or a numeric d/m/y form.
 _YEARISH_RE = re.compile(r"\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}")
 
 
-def compute_dates(b: Block) -> None:
-    """Dated mentions (year and month known) of short blocks, and whether it is a date line."""
+def _compute_dates(b: Block) -> Block:
+    """``b`` with its dated mentions (year and month known, short blocks only) and whether it is a
+    date line."""
     if b.n_words > 30 or not _YEARISH_RE.search(b.text):
-        return
+        return b
     try:
         mentions = find_date_mentions(b.text)
     except Exception:  # the date module is a separate component; a failure there is no date
-        return
+        return b
+    dates: list[tuple[DateMention, ResolvedDate]] = []
     for m in mentions:
         if m.year is None or m.month is None:
             continue
@@ -165,19 +180,21 @@ def compute_dates(b: Block) -> None:
         except Exception:
             resolved = None
         if resolved is not None:
-            b.dates.append((m, resolved))
-    if not b.dates:
-        return
+            dates.append((m, resolved))
+    if not dates:
+        return b
     residual = b.text
-    for m, _ in sorted(b.dates, key=lambda mr: mr[0].char_start, reverse=True):
+    for m, _ in sorted(dates, key=lambda mr: mr[0].char_start, reverse=True):
         residual = residual[: m.char_start] + " " + residual[m.char_end :]
     residual = _TIME_RE.sub(" ", fold_match(residual))
     rest = [t for t in WORD_TOKEN_RE.findall(residual) if t not in DATE_LINE_WORDS]
-    b.is_date_line = len(rest) <= 2
+    return replace(b, dates=tuple(dates), is_date_line=len(rest) <= 2)
 
 
-def mark_repetitions(blocks: list[Block], window: int = 40) -> None:
-    """Truncated copies ("… le…") of a nearby block (teasers repeat the lede close by)."""
+def _mark_repetitions(blocks: list[Block], window: int = 40) -> list[Block]:
+    """``blocks`` with truncated copies ("… le…") of a nearby block marked (teasers repeat the lede
+    close by)."""
+    copies: set[int] = set()
     for b in blocks:
         if not b.ends_ellipsis or b.kind is not None:
             continue
@@ -189,5 +206,12 @@ def mark_repetitions(blocks: list[Block], window: int = 40) -> None:
             continue
         for other in blocks[max(0, b.index - window) : b.index + window]:
             if other is not b and len(other.key) > len(skey) and other.key.startswith(skey):
-                b.is_prefix_dup = True
+                copies.add(b.index)
                 break
+    return [replace(b, is_prefix_dup=True) if b.index in copies else b for b in blocks]
+
+
+def read_blocks(raw: str) -> list[Block]:
+    """The page's blocks with their features, dates and furniture kind; [] for a blank page."""
+    grouped = _group_blocks(raw, _split_lines(raw))
+    return _mark_repetitions([classify(_compute_dates(_compute_features(b))) for b in grouped])

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from etl.transforms.articles.blocks import (
-    compute_dates,
-    compute_features,
-    group_blocks,
-    mark_repetitions,
-    split_lines,
-)
-from etl.transforms.articles.furniture import classify
+from etl.transforms.articles.blocks import read_blocks
 from etl.transforms.articles.metadata import find_author, find_outlet, find_section
 from etl.transforms.articles.model import Block
 from etl.transforms.articles.published import find_publication_date
@@ -68,20 +61,14 @@ def extract_article(
 
 
 def _extract(raw: str, fetched: dt.date | None) -> ArticleRecord:
-    lines = split_lines(raw)
-    if not lines:
+    blocks = read_blocks(raw)
+    if not blocks:
         return _empty_record()
-    blocks = group_blocks(raw, lines)
-    for b in blocks:
-        compute_features(b)
-        compute_dates(b)
-        b.kind = classify(b)
-    mark_repetitions(blocks)
 
     first_strong = first_prose(blocks)
     title = find_title(blocks, first_strong)
     if title is not None:
-        mark_title_dups(blocks, title)
+        blocks = mark_title_dups(blocks, title)
     story_start = find_story_start(blocks, title, first_strong)
     kept: list[Block] = []
     footer_at = len(blocks)

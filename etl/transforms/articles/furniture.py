@@ -6,6 +6,7 @@ or None for ordinary text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from etl.transforms.articles.model import Block
 from etl.transforms.articles.normalize import BULLETS, WORD_TOKEN_RE, core_text
@@ -199,22 +200,25 @@ def _is_ticker(text: str) -> bool:
     return sum(len(p.split()) for p in parts) / len(parts) <= 16
 
 
-def classify(b: Block) -> str | None:
-    """The web-furniture kind of a block, or None for ordinary text."""
-    core = b.core
+def classify(b: Block) -> Block:
+    """``b`` with its web-furniture kind (None for ordinary text) and a byline's author."""
     if _is_ticker(b.text):
-        return "ticker"
+        return replace(b, kind="ticker")
     if b.n_words <= 15 and not (b.ends_sentence and b.has_verb):
         author = _byline_author(b.text)
         if author is not None:
-            b.author = author
-            return "byline"
+            return replace(b, kind="byline", author=author)
     if b.is_date_line:
         # "Posted on April 24, 2025 by Jane Doe", "Publié le 3 mars 2024 par Awa Diallo"
         by = re.search(r"\b(?:par|by)\s", b.text, re.IGNORECASE)
-        if by is not None:
-            b.author = _byline_author(b.text[by.start() :])
-        return "date"
+        author = None if by is None else _byline_author(b.text[by.start() :])
+        return replace(b, kind="date", author=author)
+    return replace(b, kind=_furniture_kind(b))
+
+
+def _furniture_kind(b: Block) -> str | None:
+    """The kind of a block that is no ticker, byline or date line, or None for ordinary text."""
+    core = b.core
     if not b.has_letters:
         return "ui"
     if b.n_words <= 8 and _RELATIVE_STAMP_RE.match(core):

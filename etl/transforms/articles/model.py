@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from etl.transforms.types import DateMention, ResolvedDate
 
 
 @dataclass(frozen=True)
 class Line:
+    """A non-blank line of the page."""
+
     start: int  # trimmed span in the raw text
     end: int
     text: str  # normalized
     indent: int  # blank characters before the first visible one
 
 
-@dataclass(eq=False)
+# Each phase returns new blocks rather than changing them; blocks compare by identity, since two
+# blocks with the same text at different places are different blocks.
+@dataclass(frozen=True, eq=False)
 class Block:
+    """A block of the page (a line, or lines joined), with what the phases found out about it."""
+
     index: int
     raw_start: int
     raw_end: int
-    lines: list[str]
+    lines: tuple[str, ...]
     text: str
     indent: int
     folded: str = ""
@@ -38,14 +44,16 @@ class Block:
     has_letters: bool = False
     kind: str | None = None
     author: str | None = None
-    dates: list[tuple[DateMention, ResolvedDate]] = field(default_factory=list)
+    dates: tuple[tuple[DateMention, ResolvedDate], ...] = ()
     is_date_line: bool = False
     is_title_dup: bool = False
     is_prefix_dup: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Title:
+    """The headline chosen as the title; ``outlet`` when it came as "<title> - <outlet>"."""
+
     text: str
     index: int
     outlet: str | None

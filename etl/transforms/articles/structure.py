@@ -5,6 +5,7 @@ starts and ends, and which of its blocks are kept.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from etl.transforms.articles.furniture import HARD_END, LIGHT_FURNITURE
 from etl.transforms.articles.model import Block, Title
@@ -186,16 +187,18 @@ def _title_candidate(b: Block) -> bool:
     return not _strong_prose(b)
 
 
-def mark_title_dups(blocks: list[Block], title: Title) -> None:
-    for b in blocks:
-        if b.index == title.index or not title.key:
-            continue
-        if b.key == title.key:
-            b.is_title_dup = True
-            continue
-        split = _split_suffix(b.text)
-        if split is not None and repeat_key(split[0]) == title.key:
-            b.is_title_dup = True
+def mark_title_dups(blocks: list[Block], title: Title) -> list[Block]:
+    """``blocks`` with the repetitions of the title marked (alone or as "<title> - <outlet>")."""
+    return [replace(b, is_title_dup=True) if _repeats_title(b, title) else b for b in blocks]
+
+
+def _repeats_title(b: Block, title: Title) -> bool:
+    if b.index == title.index or not title.key:
+        return False
+    if b.key == title.key:
+        return True
+    split = _split_suffix(b.text)
+    return split is not None and repeat_key(split[0]) == title.key
 
 
 def _resumes(blocks: list[Block], i: int) -> bool:
