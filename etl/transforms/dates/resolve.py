@@ -1,0 +1,218 @@
+"""Anchoring date mentions to calendar dates.
+
+`resolve_date` turns one mention into a `ResolvedDate`, using an anchor (usually the publication
+date) for incomplete expressions. It never looks at the system clock: a date that cannot be
+resolved from the mention and the dates passed in gives None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from etl.transforms.dates.mentions import find_date_mentions
+from etl.transforms.dates.vocabulary import RELATIVE_WORDS, WEEKDAY_NAMES_FR
+from etl.transforms.types import DateMention, ResolvedDate
+
+__all__ = ["parse_date_text", "resolve_date", "weekday_name_fr"]
+
+
+def _direction(mention: DateMention, tense: str | None) -> str | None:
+    """Which way to look from the anchor: the words of the text beat the verb tense."""
+    if mention.relative in ("past", "last_weekday"):
+        return "past"
+    if mention.relative in ("future", "next_weekday"):
+        return "future"
+    if tense in ("past", "future"):
+        return tense
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _pick(candidates: list[dt.date], anchor: dt.date, direction: str | None) -> dt.date | None:
+    """The candidate in the wanted direction from the anchor, else the nearest (earlier on ties)."""
+    if direction == "past":
+        before = [c for c in candidates if c <= anchor]
+        return max(before) if before else None
+    if direction == "future":
+        after = [c for c in candidates if c >= anchor]
+        return min(after) if after else None
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (abs((c - anchor).days), c))
+
+
+def _shift_month(year: int, month: int, delta: int) -> dt.date:
+    index = year * 12 + (month - 1) + delta
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _resolve_relative_word(relative: str, anchor: dt.date, text: str) -> ResolvedDate | None:
+    day_offsets = {
+        "day_before_yesterday": -2,
+        "yesterday": -1,
+        "today": 0,
+        "tomorrow": 1,
+        "day_after_tomorrow": 2,
+    }
+    if relative in day_offsets:
+        value = anchor + dt.timedelta(days=day_offsets[relative])
+        return ResolvedDate(value, "day", text, "relative")
+    week_offsets = {"last_week": -1, "this_week": 0, "next_week": 1}
+    if relative in week_offsets:
+        # No "week" slot in day/month/year: the Monday of that week, flagged as precision "week".
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        value = monday + dt.timedelta(weeks=week_offsets[relative])
+        return ResolvedDate(value, "week", text, "relative")
+    month_offsets = {"last_month": -1, "this_month": 0, "next_month": 1}
+    if relative in month_offsets:
+        value = _shift_month(anchor.year, anchor.month, month_offsets[relative])
+        return ResolvedDate(value, "month", text, "relative")
+    year_offsets = {"last_year": -1, "this_year": 0, "next_year": 1}
+    if relative in year_offsets:
+        return ResolvedDate(
+            dt.date(anchor.year + year_offsets[relative], 1, 1), "year", text, "relative"
+        )
+    return None
+
+
+def _resolve_weekday_year(
+    mention: DateMention,
+    month: int,
+    day: int,
+    weekday: int,
+    anchor: dt.date | None,
+    latest: dt.date | None,
+    tense: str | None,
+) -> ResolvedDate | None:
+    # A given day/month falls on a given weekday every 5-11 years (28 for 29 February), so a
+    # 40-year window around the reference always holds a candidate when one exists.
+    reference = anchor or latest
+    if reference is None:
+        return None
+    candidates = [
+        d
+        for year in range(reference.year - 40, reference.year + 41)
+        if (d := _safe_date(year, month, day)) is not None and d.weekday() == weekday
+    ]
+    if anchor is not None:
+        value = _pick(candidates, anchor, _direction(mention, tense))
+    else:
+        # Only the fetch date is known: the page reported something no later than that day.
+        before = [d for d in candidates if latest is not None and d <= latest]
+        value = max(before) if before else None
+    return None if value is None else ResolvedDate(value, "day", mention.text, "weekday_year")
+
+
+def _resolve_anchor_year(
+    mention: DateMention, month: int, day: int, anchor: dt.date, tense: str | None
+) -> ResolvedDate | None:
+    # Eight years either side so that a "29 février" still meets a leap year.
+    candidates = [
+        d
+        for year in range(anchor.year - 8, anchor.year + 9)
+        if (d := _safe_date(year, month, day)) is not None
+    ]
+    value = _pick(candidates, anchor, _direction(mention, tense))
+    return None if value is None else ResolvedDate(value, "day", mention.text, "anchor_year")
+
+
+def _resolve_weekday(
+    mention: DateMention, weekday: int, anchor: dt.date, tense: str | None
+) -> ResolvedDate:
+    if mention.relative == "last_weekday":
+        back = (anchor.weekday() - weekday) % 7 or 7
+        value = anchor - dt.timedelta(days=back)
+    elif mention.relative == "next_weekday" or tense == "future":
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        value = anchor + dt.timedelta(days=ahead)
+    else:
+        # News mostly reports what already happened: the latest such weekday, the anchor included.
+        value = anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    return ResolvedDate(value, "day", mention.text, "relative")
+
+
+def _resolve_month(
+    mention: DateMention, month: int, anchor: dt.date, tense: str | None
+) -> ResolvedDate:
+    if _direction(mention, tense) == "future":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    return ResolvedDate(dt.date(year, month, 1), "month", mention.text, "anchor_year")
+
+
+def resolve_date(
+    m: DateMention,
+    anchor: dt.date | None = None,
+    *,
+    latest: dt.date | None = None,
+    tense: str | None = None,
+) -> ResolvedDate | None:
+    """Anchor a mention to a calendar date, or None when the words and dates given do not suffice.
+
+    * Day, month and year: that day (precision "day", method "explicit"); month and year: the
+      1st of the month ("month"); year: 1 January ("year").
+    * Weekday + day + month, no year ("lundi 23 juin"): a year in which that day is that weekday,
+      the one nearest `anchor`; without an anchor, the latest one not after `latest` (the fetch
+      date). Method "weekday_year".
+    * Day + month only: the occurrence nearest `anchor` (method "anchor_year").
+    * Weekday only: the latest such weekday on or before `anchor` (the anchor itself included);
+      strictly after it for "jeudi prochain" or `tense="future"`, strictly before it for "jeudi
+      dernier". Method "relative".
+    * Month only ("en juin"): the latest such month up to the anchor's month, or the next one after
+      it with `tense="future"` or "juin prochain" (precision "month", method "anchor_year").
+    * Relative words ("hier", "le mois dernier", ...): counted from `anchor` (method "relative");
+      weeks resolve to their Monday with precision "week".
+
+    `tense` ("past" / "present" / "future", e.g. from the governing verb) only breaks ties that the
+    text leaves open; "dernier" / "prochain" in the text win over it. The system clock is never
+    used.
+    """
+    if m.relative in RELATIVE_WORDS:
+        return None if anchor is None else _resolve_relative_word(m.relative, anchor, m.text)
+
+    year, month, day = m.year, m.month, m.day
+    if year is not None:
+        if month is None:
+            return ResolvedDate(dt.date(year, 1, 1), "year", m.text, "explicit")
+        value = _safe_date(year, month, 1 if day is None else day)
+        if value is None:
+            return None
+        return ResolvedDate(value, "month" if day is None else "day", m.text, "explicit")
+
+    if month is not None and day is not None:
+        if m.weekday is not None:
+            return _resolve_weekday_year(m, month, day, m.weekday, anchor, latest, tense)
+        return None if anchor is None else _resolve_anchor_year(m, month, day, anchor, tense)
+
+    if anchor is None:
+        return None
+    if month is not None:
+        return _resolve_month(m, month, anchor, tense)
+    if m.weekday is not None:
+        return _resolve_weekday(m, m.weekday, anchor, tense)
+    return None
+
+
+def parse_date_text(text: str) -> ResolvedDate | None:
+    """The first date in `text` that carries its own year, e.g. a page's date line.
+
+    Mentions that would need an anchor ("jeudi", "hier", "28 février") are skipped.
+    """
+    for mention in find_date_mentions(text):
+        if mention.year is not None:
+            resolved = resolve_date(mention)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+def weekday_name_fr(d: dt.date) -> str:
+    """French weekday name of a date, lower case ("jeudi")."""
+    return WEEKDAY_NAMES_FR[d.weekday()]
