@@ -83,7 +83,9 @@ def test_a_dagster_run_waits_for_the_lock(tmp_path: Path) -> None:
         result = dg.materialize([raw_documents], resources={"dyad": resource}, raise_on_error=False)
         assert not result.success
         failure = result.get_step_failure_events()[0].step_failure_data.error
-        assert failure is not None and "another Dyad run" in failure.message
+        assert failure is not None and failure.cause is not None
+        assert failure.cause.cls_name == "RunLocked"
+        assert "another Dyad run" in failure.cause.message
     finally:
         holder.kill()
         holder.wait()

@@ -14,7 +14,13 @@ from etl.stages import runner
 from etl.stages.ledger import Plan
 from etl.stages.versions import stage_version
 from etl.transforms.articles import extract_article
+from etl.transforms.types import ArticleRecord
 from etl.warehouse import records
+
+# The record each table's rows come from, and the columns the stage supplies itself.
+RECORDS: dict[str, tuple[type, tuple[str, ...]]] = {
+    "core.articles": (ArticleRecord, ("article_id", "document_id", "extractor_version")),
+}
 
 
 @dataclass(frozen=True)

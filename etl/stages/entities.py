@@ -31,6 +31,11 @@ from etl.transforms.types import Entity, Mention
 from etl.warehouse import records
 
 TABLES = ("core.sentences", "core.mentions")
+# The record each table's rows come from, and the columns the stage supplies itself.
+RECORDS: dict[str, tuple[type, tuple[str, ...]]] = {
+    "core.mentions": (Mention, ("mention_id", "article_id")),
+    "core.entities": (Entity, ()),
+}
 
 
 def warm() -> None:

@@ -20,12 +20,24 @@ from etl.stages import parse_cache, runner
 from etl.stages.entities import warm
 from etl.stages.ledger import Plan
 from etl.transforms.clusters import cluster_events
-from etl.transforms.events import ArticleContext, candidate_sentences, code_article_events
+from etl.transforms.events import (
+    ArticleContext,
+    CodedEvent,
+    EventActor,
+    candidate_sentences,
+    code_article_events,
+)
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
 from etl.transforms.nlp import load_nlp
 from etl.transforms.types import Mention
 from etl.warehouse import records
+
+# The record each table's rows come from, and the columns the stage supplies itself.
+RECORDS: dict[str, tuple[type, tuple[str, ...]]] = {
+    "core.events": (CodedEvent, ()),
+    "core.event_actors": (EventActor, ("event_id",)),
+}
 
 
 @dataclass(frozen=True)
