@@ -17,7 +17,7 @@ from etl.pipeline import run_pipeline
 from etl.settings import from_env
 from etl.stages import staging
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 COMPARED = {
     "core.sentences": "article_id, sentence_index",

@@ -24,7 +24,7 @@ from etl.transforms.types import Mention
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "seeds_gold.jsonl"
 
 Extract = Callable[[str], list[Mention]]

@@ -13,7 +13,7 @@ import pytest
 from etl.transforms.articles import extract_article, normalize_block
 from etl.transforms.types import ArticleRecord
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "data" / "seeds_gold.jsonl"
 

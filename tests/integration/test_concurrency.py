@@ -18,7 +18,7 @@ from etl.defs.raw import raw_documents
 from etl.defs.resources import DyadResource
 from etl.settings import from_env
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 DYAD = Path(sys.executable).parent / "dyad"
 HOLD = (

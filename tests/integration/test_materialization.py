@@ -79,7 +79,7 @@ def test_rerun_gives_same_rows_and_ids(
     seeds_warehouse: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = snapshot(seeds_warehouse)
-    monkeypatch.setenv("DYAD_SEEDS_DIR", str(Path(__file__).resolve().parent.parent / "seeds"))
+    monkeypatch.setenv("DYAD_SEEDS_DIR", str(Path(__file__).resolve().parents[2] / "seeds"))
     monkeypatch.setenv("DYAD_WAREHOUSE", str(seeds_warehouse))
     summary = run_pipeline()
     assert summary.success

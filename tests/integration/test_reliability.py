@@ -15,10 +15,10 @@ import pytest
 
 from etl import warehouse
 from etl.pipeline import RunSummary, run_pipeline
-from tests.test_materialization import snapshot
+from tests.integration.test_materialization import snapshot
 
 pytestmark = pytest.mark.slow
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def run(

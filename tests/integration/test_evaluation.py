@@ -13,7 +13,7 @@ from etl.evaluate import Report, evaluate_warehouse, fold, load_gold
 from etl.pipeline import run_pipeline
 
 pytestmark = pytest.mark.slow
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def value(r: Report, name: str) -> float:

@@ -9,8 +9,8 @@ import pytest
 from etl.pipeline import run_pipeline
 from etl.settings import from_env
 
-from .conftest import SEEDS
-from .test_versions import data, edit_trigger  # noqa: F401 - the fixture is used by name
+from ..conftest import SEEDS
+from ..unit.test_versions import data, edit_trigger  # noqa: F401 - the fixture is used by name
 
 pytestmark = pytest.mark.slow
 
