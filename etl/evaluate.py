@@ -127,25 +127,10 @@ def evaluate_warehouse(db_path: Path, gold_path: Path) -> Report:
     """Score the warehouse at ``db_path`` against ``gold_path``."""
     gold = load_gold(gold_path)
     with warehouse.connect(db_path, read_only=True) as conn:
-        arts = conn.execute(
-            "select f.file_name, a.article_id, a.title, a.published_date, a.author_name, "
-            "a.outlet_name from core.articles as a "
-            "inner join raw.document_files as f on a.document_id = f.document_id"
-        ).fetchall()
-        people = conn.execute(
-            "select m.article_id, m.entity_id, m.surface_text, m.country_code, "
-            "e.canonical_name, e.country_code from core.mentions as m "
-            "inner join core.entities as e on m.entity_id = e.entity_id "
-            "where e.entity_type = 'person'"
-        ).fetchall()
-        countries = conn.execute(
-            "select distinct article_id, country_code from core.mentions "
-            "where country_code is not null and entity_id like 'country:%'"
-        ).fetchall()
-        dyads = conn.execute(
-            "select article_id, event_type, source_country_code, target_country_code, "
-            "event_date, event_date_precision, event_date_method, is_directed from mart.event_dyads"
-        ).fetchall()
+        arts = warehouse.query(conn, "evaluation_articles").rows()
+        people = warehouse.query(conn, "evaluation_people").rows()
+        countries = warehouse.query(conn, "evaluation_countries").rows()
+        dyads = warehouse.query(conn, "evaluation_dyads").rows()
 
     by_file: dict[str, tuple[Any, ...]] = {}
     for row in arts:

@@ -24,18 +24,16 @@ Choices documented here:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import gettext
-import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import NamedTuple
 
+from etl.transforms import reference
 from etl.transforms.text import (
     fold,
     folded_words,
@@ -82,38 +80,7 @@ _WESTERN_EXCLUDE = frozenset({"MEX", "GRL", "BMU", "SPM"})
 
 # Continents and sub-regions that are places, not actors (matched so that they block shorter
 # country forms inside them: "Amérique latine" is not the USA, "océan Indien" not India).
-_EXTRA_REGIONS = (
-    "Afrique",
-    "Europe",
-    "Asie",
-    "Océanie",
-    "Amériques",
-    "Amérique latine",
-    "Amérique du Sud",
-    "Amérique du Nord",
-    "Amérique centrale",
-    "Afrique subsaharienne",
-    "Afrique noire",
-    "Sahel",
-    "Sahara",
-    "Maghreb",
-    "Moyen-Orient",
-    "Proche-Orient",
-    "Occident",
-    "golfe de Guinée",
-    "Corne de l'Afrique",
-    "Grands Lacs",
-    "Indo-Pacifique",
-    "océan Indien",
-    "océan Atlantique",
-    "mer Rouge",
-    "mer Noire",
-    "mer Méditerranée",
-    "Méditerranée",
-    "bassin du lac Tchad",
-    "lac Tchad",
-    "Liptako-Gourma",
-)
+_EXTRA_REGIONS = reference.word_list("regions_fr.tsv", "name")
 # Adjectives built on a country demonym that do not refer to that country.
 _BLOCKED_ADJECTIVES = tuple(
     f"{prefix}-{stem}"
@@ -268,10 +235,7 @@ def _inflections(masculine: str) -> tuple[str, ...]:
 
 # -- file reading -------------------------------------------------------------------------------
 def _data_file(name: str) -> Iterator[dict[str, str]]:
-    ref = resources.files("etl") / "data" / name
-    with ref.open("r", encoding="utf-8") as fh:
-        for row in csv.DictReader(io.StringIO(fh.read(), newline=""), delimiter="\t"):
-            yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+    yield from reference.rows(name)
 
 
 def _split(cell: str) -> list[str]:

@@ -1,4 +1,6 @@
-"""The layering check (``lint-imports`` in ``make lint``) holds, and fails when it should."""
+"""House rules that `make test` enforces: the layering (`lint-imports` in `make lint`, and here
+that it fails when it should), the environment read in one place, short modules, no long word
+lists in code."""
 
 from __future__ import annotations
 
@@ -96,3 +98,32 @@ def test_no_module_is_over_600_lines() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600
     }
     assert long == {}
+
+
+WORD_LIST_LIMIT = 20
+
+
+def _literal_words(node: ast.AST) -> int:
+    """How many words a literal holds: string items of a list, tuple, set or dict, or the words
+    of a string that is only words ("un deux trois ...")."""
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return sum(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return sum(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        words = node.value.split()
+        if all(w.replace("'", "").replace("-", "").isalpha() for w in words):
+            return len(words)
+    return 0
+
+
+def test_no_long_word_list_is_a_code_literal() -> None:
+    long = [
+        f"{p.relative_to(PROJECT_DIR).as_posix()}:{node.lineno} ({n} words)"
+        for folder in ("etl", "benchmarks")
+        for p in sorted((PROJECT_DIR / folder).rglob("*.py"))
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if not isinstance(node, ast.Expr)  # docstrings
+        and (n := _literal_words(node)) > WORD_LIST_LIMIT
+    ]
+    assert long == [], "reviewed word lists belong in etl/data/*.tsv"

@@ -1,0 +1,15 @@
+-- Each input file's article metadata, for scoring against a gold file.
+with final as (
+    select
+        files.file_name,
+        articles.article_id,
+        articles.title,
+        articles.published_date,
+        articles.author_name,
+        articles.outlet_name
+    from core.articles as articles
+    inner join raw.document_files as files on articles.document_id = files.document_id
+)
+
+select file_name, article_id, title, published_date, author_name, outlet_name
+from final
