@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dagster as dg
 
 from etl import contract
@@ -53,13 +55,15 @@ def test_sensor_reads_its_folder_from_the_resource() -> None:
     assert defs.resolve_schedule_def("dyad_daily").cron_schedule == "0 4 * * *"
 
 
-def test_the_ui_instance_runs_one_warehouse_run_at_a_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_ui_instance_runs_one_warehouse_run_at_a_time(tmp_path: Path) -> None:
     from etl.settings import PROJECT_DIR
 
     (tmp_path / "dagster.yaml").write_text(
         (PROJECT_DIR / "etl" / "defs" / "dagster.yaml").read_text(encoding="utf-8")
     )
     with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
-        limits = instance.get_concurrency_config().run_queue_config.tag_concurrency_limits
+        queue = instance.get_concurrency_config().run_queue_config
+    assert queue is not None
+    limits = queue.tag_concurrency_limits
     tag = defs.resolve_job_def("dyad_job").tags["dagster/concurrency_key"]
     assert {"key": "dagster/concurrency_key", "value": tag, "limit": 1} in limits

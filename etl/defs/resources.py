@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 import duckdb
@@ -35,25 +37,16 @@ class DyadResource(dg.ConfigurableResource):
 
     @classmethod
     def from_settings(cls, s: Settings) -> DyadResource:
-        return cls(
-            seeds_dir=str(s.seeds_dir),
-            warehouse_path=str(s.warehouse_path),
-            max_bytes=s.max_bytes,
-            full_refresh=s.full_refresh,
-            nlp_processes=s.nlp_processes,
-            lock_timeout_s=s.lock_timeout_s,
-        )
+        values: dict[str, Any] = {
+            f.name: str(v) if isinstance(v := getattr(s, f.name), Path) else v
+            for f in dataclasses.fields(Settings)
+        }
+        return cls(**values)
 
     @property
     def settings(self) -> Settings:
-        return Settings(
-            seeds_dir=Path(self.seeds_dir),
-            warehouse_path=Path(self.warehouse_path),
-            max_bytes=self.max_bytes,
-            full_refresh=self.full_refresh,
-            nlp_processes=self.nlp_processes,
-            lock_timeout_s=self.lock_timeout_s,
-        )
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(Settings)}
+        return Settings(**values).but(seeds_dir=self.seeds_dir, warehouse_path=self.warehouse_path)
 
     @property
     def build_path(self) -> Path:

@@ -155,7 +155,7 @@ def contexts(
 ) -> Iterator[ArticleContext]:
     for ids in runner.chunks(article_ids):
         yield from article_contexts(
-            warehouse.query(conn, "event_articles", article_ids=ids),
+            warehouse.query(conn, "codable_articles", article_ids=ids),
             warehouse.article_rows(conn, "core.sentences", ids),
             warehouse.article_rows(conn, "core.mentions", ids),
         )

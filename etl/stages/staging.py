@@ -1,7 +1,7 @@
 """Rows computed ahead of a stage by the scale-out path, kept as Parquet beside the build file.
 
-A batch partition (see ``staging/entity_batches`` in :mod:`etl.assets`) runs the entity stage's
-NLP for one slice of the articles in a process of its own and writes the rows here; several
+A scale-out partition (``staging/entity_batches`` in :mod:`etl.defs.entities`) runs the entity
+stage's NLP for one slice of the articles in a process of its own and writes the rows here; several
 partitions can run at once (they only read the build file). The entities asset then takes the
 staged rows of every article whose input hash still matches instead of parsing it, inside its
 usual single transaction, and removes the files once that has committed. A staged file that no

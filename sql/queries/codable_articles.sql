@@ -1,5 +1,7 @@
--- The given articles that the French NLP applies to: non-empty, in French or of unknown language.
-with final as (
+-- The given articles that the French NLP applies to (non-empty, in French or of unknown
+-- language), with what the stages read of them: the body, the publication date and the day the
+-- page was fetched (a fallback anchor for relative dates).
+with codable as (
     select article_id, document_id, body, published_date
     from core.articles
     where
@@ -7,8 +9,18 @@ with final as (
         and not is_empty
         and length(body) > 0
         and (language_code is null or language_code = 'fr')
+),
+
+final as (
+    select
+        codable.article_id,
+        codable.body,
+        codable.published_date,
+        cast(documents.ingested_at as date) as fetched_date
+    from codable
+    left join raw.documents as documents on codable.document_id = documents.document_id
 )
 
-select article_id, document_id, body, published_date
+select article_id, body, published_date, fetched_date
 from final
 order by article_id
