@@ -50,11 +50,13 @@ class Settings:
         return published.with_name(published.stem + ".build" + published.suffix)
 
     def but(self, **changes: object) -> Settings:
-        """A copy with some values replaced (paths resolved as :func:`from_env` does)."""
+        """A copy with the values given replaced; ``None`` keeps the value (a flag not given).
+        Paths are resolved as :func:`from_env` resolves them."""
+        given = {k: v for k, v in changes.items() if v is not None}
         for name in ("seeds_dir", "warehouse_path"):
-            if changes.get(name) is not None:
-                changes[name] = _path(str(changes[name]))
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+            if name in given:
+                given[name] = _path(str(given[name]))
+        return dataclasses.replace(self, **given)  # type: ignore[arg-type]
 
 
 def _path(text: str) -> Path:
