@@ -127,3 +127,10 @@ def test_no_long_word_list_is_a_code_literal() -> None:
         and (n := _literal_words(node)) > WORD_LIST_LIMIT
     ]
     assert long == [], "reviewed word lists belong in etl/data/*.tsv"
+
+
+def test_every_reviewed_data_file_has_a_readme_line() -> None:
+    data = PROJECT_DIR / "etl" / "data"
+    readme = (data / "README.md").read_text(encoding="utf-8")
+    missing = [p.name for p in sorted(data.iterdir()) if p.suffix != ".md" and p.name not in readme]
+    assert missing == []
