@@ -121,8 +121,33 @@ def cmd_ui(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from etl.evaluate import evaluate_warehouse
 
-    report = evaluate_warehouse(_settings(args).warehouse_path, Path(args.gold))
+    gold = Path(args.gold)
+    if not gold.exists():
+        print(f"dyad: no gold file or folder at {gold}", file=sys.stderr)
+        return 2
+    report = evaluate_warehouse(_settings(args).warehouse_path, gold, split=args.split)
     print(report.render())
+    return 0
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from etl import corpus
+
+    root = Path(args.corpus)
+    if args.action == "splits":
+        out = corpus.write_splits(root)
+        splits = corpus.read_splits(root)
+        for name, _ in corpus.SPLITS:
+            print(f"{name:<6} {sum(v == name for v in splits.values())} pages")
+        print(f"written to {out}")
+        return 0
+    if args.action == "second-pass":
+        pages = corpus.second_pass_pages(corpus.page_id(r) for r in corpus.load_gold(root / "gold"))
+        print("\n".join(pages))
+        return 0
+    first = corpus.load_gold(root / "gold")
+    second = corpus.load_gold(root / "second_pass")
+    print(corpus.agreement(first, second).render())
     return 0
 
 
@@ -177,9 +202,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_ui.set_defaults(func=cmd_ui)
 
     p_eval = sub.add_parser("evaluate", help="score the warehouse against a gold JSONL file")
-    p_eval.add_argument("--gold", required=True, metavar="FILE")
+    p_eval.add_argument(
+        "--gold", required=True, metavar="PATH", help="a gold JSONL file or the corpus's gold/"
+    )
+    p_eval.add_argument(
+        "--split", choices=["train", "dev", "test"], help="only the pages of this corpus split"
+    )
     paths(p_eval, seeds=False)
     p_eval.set_defaults(func=cmd_evaluate)
+
+    p_corpus = sub.add_parser("corpus", help="the annotated corpus: split, second pass, agreement")
+    p_corpus.add_argument("action", choices=["splits", "second-pass", "agreement"])
+    p_corpus.add_argument("--corpus", default=str(PROJECT_DIR / "corpus"), metavar="DIR")
+    p_corpus.set_defaults(func=cmd_corpus)
 
     # The same flags as `python -m benchmarks` (benchmarks/cli.py), kept here so that building
     # this parser never imports the benchmark.

@@ -7,27 +7,17 @@ neither a miss nor, when produced, a false positive.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from etl import warehouse
+from etl import corpus, warehouse
 from etl.transforms.text import fold_label as fold
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{n}: not JSON: {exc}") from exc
-        if "file" not in rows[-1]:
-            raise ValueError(f"{path}:{n}: every gold line needs a 'file'")
-    return rows
+    """Gold records from a JSONL file or a folder of them (the corpus's ``gold/``)."""
+    return corpus.load_gold(path)
 
 
 @dataclass
@@ -66,6 +56,14 @@ class Report:
     event_precision: Ratio = field(default_factory=Ratio)
     event_date: Ratio = field(default_factory=Ratio)
     direction: Ratio = field(default_factory=Ratio)
+    # Of the directed gold events found: the source, and the target, on the right side.
+    source_role: Ratio = field(default_factory=Ratio)
+    target_role: Ratio = field(default_factory=Ratio)
+    # PLOVER type -> precision and recall (a gold event counts under its first accepted type).
+    by_type: dict[str, dict[str, Ratio]] = field(default_factory=dict)
+    # Required gold events with an organization or a non-state group as one side: the warehouse
+    # counts state pairs, so these are measured apart.
+    other_actor_recall: Ratio = field(default_factory=Ratio)
     must_not_pairs: int = 0
     missing_files: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
@@ -81,6 +79,18 @@ class Report:
             )
         }  # fmt: skip
         ratios["event_f1"] = f1(self.event_precision.value, self.event_recall.value)
+        ratios["source_role"] = self.source_role.value
+        ratios["target_role"] = self.target_role.value
+        ratios["other_actor_recall"] = self.other_actor_recall.value
+        ratios["by_type"] = {
+            t: {
+                "precision": r["precision"].value,
+                "recall": r["recall"].value,
+                "f1": f1(r["precision"].value, r["recall"].value),
+                "n_gold": r["recall"].total,
+            }
+            for t, r in sorted(self.by_type.items())
+        }
         ratios["must_not_pairs"] = self.must_not_pairs
         return ratios
 
@@ -99,7 +109,22 @@ class Report:
         lines.append(f"  {'f1':<22} {ef1:.3f}" if ef1 is not None else "  f1 n/a")
         lines.append(f"  {'event date':<22} {self.event_date}")
         lines.append(f"  {'direction':<22} {self.direction}")
+        lines.append(f"  {'source role':<22} {self.source_role}")
+        lines.append(f"  {'target role':<22} {self.target_role}")
         lines.append(f"  {'sidebar pairs (must_not)':<22} {self.must_not_pairs}")
+        if self.other_actor_recall.total:
+            lines.append(
+                f"  {'with an IGO or group':<22} {self.other_actor_recall} "
+                "(required gold events not between two states; not in the counts above)"
+            )
+        if self.by_type:
+            lines.append("by PLOVER type (precision, recall over required gold, f1)")
+            for t, r in sorted(self.by_type.items()):
+                tf1 = f1(r["precision"].value, r["recall"].value)
+                shown = f"{tf1:.3f}" if tf1 is not None else "n/a"
+                lines.append(
+                    f"  {t:<10} p {str(r['precision']):<16} r {str(r['recall']):<16} f1 {shown}"
+                )
         for a in self.articles:
             lines.append(
                 f"  {a['file']}: title={'ok' if a['title_ok'] else 'WRONG'} "
@@ -123,9 +148,14 @@ def _pair(a: str | None, b: str | None) -> tuple[str, str] | None:
     return (a, b) if a < b else (b, a)
 
 
-def evaluate_warehouse(db_path: Path, gold_path: Path) -> Report:
-    """Score the warehouse at ``db_path`` against ``gold_path``."""
+def evaluate_warehouse(db_path: Path, gold_path: Path, *, split: str | None = None) -> Report:
+    """Score the warehouse at ``db_path`` against ``gold_path`` (a JSONL file, or the corpus's
+    ``gold/`` folder); with ``split``, only the pages of that split of the corpus's
+    ``splits.tsv`` (beside ``gold/``)."""
     gold = load_gold(gold_path)
+    if split is not None:
+        root = gold_path if gold_path.is_dir() else gold_path.parent
+        gold = corpus.in_split(gold, corpus.read_splits(root.parent), split)
     with warehouse.connect(db_path, read_only=True) as conn:
         arts = warehouse.query(conn, "evaluation_articles").rows()
         people = warehouse.query(conn, "evaluation_people").rows()
@@ -211,8 +241,11 @@ def _score_article(
     tp = fp = missed = 0
     for k in produced:
         report.event_precision.total += 1
+        type_ratio = report.by_type.setdefault(k[1], {"precision": Ratio(), "recall": Ratio()})
+        type_ratio["precision"].total += 1
         if k in accepted:
             report.event_precision.hit += 1
+            type_ratio["precision"].hit += 1
             tp += 1
         else:
             fp += 1
@@ -222,8 +255,18 @@ def _score_article(
         if pair is None:
             continue
         event_hits = [d for t in ge["types"] for d in produced.get((pair, t), [])]
+        if not (_is_state(ge["actor1"]) and _is_state(ge["actor2"])):
+            if ge.get("required", True):
+                report.other_actor_recall.total += 1
+                report.other_actor_recall.hit += bool(event_hits)
+            continue
         if ge.get("required", True):
             report.event_recall.total += 1
+            type_ratio = report.by_type.setdefault(
+                ge["types"][0], {"precision": Ratio(), "recall": Ratio()}
+            )
+            type_ratio["recall"].total += 1
+            type_ratio["recall"].hit += bool(event_hits)
             if event_hits:
                 report.event_recall.hit += 1
             else:
@@ -245,6 +288,11 @@ def _score_article(
             report.direction.total += 1
             if any(d[2] == ge["actor1"] and d[3] == ge["actor2"] for d in directed_hits):
                 report.direction.hit += 1
+        if ge.get("directed") and directed_hits:
+            report.source_role.total += 1
+            report.source_role.hit += any(d[2] == ge["actor1"] for d in directed_hits)
+            report.target_role.total += 1
+            report.target_role.hit += any(d[3] == ge["actor2"] for d in directed_hits)
     for a, b in g.get("must_not", []):
         pair = _pair(a, b)
         if pair and any(k[0] == pair for k in produced):
@@ -259,6 +307,11 @@ def _score_article(
             "missed": missed,
         }  # fmt: skip
     )
+
+
+def _is_state(code: str) -> bool:
+    """An ISO alpha-3 state code, as opposed to ``IGO:…``, ``NSA:…`` or ``ORG:…``."""
+    return len(code) == 3 and code.isalpha() and code.isupper()
 
 
 def _date_matches(gold: str, value: Any, precision: str | None, method: str | None) -> bool:

@@ -1,0 +1,160 @@
+"""The annotated corpus: loading its gold, the page-level split, and inter-annotator agreement.
+
+Layout and rules are in ``docs/annotation.md``. Pages are split by page, never by event, and
+within each topic family, so every family is in each split; the split depends only on page ids.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SPLITS = (("train", 0.6), ("dev", 0.2), ("test", 0.2))
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """Gold records from one JSONL file, or from every ``*.jsonl`` of a folder (sorted)."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    if not files:
+        raise FileNotFoundError(f"no gold .jsonl file in {path}")
+    rows: list[dict[str, Any]] = []
+    for f in files:
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{f}:{n}: not JSON: {exc}") from exc
+            if "file" not in rows[-1]:
+                raise ValueError(f"{f}:{n}: every gold line needs a 'file'")
+    return rows
+
+
+def page_id(record: dict[str, Any]) -> str:
+    return Path(record["file"]).stem
+
+
+def _rank(pid: str) -> str:
+    return hashlib.sha256(pid.encode("utf-8")).hexdigest()
+
+
+def assign_splits(records: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """page_id -> split: within each family, pages in hash order, the first 60 % train, the next
+    20 % dev, the rest test (a family of 3 pages or more has a page in each split)."""
+    by_family: dict[str, list[str]] = defaultdict(list)
+    for r in records:
+        by_family[r.get("family") or page_id(r).split("-")[0]].append(page_id(r))
+    out: dict[str, str] = {}
+    for pids in by_family.values():
+        ordered = sorted(set(pids), key=_rank)
+        n = len(ordered)
+        n_train = max(1, round(n * SPLITS[0][1])) if n >= 3 else n
+        n_dev = max(1, round(n * SPLITS[1][1])) if n >= 3 else 0
+        for i, pid in enumerate(ordered):
+            out[pid] = "train" if i < n_train else "dev" if i < n_train + n_dev else "test"
+    return out
+
+
+def write_splits(corpus: Path) -> Path:
+    records = load_gold(corpus / "gold")
+    splits = assign_splits(records)
+    family = {page_id(r): r.get("family", "") for r in records}
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    w.writerow(["page_id", "family", "split"])
+    for pid in sorted(splits):
+        w.writerow([pid, family[pid], splits[pid]])
+    out = corpus / "splits.tsv"
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    return out
+
+
+def read_splits(corpus: Path) -> dict[str, str]:
+    with (corpus / "splits.tsv").open(encoding="utf-8", newline="") as fh:
+        return {r["page_id"]: r["split"] for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def in_split(records: list[dict[str, Any]], splits: dict[str, str], split: str) -> list[Any]:
+    unknown = [page_id(r) for r in records if page_id(r) not in splits]
+    if unknown:
+        raise ValueError(f"pages missing from splits.tsv: {', '.join(unknown[:5])}")
+    return [r for r in records if splits[page_id(r)] == split]
+
+
+def second_pass_pages(page_ids: Iterable[str], share: float = 0.2) -> list[str]:
+    """The fifth of the pages (by hash, not by choice) coded a second time."""
+    ordered = sorted(set(page_ids), key=lambda p: _rank("second-pass:" + p))
+    return sorted(ordered[: max(1, round(len(ordered) * share))])
+
+
+@dataclass(frozen=True)
+class Agreement:
+    n_pages: int
+    n_first: int
+    n_second: int
+    n_agreed: int
+    n_same_direction: int
+    n_directed_agreed: int
+
+    @property
+    def f1(self) -> float:
+        total = self.n_first + self.n_second
+        return 2 * self.n_agreed / total if total else 1.0
+
+    def render(self) -> str:
+        direction = (
+            f"{self.n_same_direction}/{self.n_directed_agreed}"
+            f" = {self.n_same_direction / self.n_directed_agreed:.3f}"
+            if self.n_directed_agreed
+            else "n/a"
+        )
+        return (
+            f"pages coded twice        {self.n_pages}\n"
+            f"required events, pass 1  {self.n_first}\n"
+            f"required events, pass 2  {self.n_second}\n"
+            f"agreed (pair, type)      {self.n_agreed}\n"
+            f"agreement F1             {self.f1:.3f}\n"
+            f"same direction           {direction}"
+        )
+
+
+def _pair(e: dict[str, Any]) -> tuple[str, str]:
+    a, b = e["actor1"], e["actor2"]
+    return (a, b) if a <= b else (b, a)
+
+
+def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> Agreement:
+    """Agreement between two codings of the same pages over their required events: an event of
+    one pass agrees with an unused event of the other on the same page and unordered pair whose
+    accepted types overlap."""
+    by_page = {page_id(r): r for r in first}
+    n_first = n_second = n_agreed = n_dir = n_same = n_pages = 0
+    for r2 in second:
+        r1 = by_page.get(page_id(r2))
+        if r1 is None:
+            continue
+        n_pages += 1
+        ev1 = [e for e in r1.get("events", []) if e.get("required", True)]
+        ev2 = [e for e in r2.get("events", []) if e.get("required", True)]
+        n_first += len(ev1)
+        n_second += len(ev2)
+        used: set[int] = set()
+        for e2 in ev2:
+            for i, e1 in enumerate(ev1):
+                if i in used or _pair(e1) != _pair(e2) or not set(e1["types"]) & set(e2["types"]):
+                    continue
+                used.add(i)
+                n_agreed += 1
+                if e1.get("directed") and e2.get("directed"):
+                    n_dir += 1
+                    n_same += e1["actor1"] == e2["actor1"]
+                break
+    return Agreement(n_pages, n_first, n_second, n_agreed, n_same, n_dir)

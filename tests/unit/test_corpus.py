@@ -1,0 +1,98 @@
+"""The corpus tooling: page-level splits, the second-pass sample, agreement, and the scores
+`dyad evaluate` reports per type, per role and for non-state actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from etl import corpus, evaluate
+
+
+def record(pid: str, events: list[dict[str, Any]], family: str = "sahel") -> dict[str, Any]:
+    return {"file": f"{pid}.txt", "family": family, "events": events}
+
+
+def event(a: str, b: str, types: list[str], directed: bool = True, **kw: Any) -> dict[str, Any]:
+    return {"actor1": a, "actor2": b, "types": types, "directed": directed, **kw}
+
+
+def test_splits_are_by_page_within_each_family_and_stable() -> None:
+    records = [record(f"sahel-{i:02d}-x", []) for i in range(10)]
+    records += [record(f"eu-{i:02d}-y", [], family="eu") for i in range(5)]
+    splits = corpus.assign_splits(records)
+    assert splits == corpus.assign_splits(list(reversed(records)))
+    sahel = [splits[f"sahel-{i:02d}-x"] for i in range(10)]
+    assert (sahel.count("train"), sahel.count("dev"), sahel.count("test")) == (6, 2, 2)
+    eu = [splits[f"eu-{i:02d}-y"] for i in range(5)]
+    assert {"train", "dev", "test"} <= set(eu)
+
+
+def test_splits_file_round_trip(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    lines = [json.dumps(record(f"maghreb-{i:02d}-z", [])) for i in range(6)]
+    (tmp_path / "gold" / "maghreb.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus.write_splits(tmp_path)
+    splits = corpus.read_splits(tmp_path)
+    assert len(splits) == 6 and set(splits.values()) == {"train", "dev", "test"}
+    gold = corpus.load_gold(tmp_path / "gold")
+    test = corpus.in_split(gold, splits, "test")
+    assert [corpus.page_id(r) for r in test] == [p for p, s in splits.items() if s == "test"]
+
+
+def test_second_pass_takes_a_fifth_by_hash() -> None:
+    pages = [f"p-{i}" for i in range(50)]
+    chosen = corpus.second_pass_pages(pages)
+    assert len(chosen) == 10 and chosen == corpus.second_pass_pages(reversed(pages))
+
+
+def test_agreement_counts_pairs_types_and_direction() -> None:
+    first = [
+        record("a", [event("MLI", "RUS", ["CONSULT"], False), event("DZA", "MLI", ["ACCUSE"])]),
+        record("b", [event("NER", "FRA", ["SANCTION", "COERCE"])]),
+    ]
+    second = [
+        record("a", [event("RUS", "MLI", ["CONSULT"], False), event("MLI", "DZA", ["ACCUSE"])]),
+        record("b", [event("NER", "FRA", ["COERCE"]), event("NER", "FRA", ["REQUEST"])]),
+    ]
+    a = corpus.agreement(first, second)
+    assert (a.n_pages, a.n_first, a.n_second, a.n_agreed) == (2, 3, 4, 3)
+    assert (a.n_directed_agreed, a.n_same_direction) == (2, 1)
+    assert round(a.f1, 3) == round(6 / 7, 3)
+
+
+def test_scores_by_type_role_and_non_state_actors() -> None:
+    g = {
+        "file": "p.txt",
+        "events": [
+            event("DZA", "FRA", ["ACCUSE"]),
+            event("MLI", "RUS", ["CONSULT"], False),
+            event("IGO:ecowas", "GIN", ["SANCTION"]),
+            event("MAR", "DZA", ["REJECT"], required=False),
+        ],
+    }
+    art = ("p.txt", "a1", None, None, None, None)
+    # article, type, source, target, date, precision, method, directed
+    dyads = [
+        ("a1", "ACCUSE", "FRA", "DZA", None, None, None, True),  # pair right, roles reversed
+        ("a1", "SUPPORT", "MLI", "RUS", dt.date(2024, 1, 1), "day", "sentence", True),
+        ("a1", "REJECT", "MAR", "DZA", None, None, None, True),  # optional: not a false positive
+    ]
+    report = evaluate.Report()
+    evaluate._score_article(report, g, art, [], [], dyads)
+    assert (report.event_recall.hit, report.event_recall.total) == (1, 2)
+    assert (report.event_precision.hit, report.event_precision.total) == (2, 3)
+    # Roles are scored on every directed gold event found, optional ones included (as direction).
+    assert (report.source_role.hit, report.source_role.total) == (1, 2)
+    assert (report.target_role.hit, report.target_role.total) == (1, 2)
+    assert (report.direction.hit, report.direction.total) == (1, 2)
+    assert (report.other_actor_recall.hit, report.other_actor_recall.total) == (0, 1)
+    accuse = report.by_type["ACCUSE"]
+    assert (accuse["precision"].hit, accuse["recall"].hit, accuse["recall"].total) == (1, 1, 1)
+    consult = report.by_type["CONSULT"]
+    assert (consult["recall"].hit, consult["recall"].total) == (0, 1)
+    assert report.by_type["SUPPORT"]["precision"].hit == 0
+    rendered = report.render()
+    assert "by PLOVER type" in rendered and "with an IGO or group" in rendered
