@@ -16,6 +16,10 @@ _DESCRIPTIONS = {
     "reporting articles, counts per quad class, first and last event dates, mean Goldstein score.",
     "mart.actor_pair_counts_directed": "Per ordered (source state, target state) pair: the same "
     "counts as actor_pair_counts.",
+    "mart.actor_dyad_counts": "Per unordered pair of actors of any kind (states, organizations, "
+    "armed groups), with their codes, kinds and names: the same counts as actor_pair_counts.",
+    "mart.actor_dyad_counts_directed": "Per ordered (source actor, target actor) pair of any "
+    "kind: the same counts as actor_dyad_counts.",
     "mart.chronology": "Dated events in order, one row per event cluster and state pair, with the "
     "best evidence sentence, title, outlet, file and every reporting article.",
 }

@@ -23,6 +23,7 @@ from etl import warehouse
 from etl.ids import stable_id
 from etl.stages import parse_cache, pool, runner, staging
 from etl.stages.ledger import Plan
+from etl.transforms.actors import actor_of
 from etl.transforms.entities import build_entities, extract_mentions
 from etl.transforms.gate import pipe_gated, trigger_pattern
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
@@ -34,7 +35,7 @@ TABLES = ("core.sentences", "core.mentions")
 # The record each table's rows come from, and the columns the stage supplies itself.
 RECORDS: dict[str, tuple[type, tuple[str, ...]]] = {
     "core.mentions": (Mention, ("mention_id", "article_id")),
-    "core.entities": (Entity, ()),
+    "core.entities": (Entity, ("actor_code", "actor_kind")),
 }
 
 
@@ -110,8 +111,13 @@ def parse_batch(articles: Sequence[tuple[str, str]], parse_dir: Path | None) -> 
     return build_entity_rows(articles, load_nlp(), load_gazetteer(), on_doc=keep)
 
 
+def entity_row(e: Entity) -> dict[str, Any]:
+    code, kind = actor_of(e)
+    return records.row("core.entities", e, actor_code=code, actor_kind=kind)
+
+
 def entity_frame(found: Iterable[Entity]) -> pl.DataFrame:
-    return records.frame("core.entities", (records.row("core.entities", e) for e in found))
+    return records.frame("core.entities", (entity_row(e) for e in found))
 
 
 def entity_catalog(

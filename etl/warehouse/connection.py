@@ -42,11 +42,33 @@ def connect(
         conn.close()
 
 
-def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
-    """Create the schemas and every contract table that does not exist yet."""
+def ensure_schema(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Create the schemas and every contract table that does not exist yet.
+
+    A table whose columns differ from its DDL (a warehouse built by an older release) is dropped
+    and created anew, and the stages' ledger is cleared so the next run recomputes every row:
+    derived data is never carried over into a contract it was not made for. Returns the tables
+    rebuilt.
+    """
     conn.execute((SQL_DIR / "schemas.sql").read_text(encoding="utf-8"))
-    for t in contract.tables().values():
-        conn.execute(t.path.read_text(encoding="utf-8"))
+    rebuilt: list[str] = []
+    with transaction(conn):
+        for t in contract.tables().values():
+            schema, name = t.name.split(".")
+            existing = [
+                r[0]
+                for r in conn.execute(
+                    (SQL_DIR / "queries" / "table_columns.sql").read_text(encoding="utf-8"),
+                    {"schema_name": schema, "table_name": name},
+                ).fetchall()
+            ]
+            if existing and existing != list(t.column_names):
+                conn.execute(f'drop table "{schema}"."{name}"')
+                rebuilt.append(t.name)
+            conn.execute(t.path.read_text(encoding="utf-8"))
+        if rebuilt:
+            conn.execute("delete from core.stage_inputs")
+    return rebuilt
 
 
 def create_views(conn: duckdb.DuckDBPyConnection, names: Sequence[str] | None = None) -> None:

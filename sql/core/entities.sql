@@ -8,5 +8,9 @@ create table if not exists core.entities (
     role_name varchar,
     wikidata_id varchar,
     org_kind varchar,
-    member_codes varchar[]
+    member_codes varchar[],
+    -- Who the entity is as one side of an event: the state's alpha-3 for states, their agents and
+    -- regular forces; IGO:<id>, NSA:<id> or ORG:<id> for an organization acting as such.
+    actor_code varchar,
+    actor_kind varchar
 );

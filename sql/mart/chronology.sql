@@ -1,4 +1,5 @@
--- Dated real events in order: one row per event cluster and state pair, best evidence first-class.
+-- Dated real events in order: one row per event cluster and actor pair (states, organizations,
+-- armed groups), best evidence first-class.
 create or replace view mart.chronology as
 with reports as (
     select
@@ -12,6 +13,10 @@ with reports as (
         d.event_date,
         d.event_date_precision,
         d.event_date_method,
+        d.source_actor_code,
+        d.source_actor_kind,
+        d.target_actor_code,
+        d.target_actor_kind,
         d.source_country_code,
         d.target_country_code,
         d.is_historical,
@@ -26,9 +31,9 @@ with reports as (
     inner join raw.documents as f on a.document_id = f.document_id
     where
         d.event_date is not null
-        and d.source_country_code is not null
-        and d.target_country_code is not null
-        and d.source_country_code <> d.target_country_code
+        and d.source_actor_code is not null
+        and d.target_actor_code is not null
+        and d.source_actor_code <> d.target_actor_code
 ),
 
 -- The clearest report (highest confidence, then the most precise date) speaks for the cluster.
@@ -36,7 +41,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by cluster_id, source_country_code, target_country_code
+            partition by cluster_id, source_actor_code, target_actor_code
             order by
                 confidence desc,
                 case event_date_precision when 'day' then 0 when 'month' then 1 else 2 end,
@@ -48,13 +53,13 @@ ranked as (
 sources as (
     select
         cluster_id,
-        source_country_code,
-        target_country_code,
+        source_actor_code,
+        target_actor_code,
         count(distinct article_id) as n_articles,
         list(distinct article_id order by article_id nulls first) as article_ids,
         list(distinct file_name order by file_name nulls first) as file_names
     from reports
-    group by cluster_id, source_country_code, target_country_code
+    group by cluster_id, source_actor_code, target_actor_code
 ),
 
 final as (
@@ -65,6 +70,10 @@ final as (
         r.event_date_method,
         r.source_country_code,
         r.target_country_code,
+        r.source_actor_code,
+        r.source_actor_kind,
+        r.target_actor_code,
+        r.target_actor_kind,
         r.event_type,
         r.event_mode,
         r.quad_class,
@@ -82,10 +91,10 @@ final as (
     inner join sources as s
         on
             r.cluster_id = s.cluster_id
-            and r.source_country_code = s.source_country_code
-            and r.target_country_code = s.target_country_code
+            and r.source_actor_code = s.source_actor_code
+            and r.target_actor_code = s.target_actor_code
     where r.report_rank = 1
 )
 
 select * from final
-order by event_date, cluster_id, source_country_code, target_country_code;
+order by event_date, cluster_id, source_actor_code, target_actor_code;

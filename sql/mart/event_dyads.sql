@@ -1,18 +1,39 @@
--- One row per event x source x target, with both actors' states and names. A joint action of
--- several parties (a trilateral summit) gives one row per pair of participants.
+-- One row per event x source x target, with both actors' codes, kinds, states and names. A joint
+-- action of several parties (a trilateral summit) gives one row per pair of participants. An
+-- actor's code is its state's alpha-3 when it stands for a state here (a state, a person acting
+-- for it, an expanded alliance member), else the organization's own code (IGO:, NSA:, ORG:).
 create or replace view mart.event_dyads as
 with actors as (
-    select event_id, entity_id, actor_role, country_code, sector_code, surface_text
-    from core.event_actors
+    select
+        a.event_id,
+        a.entity_id,
+        a.actor_role,
+        a.country_code,
+        a.sector_code,
+        a.surface_text,
+        case
+            when coalesce(e.actor_kind, 'state') = 'state' then a.country_code
+            else e.actor_code
+        end as actor_code,
+        case
+            when coalesce(e.actor_kind, 'state') <> 'state' then e.actor_kind
+            when a.country_code is not null then 'state'
+        end as actor_kind
+    from core.event_actors as a
+    left join core.entities as e on a.entity_id = e.entity_id
 ),
 
 source_target_pairs as (
     select
         s.event_id,
         s.entity_id as source_entity_id,
+        s.actor_code as source_actor_code,
+        s.actor_kind as source_actor_kind,
         s.country_code as source_country_code,
         s.sector_code as source_sector_code,
         t.entity_id as target_entity_id,
+        t.actor_code as target_actor_code,
+        t.actor_kind as target_actor_kind,
         t.country_code as target_country_code,
         t.sector_code as target_sector_code
     from actors as s
@@ -25,13 +46,17 @@ joint_pairs as (
     select
         a.event_id,
         a.entity_id as source_entity_id,
+        a.actor_code as source_actor_code,
+        a.actor_kind as source_actor_kind,
         a.country_code as source_country_code,
         a.sector_code as source_sector_code,
         b.entity_id as target_entity_id,
+        b.actor_code as target_actor_code,
+        b.actor_kind as target_actor_kind,
         b.country_code as target_country_code,
         b.sector_code as target_sector_code
     from actors as a
-    inner join actors as b on a.event_id = b.event_id and a.country_code < b.country_code
+    inner join actors as b on a.event_id = b.event_id and a.actor_code < b.actor_code
     where
         a.actor_role = 'source'
         and b.actor_role = 'source'
@@ -63,11 +88,15 @@ final as (
         e.event_date_text,
         p.source_entity_id,
         source_entity.canonical_name as source_name,
+        p.source_actor_code,
+        p.source_actor_kind,
         p.source_sector_code,
         p.source_country_code,
         source_country.canonical_name as source_country_name,
         p.target_entity_id,
         target_entity.canonical_name as target_name,
+        p.target_actor_code,
+        p.target_actor_kind,
         p.target_sector_code,
         p.target_country_code,
         target_country.canonical_name as target_country_name,

@@ -81,13 +81,15 @@ def test_record_round_trip() -> None:
     e = Entity(
         entity_id="organization:x",
         entity_type="organization",
+        org_kind="igo",
         canonical_name="X",
         country_code=None,
         sector_code="IGO",
         role_name=None,
         member_codes=("MLI", "NER"),
     )
-    row = records.row("core.entities", e)
+    row = entities.entity_row(e)
     assert row["member_codes"] == ["MLI", "NER"]
+    assert (row["actor_code"], row["actor_kind"]) == ("IGO:x", "igo")
     frame = records.frame("core.entities", [row])
     assert records.records(Entity, frame) == [e]

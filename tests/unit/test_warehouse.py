@@ -125,3 +125,21 @@ def test_finish_commits_with_the_rows_or_not_at_all(tmp_path: Path) -> None:
         assert warehouse.count_rows(conn, "core.sentences") == 2
         assert warehouse.count_rows(conn, "core.event_clusters") == 1
         assert warehouse.stage_inputs(conn, "entities") == {"a1": "h1"}
+
+
+def test_a_table_of_an_older_contract_is_rebuilt_and_the_ledger_cleared(tmp_path: Path) -> None:
+    with warehouse.connect(tmp_path / "w.duckdb") as conn:
+        warehouse.ensure_schema(conn)
+        warehouse.replace_article_rows(
+            conn, "entities", {"core.sentences": _sentences("a1", 1)}, ["a1"], {"a1": "h1"}
+        )
+        # core.entities as an older release made it, one column short.
+        conn.execute("drop table core.entities")
+        conn.execute("create table core.entities (entity_id varchar primary key)")
+        conn.execute("insert into core.entities values ('country:MLI')")
+        assert warehouse.ensure_schema(conn) == ["core.entities"]
+        assert warehouse.table_columns(conn, "core.entities")[-2:] == ["actor_code", "actor_kind"]
+        assert warehouse.count_rows(conn, "core.entities") == 0
+        assert warehouse.stage_inputs(conn, "entities") == {}, "every stage recomputes"
+        assert warehouse.count_rows(conn, "core.sentences") == 1
+        assert warehouse.ensure_schema(conn) == []

@@ -1,0 +1,80 @@
+"""Organizations and armed groups are actors in the marts, and the state-pair views keep their
+meaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.pipeline import run_pipeline
+from etl.settings import PROJECT_DIR, from_env
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def heldout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("actors") / "dyad.duckdb"
+    config = from_env().but(seeds_dir=PROJECT_DIR / "tests" / "data" / "heldout", warehouse_path=db)
+    assert run_pipeline(config).success
+    return db
+
+
+def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(db), read_only=True) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_groups_and_organizations_appear_as_themselves(heldout: Path) -> None:
+    kinds = rows(
+        heldout,
+        "select distinct actor_kind_a from mart.actor_dyad_counts "
+        "union select distinct actor_kind_b from mart.actor_dyad_counts",
+    )
+    assert ("armed_group",) in kinds and ("state",) in kinds
+    # No group is folded into its state in the any-kind counts: an RSF row is not Sudan's.
+    found = rows(
+        heldout,
+        "select count(*) > 0 from mart.actor_dyad_counts "
+        "where 'NSA:rsf-sudan' in (actor_code_a, actor_code_b)",
+    )
+    assert found == [(True,)]
+
+
+def test_state_pairs_keep_their_meaning(heldout: Path) -> None:
+    # actor_pair_counts still counts every event between two states' territories, groups folded
+    # into their state; the any-kind view counts states acting as such, so never more.
+    states = {
+        (a, b): n
+        for a, b, n in rows(
+            heldout, "select country_code_a, country_code_b, n_events from mart.actor_pair_counts"
+        )
+    }
+    actors = rows(
+        heldout,
+        "select actor_code_a, actor_code_b, n_events from mart.actor_dyad_counts "
+        "where actor_kind_a = 'state' and actor_kind_b = 'state'",
+    )
+    assert states and actors
+    for a, b, n in actors:
+        assert (a, b) in states and states[(a, b)] >= n  # type: ignore[operator]
+
+
+def test_codes_and_kinds_agree(heldout: Path) -> None:
+    bad = rows(
+        heldout,
+        "select source_actor_code, source_actor_kind from mart.event_dyads "
+        "where (source_actor_kind = 'state') <> (length(source_actor_code) = 3 "
+        "and source_actor_code not like '%:%')",
+    )
+    assert bad == []
+    assert rows(
+        heldout,
+        "select count(*) from mart.actor_pair_counts where country_code_a like '%:%' "
+        "or country_code_b like '%:%'",
+    ) == [(0,)]
+    assert rows(
+        heldout, "select count(*) from mart.chronology where source_actor_code = target_actor_code"
+    ) == [(0,)]
