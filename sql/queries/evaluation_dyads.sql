@@ -8,7 +8,9 @@ with final as (
         event_date,
         event_date_precision,
         event_date_method,
-        is_directed
+        is_directed,
+        source_actor_code,
+        target_actor_code
     from mart.event_dyads
 )
 
@@ -20,5 +22,7 @@ select
     event_date,
     event_date_precision,
     event_date_method,
-    is_directed
+    is_directed,
+    source_actor_code,
+    target_actor_code
 from final

@@ -74,11 +74,12 @@ def test_scores_by_type_role_and_non_state_actors() -> None:
         ],
     }
     art = ("p.txt", "a1", None, None, None, None)
-    # article, type, source, target, date, precision, method, directed
+    # article, type, source state, target state, date, precision, method, directed, actor codes
     dyads = [
-        ("a1", "ACCUSE", "FRA", "DZA", None, None, None, True),  # pair right, roles reversed
-        ("a1", "SUPPORT", "MLI", "RUS", dt.date(2024, 1, 1), "day", "sentence", True),
-        ("a1", "REJECT", "MAR", "DZA", None, None, None, True),  # optional: not a false positive
+        ("a1", "ACCUSE", "FRA", "DZA", None, None, None, True, "FRA", "DZA"),  # roles reversed
+        ("a1", "SUPPORT", "MLI", "RUS", dt.date(2024, 1, 1), "day", "sentence", True, "MLI", "RUS"),
+        ("a1", "REJECT", "MAR", "DZA", None, None, None, True, "MAR", "DZA"),  # optional
+        ("a1", "SANCTION", None, "GIN", None, None, None, True, "IGO:ecowas", "GIN"),
     ]
     report = evaluate.Report()
     evaluate._score_article(report, g, art, [], [], dyads)
@@ -88,7 +89,7 @@ def test_scores_by_type_role_and_non_state_actors() -> None:
     assert (report.source_role.hit, report.source_role.total) == (1, 2)
     assert (report.target_role.hit, report.target_role.total) == (1, 2)
     assert (report.direction.hit, report.direction.total) == (1, 2)
-    assert (report.other_actor_recall.hit, report.other_actor_recall.total) == (0, 1)
+    assert (report.other_actor_recall.hit, report.other_actor_recall.total) == (1, 1)
     accuse = report.by_type["ACCUSE"]
     assert (accuse["precision"].hit, accuse["recall"].hit, accuse["recall"].total) == (1, 1, 1)
     consult = report.by_type["CONSULT"]
