@@ -145,6 +145,17 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         pages = corpus.second_pass_pages(corpus.page_id(r) for r in corpus.load_gold(root / "gold"))
         print("\n".join(pages))
         return 0
+    if args.action == "check":
+        from etl.transforms.gazetteer import load_gazetteer
+
+        states = frozenset(
+            e.country_code
+            for e in load_gazetteer().entities.values()
+            if e.entity_type == "country" and e.country_code
+        )
+        problems = corpus.validate(root, states)
+        print("\n".join(problems) if problems else "corpus ok")
+        return 1 if problems else 0
     first = corpus.load_gold(root / "gold")
     second = corpus.load_gold(root / "second_pass")
     print(corpus.agreement(first, second).render())
@@ -212,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval.set_defaults(func=cmd_evaluate)
 
     p_corpus = sub.add_parser("corpus", help="the annotated corpus: split, second pass, agreement")
-    p_corpus.add_argument("action", choices=["splits", "second-pass", "agreement"])
+    p_corpus.add_argument("action", choices=["splits", "second-pass", "agreement", "check"])
     p_corpus.add_argument("--corpus", default=str(PROJECT_DIR / "corpus"), metavar="DIR")
     p_corpus.set_defaults(func=cmd_corpus)
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from etl.transforms.plover import plover_types
+
 SPLITS = (("train", 0.6), ("dev", 0.2), ("test", 0.2))
 
 
@@ -158,3 +160,53 @@ def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> Agre
                     n_same += e1["actor1"] == e2["actor1"]
                 break
     return Agreement(n_pages, n_first, n_second, n_agreed, n_same, n_dir)
+
+
+PLOVER_TYPES = frozenset(plover_types())
+ACTOR_PREFIXES = ("IGO:", "NSA:", "ORG:")
+
+
+def _manifest(root: Path) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for f in sorted((root / "manifest").glob("*.tsv")):
+        with f.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh, delimiter="\t"):
+                out[r["page_id"]] = r
+    return out
+
+
+def validate(root: Path, states: frozenset[str]) -> list[str]:
+    """Every problem with the corpus under ``root``: pages without gold, manifest or split,
+    evidence not found in its page, unknown actor codes or types. ``states`` are the valid
+    alpha-3 codes."""
+    problems: list[str] = []
+    gold = load_gold(root / "gold")
+    manifest = _manifest(root)
+    pages = {p.stem: p for p in (root / "pages").rglob("*.txt")}
+    splits = read_splits(root) if (root / "splits.tsv").exists() else {}
+    seen: set[str] = set()
+    for r in gold:
+        pid = page_id(r)
+        if pid in seen:
+            problems.append(f"{pid}: coded twice")
+        seen.add(pid)
+        if pid not in pages:
+            problems.append(f"{pid}: no page file")
+            continue
+        text = pages[pid].read_text(encoding="utf-8")
+        if pid not in manifest:
+            problems.append(f"{pid}: no manifest row")
+        if splits and pid not in splits:
+            problems.append(f"{pid}: not in splits.tsv")
+        for n, e in enumerate(r.get("events", [])):
+            where = f"{pid} event {n}"
+            if e.get("evidence") and e["evidence"] not in text:
+                problems.append(f"{where}: evidence not in the page")
+            for code in (e["actor1"], e["actor2"]):
+                if code not in states and not code.startswith(ACTOR_PREFIXES):
+                    problems.append(f"{where}: unknown actor code {code!r}")
+            bad = [t for t in e["types"] if t not in PLOVER_TYPES]
+            if bad or not e["types"]:
+                problems.append(f"{where}: types {e['types']}")
+    problems += [f"{pid}: page without gold" for pid in sorted(set(pages) - seen)]
+    return problems
