@@ -92,9 +92,16 @@ def in_split(records: list[dict[str, Any]], splits: dict[str, str], split: str) 
 
 
 def second_pass_pages(page_ids: Iterable[str], share: float = 0.2) -> list[str]:
-    """The fifth of the pages (by hash, not by choice) coded a second time."""
-    ordered = sorted(set(page_ids), key=lambda p: _rank("second-pass:" + p))
-    return sorted(ordered[: max(1, round(len(ordered) * share))])
+    """A fifth of each family's pages (by hash, not by choice), to be coded a second time. The
+    choice within a family depends only on that family's pages."""
+    by_family: dict[str, list[str]] = defaultdict(list)
+    for pid in set(page_ids):
+        by_family[pid.rsplit("-", 2)[0]].append(pid)  # <family>-<nn>-<hash>
+    chosen: list[str] = []
+    for pids in by_family.values():
+        ordered = sorted(pids, key=lambda p: _rank("second-pass:" + p))
+        chosen += ordered[: max(1, round(len(ordered) * share))]
+    return sorted(chosen)
 
 
 @dataclass(frozen=True)
