@@ -186,7 +186,8 @@ def _score_article(
 ) -> None:
     _, article_id, title, published, author, outlet = art
     title_ok = fold(title) == fold(g.get("title"))
-    accept = g.get("published_date_accept", [g.get("published_date")])
+    # null: the page gives no publication date, and none must be extracted.
+    accept = g.get("published_date_accept") or [g.get("published_date")]
     date_ok = (published.isoformat() if published else None) in accept
     for ratio, ok in (
         (report.title, title_ok),
