@@ -97,3 +97,24 @@ def test_scores_by_type_role_and_non_state_actors() -> None:
     assert report.by_type["SUPPORT"]["precision"].hit == 0
     rendered = report.render()
     assert "by PLOVER type" in rendered and "with an IGO or group" in rendered
+
+
+def test_the_committed_corpus_is_consistent() -> None:
+    from etl.settings import PROJECT_DIR
+    from etl.transforms.gazetteer import load_gazetteer
+
+    root = PROJECT_DIR / "corpus"
+    states = frozenset(
+        e.country_code
+        for e in load_gazetteer().entities.values()
+        if e.entity_type == "country" and e.country_code
+    )
+    assert corpus.validate(root, states) == []
+    gold = corpus.load_gold(root / "gold")
+    splits = corpus.read_splits(root)
+    assert set(splits) == {corpus.page_id(r) for r in gold}
+    assert splits == corpus.assign_splits(gold), "splits.tsv is what the rule gives"
+    families = {r["family"] for r in gold}
+    assert len(gold) >= 150 and len(families) >= 15
+    for split in ("train", "dev", "test"):
+        assert {r["family"] for r in corpus.in_split(gold, splits, split)} == families
