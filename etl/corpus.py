@@ -205,6 +205,9 @@ def validate(root: Path, states: frozenset[str]) -> list[str]:
             problems.append(f"{pid}: no manifest row")
         if splits and pid not in splits:
             problems.append(f"{pid}: not in splits.tsv")
+        for pair in r.get("must_not", []):
+            if not (isinstance(pair, list) and len(pair) == 2):
+                problems.append(f"{pid}: must_not entry {pair!r} is not a pair")
         for n, e in enumerate(r.get("events", [])):
             where = f"{pid} event {n}"
             if e.get("evidence") and e["evidence"] not in text:
