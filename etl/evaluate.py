@@ -64,6 +64,7 @@ class Report:
     # Required gold events with an organization or a non-state group as one side: the warehouse
     # counts state pairs, so these are measured apart.
     other_actor_recall: Ratio = field(default_factory=Ratio)
+    other_actor_precision: Ratio = field(default_factory=Ratio)
     must_not_pairs: int = 0
     missing_files: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
@@ -82,6 +83,7 @@ class Report:
         ratios["source_role"] = self.source_role.value
         ratios["target_role"] = self.target_role.value
         ratios["other_actor_recall"] = self.other_actor_recall.value
+        ratios["other_actor_precision"] = self.other_actor_precision.value
         ratios["by_type"] = {
             t: {
                 "precision": r["precision"].value,
@@ -112,12 +114,15 @@ class Report:
         lines.append(f"  {'source role':<22} {self.source_role}")
         lines.append(f"  {'target role':<22} {self.target_role}")
         lines.append(f"  {'sidebar pairs (must_not)':<22} {self.must_not_pairs}")
-        if self.other_actor_recall.total:
+        if self.other_actor_recall.total or self.other_actor_precision.total:
             lines.append(
-                f"  {'with an IGO or group':<22} {self.other_actor_recall} "
-                "(recall of required gold events not between two states, by actor code; "
-                "not in the counts above)"
+                "events with an organization or a group as one side (by actor code; not in the "
+                "counts above)"
             )
+            lines.append(f"  {'recall (required)':<22} {self.other_actor_recall}")
+            lines.append(f"  {'precision':<22} {self.other_actor_precision}")
+            of1 = f1(self.other_actor_precision.value, self.other_actor_recall.value)
+            lines.append(f"  {'f1':<22} {of1:.3f}" if of1 is not None else "  f1 n/a")
         if self.by_type:
             lines.append("by PLOVER type (precision, recall over required gold, f1)")
             for t, r in sorted(self.by_type.items()):
@@ -239,6 +244,16 @@ def _score_article(
         (pair, d[1]) for d in article_dyads if (pair := _pair(d[8], d[9])) is not None
     }
     gold_events = g.get("events", [])
+    accepted_by_actor = {
+        (pair, t)
+        for ge in gold_events
+        if (pair := _pair(ge["actor1"], ge["actor2"])) is not None
+        for t in ge["types"]
+    }
+    for k in produced_by_actor:
+        if not all(_is_state(c) for c in k[0]):
+            report.other_actor_precision.total += 1
+            report.other_actor_precision.hit += k in accepted_by_actor
     accepted: set[tuple[tuple[str, str], str]] = set()
     for ge in gold_events:
         pair = _pair(ge["actor1"], ge["actor2"])

@@ -69,7 +69,7 @@ def reference_check(child: str, ref: contract.Reference) -> dg.AssetChecksDefini
     asset=key("core.events"),
     additional_deps=[key("core.event_actors")],
     description="Events whose PLOVER type requires a target (COOPERATE, AID, SANCTION) have a "
-    "target resolved to a state, or are joint actions of two or more states.",
+    "target resolved to a state or an organization, or are joint actions of two or more states.",
 )
 def events_have_state_targets(dyad: DyadResource) -> dg.AssetCheckResult:
     missing = _count(

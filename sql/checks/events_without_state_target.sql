@@ -1,9 +1,11 @@
--- Events of a type that needs a target (bound to $event_types) with no target resolved to a state,
--- unless two or more states act jointly as sources.
+-- Events of a type that needs a target (bound to $event_types) with no target resolved to a state
+-- or an organization, unless two or more states act jointly as sources.
 with state_targets as (
     select distinct event_id
     from core.event_actors
-    where actor_role = 'target' and country_code is not null
+    where
+        actor_role = 'target'
+        and (country_code is not null or entity_id like 'organization:%')
 ),
 
 source_states as (

@@ -96,7 +96,8 @@ def test_scores_by_type_role_and_non_state_actors() -> None:
     assert (consult["recall"].hit, consult["recall"].total) == (0, 1)
     assert report.by_type["SUPPORT"]["precision"].hit == 0
     rendered = report.render()
-    assert "by PLOVER type" in rendered and "with an IGO or group" in rendered
+    assert (report.other_actor_precision.hit, report.other_actor_precision.total) == (1, 1)
+    assert "by PLOVER type" in rendered and "organization or a group" in rendered
 
 
 def test_the_committed_corpus_is_consistent() -> None:

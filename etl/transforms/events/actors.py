@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from etl.transforms.actors import actor_of
 from etl.transforms.events.parse import subtree_excluding
 from etl.transforms.events.types import EventActor
 from etl.transforms.gazetteer import Gazetteer
@@ -87,6 +88,14 @@ def _expansion(m: Mention, gaz: Gazetteer) -> tuple[str, ...]:
     if entity is None or entity.org_kind != "alliance" or len(members) > MAX_EXPANDED_MEMBERS:
         return ()
     return members
+
+
+def party(a: EventActor, gaz: Gazetteer) -> str | None:
+    """Who an event actor is as one side: an organization's own actor code, else its state."""
+    entity = gaz.entities.get(a.entity_id)
+    if entity is not None and entity.entity_type == "organization":
+        return actor_of(entity)[0]
+    return a.country_code
 
 
 def countries(actors: Iterable[EventActor]) -> set[str]:

@@ -12,6 +12,7 @@ from etl.transforms.events.actors import (
     SentenceActors,
     actor_mentions,
     countries,
+    party,
     resolve_source,
     to_actors,
     token_distance,
@@ -189,15 +190,17 @@ def _draft_from(
 ) -> Draft | None:
     src = to_actors(sources, SOURCE, gaz, expand_members=True)
     tgt = to_actors(targets, TARGET, gaz, expand_members=True) + list(extra_targets)
-    src_c = countries(src)
-    tgt = [a for a in tgt if a.country_code not in src_c]
+    # Sides are told apart by who acts, not by territory: an organization or a group is a party
+    # of its own (ECOWAS against Guinea, the RSF against Sudan's army), a state's agents are it.
+    src_p = {p for a in src if (p := party(a, gaz))}
+    tgt = [a for a in tgt if (p := party(a, gaz)) and p not in src_p]
     directed = not trig.symmetric
-    joint = not tgt and len(src_c) >= 2 and trig.symmetric
+    joint = not tgt and len(src_p) >= 2 and trig.symmetric
     if joint:
         # "X, Y et Z ont adopté une déclaration": a joint action of co-equal parties, kept as
         # several sources and no target; the dyads view pairs every two of them.
         directed = False
-    elif not src or not tgt or not countries(src) or not countries(tgt):
+    elif not src_p or not tgt:
         return None
     mode = trig.event_mode
     sentence_text = sa.span.text
