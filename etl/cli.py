@@ -162,6 +162,30 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from etl.train import train
+
+    data = train(
+        Path(args.corpus),
+        Path(args.out) if args.out else None,
+        seed=args.seed,
+        keep=(PROJECT_DIR / "tests" / "data" / "seeds_gold.jsonl", PROJECT_DIR / "seeds"),
+    )
+    meta = data["meta"]
+    print(
+        f"trained on {meta['n_train_events']} coded events of the train split "
+        f"({meta['n_train_positive']} an annotator coded)"
+    )
+    for name in ("dev_before", "dev_after"):
+        m = meta[name]
+        print(
+            f"  {name:<11} precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
+            f"f1 {m['f1']:.3f}"
+        )
+    print(f"threshold {data['threshold']} written")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     # The benchmark is a development tool in `benchmarks/` beside `etl/` (not in the wheel). The
     # `dyad` script's sys.path holds neither the current folder nor the checkout, so add the
@@ -226,6 +250,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_corpus.add_argument("action", choices=["splits", "second-pass", "agreement", "check"])
     p_corpus.add_argument("--corpus", default=str(PROJECT_DIR / "corpus"), metavar="DIR")
     p_corpus.set_defaults(func=cmd_corpus)
+
+    p_train = sub.add_parser("train", help="fit the event scorer on the annotated corpus")
+    p_train.add_argument("--corpus", default=str(PROJECT_DIR / "corpus"), metavar="DIR")
+    p_train.add_argument("--out", metavar="FILE", help="write here instead of etl/data/")
+    p_train.add_argument("--seed", type=int, default=0)
+    p_train.set_defaults(func=cmd_train)
 
     # The same flags as `python -m benchmarks` (benchmarks/cli.py), kept here so that building
     # this parser never imports the benchmark.

@@ -11,6 +11,7 @@ import csv
 import functools
 import hashlib
 import io
+import json
 from importlib import resources
 from pathlib import Path
 
@@ -53,3 +54,8 @@ def digest(names: tuple[str, ...]) -> str:
     for name in sorted(names):
         h.update(name.encode("utf-8") + b"\0" + data_path(name).read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def json_data(name: str) -> object:
+    """A reviewed or trained JSON file of ``etl/data/`` (not cached: it may be rebuilt)."""
+    return json.loads(data_path(name).read_text(encoding="utf-8"))

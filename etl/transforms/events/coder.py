@@ -15,6 +15,7 @@ from etl.transforms.events.actors import SentenceActors, actor_mentions, align, 
 from etl.transforms.events.dating import date_anchor, event_date
 from etl.transforms.events.parse import is_negated, matches, under_reporting, verb_of
 from etl.transforms.events.roles import assign_roles
+from etl.transforms.events.scorer import Scorer
 from etl.transforms.events.types import SOURCE, TARGET, ArticleContext, CodedEvent, Draft
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger
@@ -49,12 +50,12 @@ def candidate_sentences(ctx: ArticleContext) -> list[tuple[int, int, int]]:
 
 
 def code_article_events(
-    ctx: ArticleContext, gaz: Gazetteer, doc: Doc
+    ctx: ArticleContext, gaz: Gazetteer, doc: Doc, scorer: Scorer | None = None
 ) -> tuple[list[CodedEvent], int]:
     """Code the events of one article; returns them and the number of candidate sentences.
 
     ``doc`` is the article body as parsed by :func:`etl.transforms.gate.pipe_gated`
-    (``doc.text == ctx.body``).
+    (``doc.text == ctx.body``). With a ``scorer``, only the events it keeps are returned.
     """
     by_sentence: dict[int, list[Mention]] = {}
     for m in ctx.mentions:
@@ -83,7 +84,10 @@ def code_article_events(
             events.append(_finish(ctx, d, index, start, end, aligned, anchor, body_dates))
         previous_actors = actor_mentions(by_sentence.get(index, ()), allow_places=False)
         prev_index = index
-    return _dedupe(events), len(candidates)
+    coded = _dedupe(events)
+    if scorer is not None:
+        coded = [ev for ev in coded if scorer.keeps(ev, len(ctx.sentences))]
+    return coded, len(candidates)
 
 
 def _code_sentence(
