@@ -64,6 +64,16 @@ def _imports(name: str, tree: ast.Module, is_package: bool) -> set[str]:
     return {m for m in found if m == _PACKAGE or m.startswith(_PACKAGE + ".")}
 
 
+@functools.cache
+def _parsed(name: str) -> tuple[ast.Module, frozenset[str]] | None:
+    """A module's syntax tree and the transform modules it imports (None: not a module)."""
+    path = _module_path(name)
+    if path is None or path.suffix != ".py":
+        return None  # "from pkg import function" names no module
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return tree, frozenset(_imports(name, tree, path.name == "__init__.py"))
+
+
 def closure(entry: tuple[str, ...], opaque: tuple[str, ...] = ()) -> dict[str, ast.Module]:
     """The transform modules ``entry`` imports, directly or not (``opaque`` ones excluded)."""
     seen: dict[str, ast.Module] = {}
@@ -72,13 +82,18 @@ def closure(entry: tuple[str, ...], opaque: tuple[str, ...] = ()) -> dict[str, a
         name = todo.pop()
         if name in seen or name in opaque or name == _PACKAGE:
             continue
-        path = _module_path(name)
-        if path is None or path.suffix != ".py":
-            continue  # "from pkg import function" names no module
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        seen[name] = tree
-        todo.extend(_imports(name, tree, path.name == "__init__.py"))
+        parsed = _parsed(name)
+        if parsed is None:
+            continue
+        seen[name] = parsed[0]
+        todo.extend(parsed[1])
     return dict(sorted(seen.items()))
+
+
+@functools.cache
+def _dumped(name: str) -> str:
+    parsed = _parsed(name)
+    return ast.dump(parsed[0]) if parsed else ""
 
 
 def data_files(trees: dict[str, ast.Module]) -> tuple[str, ...]:
@@ -98,8 +113,8 @@ def data_files(trees: dict[str, ast.Module]) -> tuple[str, ...]:
 def version(logic: StageLogic) -> str:
     trees = closure(logic.entry, logic.opaque)
     h = hashlib.sha256()
-    for name, tree in trees.items():
-        h.update(name.encode() + b"\0" + ast.dump(tree).encode() + b"\0")
+    for name in trees:
+        h.update(name.encode() + b"\0" + _dumped(name).encode() + b"\0")
     h.update(reference.digest(data_files(trees)).encode())
     for dist in logic.models:
         h.update(f"{dist}=={importlib.metadata.version(dist)}".encode())

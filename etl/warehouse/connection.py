@@ -42,6 +42,14 @@ def connect(
         conn.close()
 
 
+def read_query(name: str, folder: str = "queries") -> str:
+    """The text of ``sql/<folder>/<name>.sql`` (read-only queries the stages and checks run)."""
+    path = SQL_DIR / folder / f"{name}.sql"
+    if not path.is_file() or path.parent.parent != SQL_DIR:
+        raise ValueError(f"unknown query {folder}/{name}")
+    return path.read_text(encoding="utf-8")
+
+
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> list[str]:
     """Create the schemas and every contract table that does not exist yet.
 
@@ -52,17 +60,20 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> list[str]:
     """
     conn.execute((SQL_DIR / "schemas.sql").read_text(encoding="utf-8"))
     rebuilt: list[str] = []
+    # One catalog query for every table: this runs on every write connection.
+    existing = dict(
+        conn.execute(
+            read_query("schema_columns"),
+            {"schema_names": list(contract.TABLE_SCHEMAS)},
+        ).fetchall()
+    )
+    todo = [t for t in contract.tables().values() if existing.get(t.name) != list(t.column_names)]
+    if not todo:
+        return rebuilt
     with transaction(conn):
-        for t in contract.tables().values():
-            schema, name = t.name.split(".")
-            existing = [
-                r[0]
-                for r in conn.execute(
-                    (SQL_DIR / "queries" / "table_columns.sql").read_text(encoding="utf-8"),
-                    {"schema_name": schema, "table_name": name},
-                ).fetchall()
-            ]
-            if existing and existing != list(t.column_names):
+        for t in todo:
+            if existing.get(t.name):
+                schema, name = t.name.split(".")
                 conn.execute(f'drop table "{schema}"."{name}"')
                 rebuilt.append(t.name)
             conn.execute(t.path.read_text(encoding="utf-8"))

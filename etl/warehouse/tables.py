@@ -14,23 +14,11 @@ import duckdb
 import polars as pl
 
 from etl import contract
-from etl.settings import SQL_DIR
-from etl.warehouse.connection import transaction
-
-QUERY_DIR = SQL_DIR / "queries"
-CHECK_DIR = SQL_DIR / "checks"
+from etl.warehouse.connection import read_query, transaction
 
 # Each insert has a fixed cost (planning, index checks): small worker batches are gathered into
 # inserts of about this many rows.
 FLUSH_ROWS = 20_000
-
-
-def read_query(name: str, folder: str = "queries") -> str:
-    """The text of ``sql/<folder>/<name>.sql`` (read-only queries the stages and checks run)."""
-    path = SQL_DIR / folder / f"{name}.sql"
-    if not path.is_file() or path.parent.parent != SQL_DIR:
-        raise ValueError(f"unknown query {folder}/{name}")
-    return path.read_text(encoding="utf-8")
 
 
 def query(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pl.DataFrame:
