@@ -23,10 +23,10 @@ from etl import corpus
 from etl.stages.articles import build_articles
 from etl.stages.entities import build_entity_rows
 from etl.stages.events import article_contexts
-from etl.transforms.actors import actor_of
 from etl.transforms.events import code_article_events
+from etl.transforms.events.actors import party
 from etl.transforms.events.scorer import SCORER_FILE, Scorer, features
-from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, EventActor
+from etl.transforms.events.types import SOURCE, TARGET, CodedEvent
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
 from etl.transforms.nlp import load_nlp
 from etl.transforms.reference import DATA_DIR
@@ -44,17 +44,10 @@ class Example:
     label: bool
 
 
-def _code(ev_actor: EventActor, gaz: Gazetteer) -> str | None:
-    entity = gaz.entities.get(ev_actor.entity_id)
-    if entity is not None and entity.entity_type == "organization":
-        return actor_of(entity)[0]
-    return ev_actor.country_code
-
-
 def event_keys(ev: CodedEvent, gaz: Gazetteer) -> list[Key]:
     """The (unordered actor pair, type) keys an event counts for, as the evaluator pairs them."""
-    src = {c for a in ev.actors if a.actor_role == SOURCE and (c := _code(a, gaz))}
-    tgt = {c for a in ev.actors if a.actor_role == TARGET and (c := _code(a, gaz))}
+    src = {c for a in ev.actors if a.actor_role == SOURCE and (c := party(a, gaz))}
+    tgt = {c for a in ev.actors if a.actor_role == TARGET and (c := party(a, gaz))}
     pairs = (
         {(s, t) for s in src for t in tgt if s != t}
         if tgt

@@ -6,39 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from etl.transforms.articles import extract_article, normalize_block
 from etl.transforms.types import ArticleRecord
-from tests.unit.test_articles import GUINEA_TEMPLATE
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "data" / "seeds_gold.jsonl"
-
-
-def assert_offsets(raw: str, rec: ArticleRecord) -> None:
-    """Every segment maps its body block back to the raw text it came from."""
-    assert len(rec.segments) == len(rec.body.split("\n\n")) if rec.body else not rec.segments
-    pos = 0
-    for seg in rec.segments:
-        assert seg.body_start == pos
-        block = rec.body[seg.body_start : seg.body_end]
-        assert normalize_block(raw[seg.raw_start : seg.raw_end]) == block
-        pos = seg.body_end + 2
-    if rec.segments:
-        assert rec.body_char_start == rec.segments[0].raw_start
-        assert rec.body_char_end == rec.segments[-1].raw_end
-        assert rec.body_char_start is not None and rec.body_char_end is not None
-        assert rec.body_char_start < rec.body_char_end <= len(raw)
-    else:
-        assert rec.body_char_start is None and rec.body_char_end is None
-    assert rec.n_dropped_lines == len(rec.dropped_lines)
-    assert rec.n_words == len(rec.body.split())
-
+from tests.unit.test_articles import GOLD, GUINEA_TEMPLATE, ROOT, SEEDS, assert_offsets
 
 # --------------------------------------------------------------------------------------------
 # Text-level robustness: CRLF, NBSP, cp1252 quotes, hard wraps, huge lines, empty pages
