@@ -48,14 +48,23 @@ def _rank(pid: str) -> str:
     return hashlib.sha256(pid.encode("utf-8")).hexdigest()
 
 
-def assign_splits(records: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """page_id -> split: within each family, pages in hash order, the first 60 % train, the next
-    20 % dev, the rest test (a family of 3 pages or more has a page in each split)."""
-    by_family: dict[str, list[str]] = defaultdict(list)
+def assign_splits(
+    records: Iterable[dict[str, Any]], batches: dict[str, int] | None = None
+) -> dict[str, str]:
+    """page_id -> split: within each family and batch, pages in hash order, the first 60 % train,
+    the next 20 % dev, the rest test (a group of 3 pages or more has a page in each split).
+
+    ``batches`` (page_id -> batch, 1 when absent) keeps splits stable as the corpus grows: pages
+    added later form a batch of their own, split by the same rule, so no page ever changes split
+    and the test split is never trained or tuned on.
+    """
+    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
     for r in records:
-        by_family[r.get("family") or page_id(r).split("-")[0]].append(page_id(r))
+        pid = page_id(r)
+        family = r.get("family") or pid.split("-")[0]
+        groups[(family, (batches or {}).get(pid, 1))].append(pid)
     out: dict[str, str] = {}
-    for pids in by_family.values():
+    for pids in groups.values():
         ordered = sorted(set(pids), key=_rank)
         n = len(ordered)
         n_train = max(1, round(n * SPLITS[0][1])) if n >= 3 else n
@@ -66,14 +75,18 @@ def assign_splits(records: Iterable[dict[str, Any]]) -> dict[str, str]:
 
 
 def write_splits(corpus: Path) -> Path:
+    """Write ``splits.tsv``: pages already in it keep their batch; new pages form a new batch."""
     records = load_gold(corpus / "gold")
-    splits = assign_splits(records)
+    batches = read_batches(corpus) if (corpus / "splits.tsv").is_file() else {}
+    new_batch = max(batches.values(), default=0) + 1
+    batches = {page_id(r): batches.get(page_id(r), new_batch) for r in records}
+    splits = assign_splits(records, batches)
     family = {page_id(r): r.get("family", "") for r in records}
     buf = io.StringIO()
     w = csv.writer(buf, delimiter="\t", lineterminator="\n")
-    w.writerow(["page_id", "family", "split"])
+    w.writerow(["page_id", "family", "split", "batch"])
     for pid in sorted(splits):
-        w.writerow([pid, family[pid], splits[pid]])
+        w.writerow([pid, family[pid], splits[pid], batches[pid]])
     out = corpus / "splits.tsv"
     out.write_text(buf.getvalue(), encoding="utf-8")
     return out
@@ -82,6 +95,14 @@ def write_splits(corpus: Path) -> Path:
 def read_splits(corpus: Path) -> dict[str, str]:
     with (corpus / "splits.tsv").open(encoding="utf-8", newline="") as fh:
         return {r["page_id"]: r["split"] for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def read_batches(corpus: Path) -> dict[str, int]:
+    """page_id -> the batch it was added in (1 for the pages of a file without the column)."""
+    with (corpus / "splits.tsv").open(encoding="utf-8", newline="") as fh:
+        return {
+            r["page_id"]: int(r.get("batch") or 1) for r in csv.DictReader(fh, delimiter="\t")
+        }
 
 
 def in_split(records: list[dict[str, Any]], splits: dict[str, str], split: str) -> list[Any]:

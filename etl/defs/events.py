@@ -42,7 +42,7 @@ def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
         n_candidate_sentences=tally.counts["n_candidate_sentences"],
         n_reparsed=tally.counts["n_reparsed"],
         events_by_type=json(dict(sorted(tally.detail("events_by_type").items()))),
-        event_scorer=json(stage.scorer_metadata()),
+        event_model=json(stage.model_metadata()),
         **plan.metadata(),
     )
     yield tally_result("core.event_actors", tally, ["event_id", "entity_id", "actor_role"])

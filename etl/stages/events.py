@@ -27,7 +27,7 @@ from etl.transforms.events import (
     candidate_sentences,
     code_article_events,
 )
-from etl.transforms.events.scorer import Scorer, load_scorer
+from etl.transforms.events.model import EventModel, load_model
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
 from etl.transforms.nlp import load_nlp
@@ -82,7 +82,7 @@ def build_event_rows(
     nlp: Language,
     gaz: Gazetteer,
     parsed: Callable[[str], Doc | None] = lambda _: None,
-    scorer: Scorer | None = None,
+    model: EventModel | None = None,
 ) -> EventRows:
     """Code PLOVER events from article bodies only (never from raw page text).
 
@@ -99,7 +99,7 @@ def build_event_rows(
             continue  # nothing to code, so nothing to parse
         if doc is None or doc.text != ctx.body:
             doc = next(pipe_gated(nlp, [ctx.body], gaz))
-        coded, n = code_article_events(ctx, gaz, doc, scorer)
+        coded, n = code_article_events(ctx, gaz, doc, model)
         n_candidates += n
         for ev in coded:
             if ev.event_id in seen_events:
@@ -126,7 +126,7 @@ def code_batch(contexts: Sequence[ArticleContext], parse_dir: Path | None) -> Ev
         missing += doc is None
         return doc
 
-    rows = build_event_rows(contexts, nlp, load_gazetteer(), parsed, load_scorer())
+    rows = build_event_rows(contexts, nlp, load_gazetteer(), parsed, load_model())
     return EventRows(rows.events, rows.event_actors, rows.n_candidate_sentences, missing)
 
 
@@ -168,19 +168,24 @@ def run(
 ) -> tuple[Plan, runner.Tally]:
     """Code the events of new or changed articles (their body, dates or mentions changed)."""
     warm()
-    load_scorer()  # read before the workers fork, as the model is
+    load_model()  # read before the workers fork, as the spaCy model is
     inputs = warehouse.query(conn, "event_inputs").iter_rows()
     p = runner.current_plan(conn, "events", inputs, full_refresh=full_refresh)
     s = stage(parse_cache.cache_dir(build_path))
     return p, runner.run(conn, s, p, contexts(conn, p.todo), workers=workers)
 
 
-def scorer_metadata() -> dict[str, object]:
-    """Which trained scorer filtered the events: its name, training date, threshold, dev scores."""
-    scorer = load_scorer()
-    if scorer is None:
+def model_metadata() -> dict[str, object]:
+    """Which trained event model coded the events: its name, version, training date, thresholds
+    and dev scores."""
+    model = load_model()
+    if model is None:
         return {"model": None}
-    return {**scorer.meta, "threshold": scorer.threshold}
+    return {
+        **model.meta,
+        "keep_threshold": model.keep_threshold,
+        "add_threshold": model.add_threshold,
+    }
 
 
 def build_clusters(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:

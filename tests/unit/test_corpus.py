@@ -30,6 +30,23 @@ def test_splits_are_by_page_within_each_family_and_stable() -> None:
     assert {"train", "dev", "test"} <= set(eu)
 
 
+def test_pages_added_later_never_move_a_page_between_splits(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    gold = tmp_path / "gold" / "maghreb.jsonl"
+    first = [json.dumps(record(f"maghreb-{i:02d}-z", [])) for i in range(6)]
+    gold.write_text("\n".join(first) + "\n", encoding="utf-8")
+    corpus.write_splits(tmp_path)
+    before = corpus.read_splits(tmp_path)
+    more = [json.dumps(record(f"maghreb-{i:02d}-w", [])) for i in range(6, 11)]
+    gold.write_text("\n".join(first + more) + "\n", encoding="utf-8")
+    corpus.write_splits(tmp_path)
+    after = corpus.read_splits(tmp_path)
+    assert {p: after[p] for p in before} == before
+    added = [after[f"maghreb-{i:02d}-w"] for i in range(6, 11)]
+    assert {"train", "dev", "test"} <= set(added)
+    assert set(corpus.read_batches(tmp_path).values()) == {1, 2}
+
+
 def test_splits_file_round_trip(tmp_path: Path) -> None:
     (tmp_path / "gold").mkdir()
     lines = [json.dumps(record(f"maghreb-{i:02d}-z", [])) for i in range(6)]
@@ -114,7 +131,8 @@ def test_the_committed_corpus_is_consistent() -> None:
     gold = corpus.load_gold(root / "gold")
     splits = corpus.read_splits(root)
     assert set(splits) == {corpus.page_id(r) for r in gold}
-    assert splits == corpus.assign_splits(gold), "splits.tsv is what the rule gives"
+    batches = corpus.read_batches(root)
+    assert splits == corpus.assign_splits(gold, batches), "splits.tsv is what the rule gives"
     families = {r["family"] for r in gold}
     assert len(gold) >= 150 and len(families) >= 15
     for split in ("train", "dev", "test"):

@@ -64,6 +64,14 @@ class CodedEvent:
             a.country_code for a in self.actors if a.actor_role == role and a.country_code
         )
 
+    def parties(self, role: str) -> frozenset[str]:
+        """The actors in ``role`` as sides: their states, and organizations as themselves."""
+        return frozenset(
+            a.country_code or a.entity_id
+            for a in self.actors
+            if a.actor_role == role and (a.country_code or a.entity_id.startswith("organization:"))
+        )
+
 
 @dataclass(frozen=True)
 class Draft:

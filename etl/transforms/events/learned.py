@@ -1,0 +1,115 @@
+"""The trained model's decisions over an article's candidate pairs: which of the rule coder's
+events to keep, and which events the rules missed to add, with their direction, date and evidence.
+
+An added event's evidence is its sentence; its trigger is the word that joins the two actors in
+the parse (else the sentence's head), which is also where its date and its mode of reality are
+read; its direction comes from the model's source/target classifier.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from etl.ids import stable_id
+from etl.transforms.events.actors import SentenceActors, to_actors
+from etl.transforms.events.finish import finish_event
+from etl.transforms.events.model import EventModel
+from etl.transforms.events.pairs import (
+    PairCandidate,
+    Side,
+    direction_features,
+    event_pairs,
+    join_token,
+    lemma,
+)
+from etl.transforms.events.parse import is_intent
+from etl.transforms.events.types import (
+    SOURCE,
+    TARGET,
+    ArticleContext,
+    CodedEvent,
+    Draft,
+    EventActor,
+)
+from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.lexicon import Trigger
+from etl.transforms.types import DateMention
+
+# A candidate pair rarely holds more than two kinds of event in one sentence.
+MAX_ADDED_PER_PAIR = 2
+
+
+def decide(
+    ctx: ArticleContext,
+    rule_events: Sequence[CodedEvent],
+    pairs: Sequence[tuple[PairCandidate, SentenceActors]],
+    model: EventModel,
+    anchor: dt.date | None,
+    body_dates: Sequence[DateMention],
+    gaz: Gazetteer,
+) -> list[CodedEvent]:
+    """The rule events the model keeps, and the events it adds, in text order."""
+    scored = {(c.sentence_index, c.pair): (c, sa, model.probabilities(c.feats)) for c, sa in pairs}
+    out: list[CodedEvent] = []
+    for ev in rule_events:
+        keys = [(ev.sentence_index, _sorted(p)) for p, _, _ in event_pairs(ev, gaz)]
+        found = [scored[k][2].get(ev.event_type, 0.0) for k in keys if k in scored]
+        # An event without a pair of parties is outside what the model judges; it stays.
+        if not found or max(found) >= model.keep_threshold:
+            out.append(ev)
+    for c, sa, probs in scored.values():
+        if c.first.mention is None or c.second.mention is None:
+            continue
+        new = [(p, t) for t, p in probs.items() if t not in c.rule_types]
+        ranked = sorted(((p, t) for p, t in new if p >= model.add_threshold), reverse=True)
+        for p, t in ranked[:MAX_ADDED_PER_PAIR]:
+            out.append(added_event(ctx, c, sa, t, p, model, anchor, body_dates, gaz))
+    return sorted(out, key=lambda e: (e.evidence_char_start, e.event_id))
+
+
+def added_event(
+    ctx: ArticleContext,
+    c: PairCandidate,
+    sa: SentenceActors,
+    event_type: str,
+    probability: float,
+    model: EventModel,
+    anchor: dt.date | None,
+    body_dates: Sequence[DateMention],
+    gaz: Gazetteer,
+) -> CodedEvent:
+    """An event of ``event_type`` between the two sides of ``c`` that the rules did not code."""
+    token = join_token(c, sa.span)
+    directed = event_type in model.directed_types
+    source, target = c.first, c.second
+    if directed and model.first_is_source(direction_features(c, event_type, sa.span)) < 0.5:
+        source, target = target, source
+    sources = _actors([source] if directed else [source, target], SOURCE, gaz)
+    targets = _actors([target], TARGET, gaz) if directed else []
+    trigger = Trigger(
+        lemma=lemma(token),
+        pos="VERB" if token.pos_ in ("VERB", "AUX") else "NOUN",
+        event_type=event_type,
+        event_mode=None,
+        event_context=None,
+        requires=frozenset(),
+        excludes=frozenset(),
+        symmetric=not directed,
+    )
+    reality = "intended" if token.dep_ and is_intent(token) else "asserted"
+    draft = Draft(trigger, token, sources, targets, directed, probability, reality, None)
+    ev = finish_event(ctx, draft, c.sentence_index, c.start, c.end, sa, anchor, body_dates)
+    # The rules may code another type on the same word; the pair makes this event's ID its own.
+    event_id = stable_id(ctx.article_id, "pair", c.start, event_type, *c.pair)
+    return dataclasses.replace(ev, event_id=event_id)
+
+
+def _actors(sides: Sequence[Side], role: str, gaz: Gazetteer) -> list[EventActor]:
+    mentions = [s.mention for s in sides if s.mention is not None]
+    return to_actors(mentions, role, gaz, expand_members=False)
+
+
+def _sorted(p: tuple[str, str]) -> tuple[str, str]:
+    return (p[0], p[1]) if p[0] < p[1] else (p[1], p[0])

@@ -1,0 +1,306 @@
+"""Candidate actor pairs of a sentence and the general features a learned model reads about them.
+
+Every sentence that names two parties (states, organizations, groups) is a candidate for each pair
+of them; a sentence that names one party is also paired with the parties of the sentence before
+("carried", as a target often sits in the previous sentence); and every pair the rule coder coded
+is a candidate too. The features are words, never page-specific rules: the sentence's words and
+lemmas, the words between the two actors and on the dependency path that joins them, the
+grammatical function of each actor, the trigger types of the reviewed lexicon found in the
+sentence and on that path, the actors' kinds, and the types the rule coder gave the pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from etl.transforms.actors import actor_of
+from etl.transforms.events.actors import SentenceActors
+from etl.transforms.events.parse import NEGATORS, is_intent, matches, verb_of
+from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, EventActor
+from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.text import fold
+from etl.transforms.types import Mention
+
+# Words between two actors worth reading; beyond this they are two clauses apart.
+MAX_BETWEEN = 12
+# How far up the parse an actor's path to the other may climb.
+MAX_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a candidate pair: its party code and, when it is named in the text, the
+    mention and its tokens (an alliance member the rule coder expanded has neither)."""
+
+    party: str
+    kind: str
+    mention: Mention | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class PairCandidate:
+    sentence_index: int
+    start: int
+    end: int
+    first: Side  # the side named first in the text
+    second: Side
+    carried: bool
+    rule_types: frozenset[str]
+    feats: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        a, b = self.first.party, self.second.party
+        return (a, b) if a < b else (b, a)
+
+
+def party_kind(entity_id: str, country_code: str | None, gaz: Gazetteer) -> tuple[str, str] | None:
+    """The party an entity stands for as one side, and its kind (``state``, ``igo``,
+    ``armed_group`` ...): an organization as itself, anything else as its state."""
+    entity = gaz.entities.get(entity_id)
+    if entity is not None and entity.entity_type == "organization":
+        code, kind = actor_of(entity)
+        return (code, kind or "igo") if code else None
+    return (country_code, "state") if country_code else None
+
+
+def mention_party(m: Mention, gaz: Gazetteer) -> tuple[str, str] | None:
+    return party_kind(m.entity_id, m.country_code, gaz)
+
+
+def sentence_sides(sa: SentenceActors, gaz: Gazetteer) -> list[Side]:
+    """One side per party named in the sentence: its first actor mention (a place only when the
+    party is named nowhere else in the sentence)."""
+    best: dict[str, Side] = {}
+    for m, span in sorted(sa.mentions, key=lambda x: (not x[0].is_actor, x[0].char_start)):
+        found = mention_party(m, gaz)
+        if found is None or found[0] in best:
+            continue
+        best[found[0]] = Side(found[0], found[1], m, span)
+    return sorted(best.values(), key=lambda s: s.span.start if s.span is not None else 0)
+
+
+def pair_candidates(
+    sa: SentenceActors,
+    index: int,
+    start: int,
+    end: int,
+    previous: Sequence[Side],
+    rule_events: Iterable[CodedEvent],
+    gaz: Gazetteer,
+) -> list[PairCandidate]:
+    """The candidate pairs of one sentence (``previous``: the sides of the sentence before)."""
+    sides = sentence_sides(sa, gaz)
+    by_pair: dict[tuple[str, str], tuple[Side, Side, bool]] = {}
+    for i, one in enumerate(sides):
+        for other in sides[i + 1 :]:
+            by_pair[_key(one, other)] = (one, other, False)
+    if len(sides) == 1:
+        for p in previous:
+            if p.party != sides[0].party:
+                by_pair.setdefault(_key(p, sides[0]), (p, sides[0], True))
+    rule_types: dict[tuple[str, str], set[str]] = {}
+    named = {s.party: s for s in sides}
+    for ev in rule_events:
+        for (code_a, code_b), kind_a, kind_b in event_pairs(ev, gaz):
+            key = (code_a, code_b) if code_a < code_b else (code_b, code_a)
+            rule_types.setdefault(key, set()).add(ev.event_type)
+            if key not in by_pair:
+                side_a = named.get(code_a) or Side(code_a, kind_a)
+                side_b = named.get(code_b) or Side(code_b, kind_b)
+                if side_a.span is not None and side_b.span is not None:
+                    side_a, side_b = sorted((side_a, side_b), key=_start)
+                by_pair[key] = (side_a, side_b, False)
+    out = []
+    for key, (x, y, carried) in sorted(by_pair.items()):
+        types = frozenset(rule_types.get(key, ()))
+        feats = pair_features(sa.span, x, y, carried=carried, rule_types=types, index=index)
+        out.append(PairCandidate(index, start, end, x, y, carried, types, feats))
+    return out
+
+
+def _start(s: Side) -> int:
+    return s.span.start if s.span is not None else -1
+
+
+def _key(a: Side, b: Side) -> tuple[str, str]:
+    return (a.party, b.party) if a.party < b.party else (b.party, a.party)
+
+
+def event_pairs(ev: CodedEvent, gaz: Gazetteer) -> list[tuple[tuple[str, str], str, str]]:
+    """The (party pair, kinds) an event of the rule coder counts for."""
+
+    def sides(role: str) -> dict[str, str]:
+        found = (_actor_party(a, gaz) for a in ev.actors if a.actor_role == role)
+        return dict(p for p in found if p is not None)
+
+    src, tgt = sides(SOURCE), sides(TARGET)
+    if tgt:
+        return [((s, t), src[s], tgt[t]) for s in src for t in tgt if s != t]
+    return [((a, b), src[a], src[b]) for a in src for b in src if a < b]
+
+
+def _actor_party(a: EventActor, gaz: Gazetteer) -> tuple[str, str] | None:
+    return party_kind(a.entity_id, a.country_code, gaz)
+
+
+def word(t: Token) -> str:
+    return fold(t.text)
+
+
+def lemma(t: Token) -> str:
+    return t.lemma_.lower() if t.lemma_ else fold(t.text)
+
+
+def _content(t: Token) -> bool:
+    return t.is_alpha and len(t.text) > 2
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], Token | None]:
+    """Tokens on the dependency path between ``a`` and ``b`` (both excluded) and their lowest
+    common head; ([], None) when the sentence is not parsed or they are not connected."""
+    up_a = _ancestors(a)
+    index = {t.i: k for k, t in enumerate(up_a)}
+    climbed: list[Token] = []
+    cur = b
+    for _ in range(MAX_DEPTH):
+        if cur.i in index:
+            return up_a[1 : index[cur.i]] + climbed[1:], cur
+        climbed.append(cur)
+        if cur.head.i == cur.i or not cur.dep_:
+            break
+        cur = cur.head
+    return [], None
+
+
+def _ancestors(t: Token) -> list[Token]:
+    out = [t]
+    cur = t
+    for _ in range(MAX_DEPTH):
+        if cur.head.i == cur.i or not cur.dep_:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _role(span: Span) -> str:
+    """An actor's grammatical function: its dependency, or the one of the noun it modifies."""
+    root = span.root
+    dep = root.dep_ or "none"
+    if dep in ("nmod", "amod", "flat:name", "appos") and root.head.i != root.i:
+        return f"{root.head.dep_}>{dep}"
+    return dep
+
+
+def _case(span: Span) -> str | None:
+    return next(
+        (lemma(c) for c in span.root.children if c.dep_ == "case"),
+        None,
+    )
+
+
+def pair_features(
+    sentence: Span,
+    a: Side,
+    b: Side,
+    *,
+    carried: bool,
+    rule_types: frozenset[str],
+    index: int,
+) -> dict[str, float]:
+    """The features of a candidate pair; every value is 1.0 (the model is a bag of indicators)."""
+    f: set[str] = {"bias", f"k:{'|'.join(sorted((a.kind, b.kind)))}"}
+    if carried:
+        f.add("carried")
+    if index < 2:
+        f.add("lead")
+    if any(q in sentence.text for q in ("«", "“", '"')):
+        f.add("quoted")
+    for t in sentence:
+        if not _content(t):
+            continue
+        f.add(f"w:{word(t)}")
+        if t.lemma_:
+            f.add(f"l:{lemma(t)}")
+        if t.lower_ in NEGATORS:
+            f.add("neg")
+    for trig_type in {trig.event_type for t in sentence for trig in matches(t)}:
+        f.add(f"t:{trig_type}")
+    for r in rule_types:
+        f.add(f"r:{r}")
+    if rule_types:
+        f.add("r:any")
+    spans = [s.span for s in (a, b) if s.span is not None]
+    for label, s in (("1", a), ("2", b)):
+        if s.span is None:
+            f.add(f"nospan{label}")
+            continue
+        f.add(f"d{label}:{_role(s.span)}")
+        case = _case(s.span)
+        if case:
+            f.add(f"c{label}:{case}")
+        if s.mention is not None and not s.mention.is_actor:
+            f.add(f"place{label}")
+        if s.mention is not None and s.mention.entity_id.startswith("person:"):
+            f.add(f"person{label}")
+    if len(spans) == 2:
+        x, y = spans
+        between = [t for t in x.doc[x.end : y.start] if _content(t)]
+        if len(between) <= MAX_BETWEEN:
+            f.update(f"b:{lemma(t)}" for t in between)
+        else:
+            f.add("far")
+        path, top = _path(x.root, y.root)
+        if top is not None:
+            f.update(f"p:{lemma(t)}" for t in path if _content(t))
+            f.add(f"top:{lemma(top)}")
+            for t in [*path, top]:
+                for trig in matches(t):
+                    f.add(f"tp:{trig.event_type}")
+            if is_intent(top):
+                f.add("intent")
+    return dict.fromkeys(sorted(f), 1.0)
+
+
+def direction_features(c: PairCandidate, event_type: str, sentence: Span) -> dict[str, float]:
+    """Features for "the side named first is the source" of an event of ``event_type``."""
+    f: set[str] = {"bias", f"t:{event_type}"}
+    if c.carried:
+        f.add("carried")
+        f.add(f"{event_type}|carried")
+    for label, s in (("1", c.first), ("2", c.second)):
+        if s.span is None:
+            f.add(f"nospan{label}")
+            continue
+        role = _role(s.span)
+        f.update({f"d{label}:{role}", f"{event_type}|d{label}:{role}"})
+        if "nsubj" in role:
+            f.update({f"subj{label}", f"{event_type}|subj{label}"})
+        case = _case(s.span)
+        if case:
+            f.update({f"c{label}:{case}", f"{event_type}|c{label}:{case}"})
+    if any(t.dep_ == "aux:pass" for t in sentence):
+        f.add("passive")
+    return dict.fromkeys(sorted(f), 1.0)
+
+
+def join_token(c: PairCandidate, sentence: Span) -> Token:
+    """The word that joins the two sides in the parse (their lowest common head) when both are
+    named in ``sentence``, else the clause verb of the one that is, else the sentence's head."""
+    inside = [
+        s.span
+        for s in (c.first, c.second)
+        if s.span is not None and sentence.start <= s.span.start < sentence.end
+    ]
+    if len(inside) == 2:
+        _, top = _path(inside[0].root, inside[1].root)
+        if top is not None:
+            return top
+    if inside and inside[-1].root.dep_:
+        return verb_of(inside[-1].root)
+    return sentence.root
