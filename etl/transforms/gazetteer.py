@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from etl.transforms import reference
+from etl.transforms.offices import OfficeHolder, org_ref, parse_date, pick_term
 from etl.transforms.text import (
     fold,
     folded_words,
@@ -125,33 +126,6 @@ class Role:
     is_head: bool
 
 
-@dataclass(frozen=True)
-class OfficeHolder:
-    name: str
-    aliases: tuple[str, ...]
-    country_code: str | None  # the holder's state; None for an office of an organization
-    role_name: str
-    sector_code: str | None
-    start_date: dt.date | None
-    end_date: dt.date | None
-    wikidata_id: str | None
-    org_id: str | None = None  # entity id of the organization whose office it is, if any
-
-    @property
-    def owner(self) -> str | None:
-        """Whose office it is: the organization's entity id, else the state's alpha-3."""
-        return self.org_id or self.country_code
-
-    @property
-    def entity_id(self) -> str:
-        return f"person:{person_key(self.name)}"
-
-    def valid_on(self, day: dt.date) -> bool:
-        return (self.start_date is None or self.start_date <= day) and (
-            self.end_date is None or day <= self.end_date
-        )
-
-
 @dataclass
 class Gazetteer:
     """Entities and surface-form indexes; build it with :func:`load_gazetteer`."""
@@ -202,7 +176,7 @@ class Gazetteer:
 
     def office_holder(self, name: str, as_of: dt.date | None = None) -> OfficeHolder | None:
         """The office-holder record for a full name (any listed spelling), if any."""
-        return _pick_term(self.office_holders.get(person_key(name), []), as_of)
+        return pick_term(self.office_holders.get(person_key(name), []), as_of)
 
     def title_holder(
         self, role_name: str, owner: str, as_of: dt.date | None
@@ -211,14 +185,16 @@ class Gazetteer:
         id) on ``as_of``: "le président russe" in a 2016 article is the 2016 president.
 
         None without a date (a title is resolved against the article's own date, never against
-        the clock, and a list that stops at some date cannot say who holds an office today) and
-        when no listed term covers the date. Where two terms overlap (a handover dated to the
-        month), the later start wins.
+        the clock, and a list that stops at some date cannot say who holds an office today),
+        when no listed term covers the date, and when two people's terms do: a handover dated
+        to the month, or two offices sharing a role name (the Kremlin's and the foreign
+        ministry's "porte-parole").
         """
         if as_of is None:
             return None
         terms = self.titles.get((owner, fold(role_name)), [])
-        return next((t for t in terms if t.valid_on(as_of)), None)
+        valid = {t.entity_id: t for t in terms if t.valid_on(as_of)}
+        return next(iter(valid.values())) if len(valid) == 1 else None
 
     def aliases(self) -> list[AliasRow]:
         """Rows for ``core.entity_aliases`` (unique on alias_text, entity_id)."""
@@ -238,19 +214,6 @@ class Gazetteer:
         self.max_len = max(self.max_len, len(key))
         if alias:
             self._aliases.append(AliasRow(form, surface.entity_id, LANGUAGE))
-
-
-def _pick_term(terms: list[OfficeHolder], as_of: dt.date | None) -> OfficeHolder | None:
-    if not terms:
-        return None
-    if as_of is not None:
-        valid = [t for t in terms if t.valid_on(as_of)]
-        if valid:
-            return valid[0]
-    current = [t for t in terms if t.end_date is None]
-    if current:
-        return current[0]
-    return max(terms, key=lambda t: t.end_date or dt.date.min)
 
 
 def _inflections(masculine: str) -> tuple[str, ...]:
@@ -290,26 +253,6 @@ def _strip_article(form: str) -> tuple[str, bool]:
     if m and len(form) > m.end():
         return form[m.end() :], True
     return form, False
-
-
-def _date(cell: str, *, end: bool = False) -> dt.date | None:
-    """An ISO date of day, month or year precision; a partial date is the first day of its
-    period, or with ``end`` the last ("2023" -> 2023-12-31)."""
-    if not cell:
-        return None
-    parts = [int(p) for p in cell.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    year, month = parts[0], parts[1] if len(parts) == 2 else None
-    if not end:
-        return dt.date(year, month or 1, 1)
-    if month is None or month == 12:
-        return dt.date(year, 12, 31)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
-
-
-def _org_ref(cell: str) -> str | None:
-    return f"organization:{cell}" if cell else None
 
 
 def _iso_french_names() -> dict[str, list[str]]:
@@ -431,10 +374,10 @@ def _load_organizations(gaz: Gazetteer) -> None:
             wikidata_id=row.get("wikidata_id") or None,
             org_kind=row.get("kind") or None,
             member_codes=tuple(_split(row.get("members", ""))),
-            valid_from=_date(row.get("valid_from", "")),
-            valid_to=_date(row.get("valid_to", ""), end=True),
-            predecessor_id=_org_ref(row.get("predecessor", "")),
-            successor_id=_org_ref(row.get("successor", "")),
+            valid_from=parse_date(row.get("valid_from", "")),
+            valid_to=parse_date(row.get("valid_to", ""), end=True),
+            predecessor_id=org_ref(row.get("predecessor", "")),
+            successor_id=org_ref(row.get("successor", "")),
         )
         codes = (row["country_code"],) if row.get("country_code") else ()
         for form in [row["canonical_name"], *_split(row["aliases"])]:
@@ -494,10 +437,10 @@ def _load_office_holders(gaz: Gazetteer) -> None:
             country_code=row.get("country_code") or None,
             role_name=normalize_apostrophes(row["role_name"]),
             sector_code=row.get("sector_code") or None,
-            start_date=_date(row.get("start_date", "")),
-            end_date=_date(row.get("end_date", ""), end=True),
+            start_date=parse_date(row.get("start_date", "")),
+            end_date=parse_date(row.get("end_date", ""), end=True),
             wikidata_id=row.get("wikidata_id") or None,
-            org_id=_org_ref(row.get("org_id", "")),
+            org_id=org_ref(row.get("org_id", "")),
         )
         if holder.owner:
             gaz.titles.setdefault((holder.owner, fold(holder.role_name)), []).append(holder)
@@ -527,7 +470,7 @@ def _load_office_holders(gaz: Gazetteer) -> None:
     for terms in (*gaz.office_holders.values(), *gaz.titles.values()):
         terms.sort(key=lambda t: t.start_date or dt.date.min, reverse=True)
     for entity_id, terms in _group_terms(gaz).items():
-        latest = _pick_term(terms, None)
+        latest = pick_term(terms, None)
         assert latest is not None
         gaz.entities[entity_id] = Entity(
             entity_id=entity_id,
