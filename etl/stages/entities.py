@@ -8,6 +8,7 @@ again when their inputs still match.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from etl.transforms.types import Entity, Mention
 from etl.warehouse import records
 
 TABLES = ("core.sentences", "core.mentions")
+# ``(article_id, body)``, or with the publication date the entity phases read offices at.
+Article = tuple[str, str] | tuple[str, str, dt.date | None]
 # The record each table's rows come from, and the columns the stage supplies itself.
 RECORDS: dict[str, tuple[type, tuple[str, ...]]] = {
     "core.mentions": (Mention, ("mention_id", "article_id")),
@@ -59,13 +62,14 @@ def mention_row(article_id: str, m: Mention) -> dict[str, Any]:
 
 
 def build_entity_rows(
-    articles: Sequence[tuple[str, str]],
+    articles: Sequence[Article],
     nlp: Language,
     gaz: Gazetteer,
     *,
     on_doc: Callable[[str, Doc], None] | None = None,
 ) -> EntityRows:
-    """Run the French pipeline over ``(article_id, body)`` pairs and resolve every mention.
+    """Run the French pipeline over ``(article_id, body[, published_date])`` and resolve every
+    mention (a title such as "le président russe" is read at the publication date, if given).
 
     Only sentences where an event is possible get the full parse (:mod:`etl.transforms.gate`).
     Each parsed Doc goes to ``on_doc`` as soon as it is done (the worker writes it to the parse
@@ -74,9 +78,10 @@ def build_entity_rows(
     sentences: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     found: list[Entity] = []
-    ids = [a for a, _ in articles]
-    docs = pipe_gated(nlp, [b for _, b in articles], gaz)
-    for article_id, doc in zip(ids, docs, strict=True):
+    ids = [a[0] for a in articles]
+    dates = [a[2] if len(a) > 2 else None for a in articles]
+    docs = pipe_gated(nlp, [a[1] for a in articles], gaz)
+    for article_id, as_of, doc in zip(ids, dates, docs, strict=True):
         if on_doc is not None:
             on_doc(article_id, doc)
         for index, sent in enumerate(doc.sents):
@@ -90,7 +95,7 @@ def build_entity_rows(
                     "sentence_text": text,
                 }
             )
-        article_mentions = extract_mentions(doc, gaz)
+        article_mentions = extract_mentions(doc, gaz, as_of)
         found.extend(build_entities(article_mentions, gaz))
         seen: set[str] = set()
         for m in article_mentions:
@@ -101,8 +106,9 @@ def build_entity_rows(
     return EntityRows(sentences, mentions, found)
 
 
-def parse_batch(articles: Sequence[tuple[str, str]], parse_dir: Path | None) -> EntityRows:
-    """A worker's batch: parse ``(article_id, body)`` pairs, cache each parse, return the rows."""
+def parse_batch(articles: Sequence[Article], parse_dir: Path | None) -> EntityRows:
+    """A worker's batch: parse ``(article_id, body[, published_date])`` items, cache each
+    parse, return the rows."""
 
     def keep(article_id: str, doc: Doc) -> None:
         if parse_dir is not None:
@@ -171,7 +177,7 @@ def _frames(out: EntityRows, tally: runner.Tally) -> runner.Frames:
     }
 
 
-def stage(parse_dir: Path | None) -> runner.Stage[tuple[str, str], EntityRows]:
+def stage(parse_dir: Path | None) -> runner.Stage[Article, EntityRows]:
     return runner.Stage(
         name="entities",
         tables=TABLES,
@@ -189,12 +195,13 @@ def body_plan(conn: duckdb.DuckDBPyConnection, stage_name: str, *, full_refresh:
 
 def codable_bodies(
     conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
-) -> Iterator[tuple[str, str]]:
-    """``(article_id, body)`` of the articles the French NLP applies to, a chunk at a time."""
+) -> Iterator[Article]:
+    """``(article_id, body, published_date)`` of the articles the French NLP applies to, a chunk
+    at a time."""
     for chunk in runner.chunks(article_ids):
         yield from (
             warehouse.query(conn, "codable_articles", article_ids=chunk)
-            .select("article_id", "body")
+            .select("article_id", "body", "published_date")
             .iter_rows()
         )
 

@@ -1,10 +1,10 @@
 """The French gazetteer: countries, organizations, roles and well-known office holders.
 
 Everything is read once from the reviewed TSV files of ``etl/data`` (see ``etl/data/README.md``;
-``office_holders_fr.tsv`` lists well-known heads of state/government and ministers with their
-terms) and indexed by tuples of folded words, plus the set of all their prefixes, so the entity
-extractor walks the text word by word as in a trie (longest match wins) instead of running one
-regex per alias.
+``office_holders_fr.tsv`` lists well-known heads of state/government, ministers and heads of
+international organizations with their terms) and indexed by tuples of folded words, plus the
+set of all their prefixes, so the entity extractor walks the text word by word as in a trie
+(longest match wins) instead of running one regex per alias.
 
 Choices documented here:
 
@@ -18,6 +18,10 @@ Choices documented here:
   in capitals; other forms match accent- and case-insensitively, except that a word capitalised in
   the data ("Maison Blanche", "Réunion") must be capitalised in the text too, so the common nouns
   "maison blanche" or "réunion" do not match. Demonyms match in any case.
+* Validity dates in the data may be partial (``2024``, ``2024-11``): a start widens to the first
+  day of that period and an end to the last, so a term or an organization counts as valid on
+  every day the data allows. Dates are only ever compared with an article's own date, never the
+  clock.
 * Leading articles of capitals and seats ("Le Caire", "La Haye") are not part of the indexed form;
   the article-less form then requires a preceding article or contraction ("au Caire", "de La Haye").
 """
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from etl.transforms import reference
+from etl.transforms.offices import OfficeHolder, org_ref, parse_date, pick_term
 from etl.transforms.text import (
     fold,
     folded_words,
@@ -121,27 +126,6 @@ class Role:
     is_head: bool
 
 
-@dataclass(frozen=True)
-class OfficeHolder:
-    name: str
-    aliases: tuple[str, ...]
-    country_code: str
-    role_name: str
-    sector_code: str | None
-    start_date: dt.date | None
-    end_date: dt.date | None
-    wikidata_id: str | None
-
-    @property
-    def entity_id(self) -> str:
-        return f"person:{person_key(self.name)}"
-
-    def valid_on(self, day: dt.date) -> bool:
-        return (self.start_date is None or self.start_date <= day) and (
-            self.end_date is None or day <= self.end_date
-        )
-
-
 @dataclass
 class Gazetteer:
     """Entities and surface-form indexes; build it with :func:`load_gazetteer`."""
@@ -155,6 +139,8 @@ class Gazetteer:
     regions: dict[str, str] = field(default_factory=dict)  # alpha3 -> region label
     office_holders: dict[str, list[OfficeHolder]] = field(default_factory=dict)  # by person_key
     office_surnames: dict[str, list[OfficeHolder]] = field(default_factory=dict)  # last key word
+    # (owner, folded role name) -> terms, latest start first; owner as in OfficeHolder.owner.
+    titles: dict[tuple[str, str], list[OfficeHolder]] = field(default_factory=dict)
     region_adjectives: dict[str, frozenset[str]] = field(default_factory=dict)
     key_prefixes: frozenset[tuple[str, ...]] = frozenset()  # every prefix of an indexed key
     role_key_prefixes: frozenset[tuple[str, ...]] = frozenset()
@@ -190,7 +176,25 @@ class Gazetteer:
 
     def office_holder(self, name: str, as_of: dt.date | None = None) -> OfficeHolder | None:
         """The office-holder record for a full name (any listed spelling), if any."""
-        return _pick_term(self.office_holders.get(person_key(name), []), as_of)
+        return pick_term(self.office_holders.get(person_key(name), []), as_of)
+
+    def title_holder(
+        self, role_name: str, owner: str, as_of: dt.date | None
+    ) -> OfficeHolder | None:
+        """Who held the office ``role_name`` of ``owner`` (an alpha-3 or an organization's entity
+        id) on ``as_of``: "le président russe" in a 2016 article is the 2016 president.
+
+        None without a date (a title is resolved against the article's own date, never against
+        the clock, and a list that stops at some date cannot say who holds an office today),
+        when no listed term covers the date, and when two people's terms do: a handover dated
+        to the month, or two offices sharing a role name (the Kremlin's and the foreign
+        ministry's "porte-parole").
+        """
+        if as_of is None:
+            return None
+        terms = self.titles.get((owner, fold(role_name)), [])
+        valid = {t.entity_id: t for t in terms if t.valid_on(as_of)}
+        return next(iter(valid.values())) if len(valid) == 1 else None
 
     def aliases(self) -> list[AliasRow]:
         """Rows for ``core.entity_aliases`` (unique on alias_text, entity_id)."""
@@ -210,19 +214,6 @@ class Gazetteer:
         self.max_len = max(self.max_len, len(key))
         if alias:
             self._aliases.append(AliasRow(form, surface.entity_id, LANGUAGE))
-
-
-def _pick_term(terms: list[OfficeHolder], as_of: dt.date | None) -> OfficeHolder | None:
-    if not terms:
-        return None
-    if as_of is not None:
-        valid = [t for t in terms if t.valid_on(as_of)]
-        if valid:
-            return valid[0]
-    current = [t for t in terms if t.end_date is None]
-    if current:
-        return current[0]
-    return max(terms, key=lambda t: t.end_date or dt.date.min)
 
 
 def _inflections(masculine: str) -> tuple[str, ...]:
@@ -262,10 +253,6 @@ def _strip_article(form: str) -> tuple[str, bool]:
     if m and len(form) > m.end():
         return form[m.end() :], True
     return form, False
-
-
-def _date(cell: str) -> dt.date | None:
-    return dt.date.fromisoformat(cell) if cell else None
 
 
 def _iso_french_names() -> dict[str, list[str]]:
@@ -387,6 +374,10 @@ def _load_organizations(gaz: Gazetteer) -> None:
             wikidata_id=row.get("wikidata_id") or None,
             org_kind=row.get("kind") or None,
             member_codes=tuple(_split(row.get("members", ""))),
+            valid_from=parse_date(row.get("valid_from", "")),
+            valid_to=parse_date(row.get("valid_to", ""), end=True),
+            predecessor_id=org_ref(row.get("predecessor", "")),
+            successor_id=org_ref(row.get("successor", "")),
         )
         codes = (row["country_code"],) if row.get("country_code") else ()
         for form in [row["canonical_name"], *_split(row["aliases"])]:
@@ -443,13 +434,16 @@ def _load_office_holders(gaz: Gazetteer) -> None:
         holder = OfficeHolder(
             name=normalize_apostrophes(row["name"]),
             aliases=tuple(_split(row.get("aliases", ""))),
-            country_code=row["country_code"],
+            country_code=row.get("country_code") or None,
             role_name=normalize_apostrophes(row["role_name"]),
             sector_code=row.get("sector_code") or None,
-            start_date=_date(row.get("start_date", "")),
-            end_date=_date(row.get("end_date", "")),
+            start_date=parse_date(row.get("start_date", "")),
+            end_date=parse_date(row.get("end_date", ""), end=True),
             wikidata_id=row.get("wikidata_id") or None,
+            org_id=org_ref(row.get("org_id", "")),
         )
+        if holder.owner:
+            gaz.titles.setdefault((holder.owner, fold(holder.role_name)), []).append(holder)
         for form in (holder.name, *holder.aliases):
             key = person_key(form)
             terms = gaz.office_holders.setdefault(key, [])
@@ -467,16 +461,16 @@ def _load_office_holders(gaz: Gazetteer) -> None:
                         holder.entity_id,
                         "person",
                         form,
-                        (holder.country_code,),
+                        (holder.country_code,) if holder.country_code else (),
                         caps=_caps(form),
                     ),
                     alias=False,
                 )
             gaz._aliases.append(AliasRow(form, holder.entity_id, None))
-    for terms in gaz.office_holders.values():
+    for terms in (*gaz.office_holders.values(), *gaz.titles.values()):
         terms.sort(key=lambda t: t.start_date or dt.date.min, reverse=True)
     for entity_id, terms in _group_terms(gaz).items():
-        latest = _pick_term(terms, None)
+        latest = pick_term(terms, None)
         assert latest is not None
         gaz.entities[entity_id] = Entity(
             entity_id=entity_id,

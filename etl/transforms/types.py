@@ -82,6 +82,13 @@ class Entity:
     wikidata_id: str | None = None
     org_kind: str | None = None  # for organizations: "igo", "alliance", "militia", "rebel", ...
     member_codes: tuple[str, ...] = ()  # alpha-3 members, for alliances/IGOs that expand to states
+    # When an organization existed under this identity (None = not recorded), and the entity it
+    # took over from or was replaced by (Wagner -> Africa Corps, OUA -> UA). Reference data only:
+    # a mention outside the dates is still coded as the organization it names.
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    predecessor_id: str | None = None
+    successor_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,3 +107,5 @@ class Mention:
     sector_code: str | None = None
     role_name: str | None = None
     is_actor: bool = True  # False for a place where something happened (a location, not an actor)
+    # For a bare title ("le président russe"): the listed office holder at the article's date.
+    holder_entity_id: str | None = None

@@ -11,5 +11,8 @@ create table if not exists core.mentions (
     country_code varchar,
     sector_code varchar,
     role_name varchar,
-    is_actor boolean not null
+    is_actor boolean not null,
+    -- A bare title ("le président russe"): the person listed in office_holders_fr.tsv as holding
+    -- that office of that state on the article's publication date (null when undated or unlisted).
+    holder_entity_id varchar
 );

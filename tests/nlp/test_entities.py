@@ -7,6 +7,7 @@ gold.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from spacy.language import Language
 
 from etl.transforms.entities import build_entities, extract_mentions
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.text import fold
+from etl.transforms.text import fold, person_key
 from etl.transforms.types import Mention
 
 pytestmark = pytest.mark.slow
@@ -511,3 +512,41 @@ def test_seed_pages(gold: dict[str, Any], nlp: Language, gaz: Gazetteer) -> None
     if _HAS_ARTICLES:
         sidebar = {c for pair in gold["must_not"] for c in pair} - set(gold["countries"])
         assert not (sidebar & codes), sidebar & codes
+
+
+# -- reading offices at the article's date ---------------------------------------------------------
+def _person_id(name_id: str) -> str:
+    """The gazetteer's id for a person written as "person:<plain name>" (keys fold spellings)."""
+    return f"person:{person_key(name_id.split(':', 1)[1].replace('-', ' '))}"
+
+
+def test_titles_and_terms_are_read_at_the_article_date(nlp: Language, gaz: Gazetteer) -> None:
+    """A bare title names the holder at the publication date, a listed person takes the office
+    they held then, and an undated article resolves no title (the clock is never used)."""
+    doc = nlp(
+        "Le président russe a reçu lundi le secrétaire général de l'ONU. "
+        "Dmitri Medvedev a ensuite rencontré les présidents américain et turc."
+    )
+    expected = {
+        dt.date(2010, 6, 1): ("person:dmitri-medvedev", "person:ban-ki-moon", "président"),
+        dt.date(2016, 6, 1): ("person:vladimir-poutine", "person:ban-ki-moon", "premier ministre"),
+        dt.date(2024, 6, 1): ("person:vladimir-poutine", "person:antonio-guterres", None),
+    }
+    for day, (president, secretary, medvedev_role) in expected.items():
+        ms = extract_mentions(doc, gaz, day)
+        assert _find(ms, "russe").holder_entity_id == _person_id(president), day
+        assert _find(ms, "ONU").holder_entity_id == _person_id(secretary), day
+        # A plural title ("les présidents américain et turc") names no one in particular.
+        assert _find(ms, "américain").holder_entity_id is None
+        if medvedev_role is not None:
+            assert _person(ms, "Dmitri Medvedev").role_name == medvedev_role, day
+    undated = extract_mentions(doc, gaz)
+    assert all(m.holder_entity_id is None for m in undated)
+
+
+def test_wagner_and_africa_corps_stay_two_linked_actors(extract: Extract, gaz: Gazetteer) -> None:
+    ms = extract("Les mercenaires de Wagner ont cédé la place à Africa Corps au Mali.")
+    wagner = gaz.entity(_find(ms, "Wagner").entity_id)
+    corps = gaz.entity(_find(ms, "Africa Corps").entity_id)
+    assert wagner is not None and corps is not None and wagner != corps
+    assert wagner.successor_id == corps.entity_id and corps.predecessor_id == wagner.entity_id

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import re
+
 import pycountry
 import pytest
 from babel import Locale
@@ -215,8 +219,6 @@ def test_office_holders_are_found_by_any_listed_spelling(gaz: Gazetteer) -> None
 
 
 def test_office_holder_terms_by_date(gaz: Gazetteer) -> None:
-    import datetime as dt
-
     early = gaz.office_holder("Vladimir Poutine", as_of=dt.date(2010, 1, 1))
     late = gaz.office_holder("Vladimir Poutine", as_of=dt.date(2020, 1, 1))
     assert early is not None and late is not None
@@ -239,3 +241,86 @@ def test_person_key_folds_transliteration_variants() -> None:
     assert person_key("Ousmane Kouyaté") == person_key("Ousmane Kouyate")
     assert person_key("Ousmane Kouyaté") != person_key("Ousmane Koulibaly")
     assert person_key("Xi Jinping") == "xi-jinping"
+
+
+def test_organization_validity_dates_and_successor_links(gaz: Gazetteer) -> None:
+    """Wagner -> Africa Corps is a link both ways, and both names stay findable: an article that
+    names Wagner after 2024 is still coded as Wagner (the row carries the link, not a rewrite)."""
+    wagner = gaz.entity("organization:wagner")
+    corps = gaz.entity("organization:africa-corps")
+    assert wagner is not None and corps is not None
+    assert wagner.successor_id == corps.entity_id
+    assert corps.predecessor_id == wagner.entity_id
+    for form, entity_id in (("Wagner", wagner.entity_id), ("Africa Corps", corps.entity_id)):
+        assert entity_id in {s.entity_id for s in gaz.lookup(folded_words(form))}
+    oau, au = gaz.entity("organization:oau"), gaz.entity("organization:au")
+    assert oau is not None and au is not None
+    assert (oau.successor_id, au.predecessor_id) == (au.entity_id, oau.entity_id)
+    assert oau.valid_to == au.valid_from == dt.date(2002, 7, 9)
+    minusma = gaz.entity("organization:minusma")
+    assert minusma is not None and minusma.valid_to == dt.date(2023, 12, 31)
+    # Partial dates widen: a start to the first day of its period, an end to the last.
+    g5 = gaz.entity("organization:g5-sahel")
+    assert g5 is not None and (g5.valid_from, g5.valid_to) == (
+        dt.date(2014, 2, 1),
+        dt.date(2023, 12, 31),
+    )
+    chain = ["amisom", "atmis", "au-somalia-mission"]
+    for a, b in itertools.pairwise(chain):
+        first, then = gaz.entity(f"organization:{a}"), gaz.entity(f"organization:{b}")
+        assert first is not None and then is not None and first.valid_to and then.valid_from
+        assert first.successor_id == then.entity_id and then.valid_from > first.valid_to
+    orgs = [e for e in gaz.entities.values() if e.entity_type == "organization"]
+    for e in orgs:
+        for link in (e.predecessor_id, e.successor_id):
+            assert link is None or gaz.entity(link) is not None, (e.entity_id, link)
+        if e.valid_from and e.valid_to:
+            assert e.valid_from <= e.valid_to, e.entity_id
+        assert e.wikidata_id is None or re.fullmatch(r"Q[1-9]\d*", e.wikidata_id), e.entity_id
+    qids = [e.wikidata_id for e in orgs if e.wikidata_id]
+    assert len(qids) == len(set(qids)), "one Wikidata item on two rows"
+
+
+@pytest.mark.parametrize(
+    ("role", "owner", "day", "name"),
+    [
+        ("président", "RUS", dt.date(2010, 6, 1), "Dmitri Medvedev"),
+        ("président", "RUS", dt.date(2016, 6, 1), "Vladimir Poutine"),
+        ("président", "USA", dt.date(2016, 6, 1), "Barack Obama"),
+        ("président", "USA", dt.date(2024, 6, 1), "Joe Biden"),
+        ("président", "FRA", dt.date(2016, 6, 1), "François Hollande"),
+        ("président", "FRA", dt.date(2024, 6, 1), "Emmanuel Macron"),
+        ("ministre des Affaires étrangères", "FRA", dt.date(2016, 6, 1), "Jean-Marc Ayrault"),
+        ("ministre des Affaires étrangères", "FRA", dt.date(2024, 6, 1), "Stéphane Séjourné"),
+        ("secrétaire général", "organization:un", dt.date(2016, 6, 1), "Ban Ki-moon"),
+        ("secrétaire général", "organization:un", dt.date(2024, 6, 1), "António Guterres"),
+        ("président de la Commission", "organization:au-commission", dt.date(2016, 6, 1), None),
+        ("président de la Commission", "organization:ecowas", dt.date(2024, 6, 1), None),
+    ],
+)
+def test_a_title_resolves_to_the_holder_at_the_date(
+    gaz: Gazetteer, role: str, owner: str, day: dt.date, name: str | None
+) -> None:
+    holder = gaz.title_holder(role, owner, day)
+    assert holder is not None
+    if name is not None:
+        assert holder.name == name
+    assert holder.valid_on(day)
+    assert gaz.title_holder(role, owner, None) is None  # undated: never the clock
+
+
+def test_office_terms_of_one_office_do_not_overlap(gaz: Gazetteer) -> None:
+    """Two holders of one office at once leave its title unresolved: consecutive terms may only
+    share a handover (a day, or a month where the data gives the month). A role name two
+    offices share (the Kremlin's and the foreign ministry's spokespeople) is ambiguous."""
+    shared = {("RUS", "porte-parole")}
+    assert gaz.title_holder("porte-parole", "RUS", dt.date(2020, 1, 1)) is None
+    for (owner, role), terms in gaz.titles.items():
+        if (owner, role) in shared:
+            continue
+        ordered = sorted(terms, key=lambda t: t.start_date or dt.date.min)
+        for a, b in itertools.pairwise(ordered):
+            if a.entity_id == b.entity_id:
+                continue
+            assert a.end_date is not None and b.start_date is not None, (owner, role, a.name)
+            assert (a.end_date - b.start_date).days <= 31, (owner, role, a.name, b.name)

@@ -40,6 +40,8 @@ The work is a fixed sequence of phases, one module each, over a read-only index 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc
 
 from etl.transforms.entities.anaphora import group_anaphora, other_entities
@@ -53,16 +55,20 @@ from etl.transforms.entities.index import index_doc
 from etl.transforms.entities.matches import filter_matches, gazetteer_matches
 from etl.transforms.entities.people import person_occurrences
 from etl.transforms.entities.roles import role_phrases
+from etl.transforms.entities.titles import title_holders
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.types import Mention
 
 __all__ = ["build_entities", "extract_mentions"]
 
 
-def extract_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def extract_mentions(doc: Doc, gaz: Gazetteer, as_of: dt.date | None = None) -> list[Mention]:
     """All actor and place mentions of one parsed article body, in text order.
 
     Offsets are character offsets into ``doc.text``; ``sentence_index`` indexes ``doc.sents``.
+    ``as_of`` is the article's publication date: a listed person's office and a bare title
+    ("le président russe") are read at that date; without one, a person takes their latest
+    listed office and a title resolves to no one.
     """
     if not doc.text.strip():
         return []
@@ -72,9 +78,10 @@ def extract_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     matches = country_attributes(index, gaz, matches, phrases)
     occs = person_occurrences(index, gaz, matches, phrases)
     occs = attribute_people(index, gaz, occs, matches, phrases, postings)
-    clusters, cluster_of = cluster_people(gaz, occs, matches)
+    clusters, cluster_of = cluster_people(gaz, occs, matches, as_of)
 
-    mentions, country_items = match_mentions(index, gaz, matches)
+    holders = title_holders(index, gaz, matches, phrases, as_of)
+    mentions, country_items = match_mentions(index, gaz, matches, holders)
     anaphors = group_anaphora(
         index, gaz, country_items + located_people(occs, cluster_of, clusters)
     )

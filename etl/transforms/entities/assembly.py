@@ -14,12 +14,15 @@ Items = list[tuple[int, int, str]]
 
 
 def match_mentions(
-    index: DocIndex, gaz: Gazetteer, matches: list[Match]
+    index: DocIndex, gaz: Gazetteer, matches: list[Match], holders: dict[int, str] | None = None
 ) -> tuple[list[Mention], Items]:
-    """Mentions of the kept countries, organizations and regions, and the country items."""
+    """Mentions of the kept countries, organizations and regions, and the country items.
+
+    ``holders`` gives, by match index, the office holder of a bare title the match owns."""
     mentions: list[Mention] = []
     country_items: Items = []
-    for m in matches:
+    holders = holders or {}
+    for k, m in enumerate(matches):
         if m.dropped:
             continue
         sent = index.sentence_of(m.start)
@@ -37,6 +40,7 @@ def match_mentions(
                     sector_code=m.sector if m.is_actor else None,
                     role_name=m.role if m.is_actor else None,
                     is_actor=m.is_actor,
+                    holder_entity_id=holders.get(k) if m.is_actor else None,
                 )
             )
             country_items.append((m.start, m.end, m.code))
@@ -57,6 +61,7 @@ def match_mentions(
                     sector_code=org.sector_code,
                     role_name=None,
                     is_actor=True,
+                    holder_entity_id=holders.get(k),
                 )
             )
         elif m.kind == "region":

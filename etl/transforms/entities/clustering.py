@@ -8,16 +8,17 @@ evidence gives.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from etl.transforms.entities.lexicon import EV_LIST
 from etl.transforms.entities.records import Cluster, Match, PersonOcc
-from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.gazetteer import Gazetteer, OfficeHolder
 from etl.transforms.text import person_key
 
 
 def cluster_people(
-    gaz: Gazetteer, occs: list[PersonOcc], matches: list[Match]
+    gaz: Gazetteer, occs: list[PersonOcc], matches: list[Match], as_of: dt.date | None = None
 ) -> tuple[list[Cluster], list[int]]:
     """The people of the article, and the index of each occurrence's cluster.
 
@@ -62,7 +63,7 @@ def cluster_people(
         cluster_of[k] = target
     article_codes = {m.code for m in matches if m.code and not m.dropped}
     for cluster in clusters:
-        _identify(gaz, cluster, occs, article_codes)
+        _identify(gaz, cluster, occs, article_codes, as_of)
         _aggregate(cluster, occs)
     return clusters, cluster_of
 
@@ -75,20 +76,29 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(w in it for w in short)
 
 
-def _identify(gaz: Gazetteer, c: Cluster, occs: list[PersonOcc], article_codes: set[str]) -> None:
-    """The cluster's office holder, if listed, and its entity id."""
+def _identify(
+    gaz: Gazetteer,
+    c: Cluster,
+    occs: list[PersonOcc],
+    article_codes: set[str],
+    as_of: dt.date | None,
+) -> None:
+    """The cluster's office holder, if listed, and its entity id.
+
+    A person listed with several terms (Poutine as president, then prime minister, then
+    president) takes the term that covers the article's date; without a date, or when none
+    covers it, the latest-starting one."""
     members = [occs[k] for k in c.occs]
     forced = next((o.forced_id for o in members if o.forced_id), None)
     holder = None
     for o in sorted(members, key=lambda o: -len(o.key_words)):
         terms = gaz.office_holders.get("-".join(o.key_words))
         if terms:
-            holder = terms[0]
+            holder = _term_on(terms, as_of)
             break
     if holder is None and forced:
-        holder = next(
-            (t for ts in gaz.office_holders.values() for t in ts if t.entity_id == forced),
-            None,
+        holder = _term_on(
+            [t for ts in gaz.office_holders.values() for t in ts if t.entity_id == forced], as_of
         )
     if holder is None and all(len(o.key_words) == 1 for o in members):
         # A bare surname: a listed office holder only if unique and their state is discussed.
@@ -108,6 +118,15 @@ def _identify(gaz: Gazetteer, c: Cluster, occs: list[PersonOcc], article_codes: 
     else:
         longest = max(members, key=lambda o: (len(o.key_words), -o.start))
         c.entity_id = f"person:{person_key(longest.text)}"
+
+
+def _term_on(terms: list[OfficeHolder], as_of: dt.date | None) -> OfficeHolder | None:
+    """The term valid on ``as_of``, else the first (the gazetteer sorts latest start first)."""
+    if as_of is not None:
+        valid = next((t for t in terms if t.valid_on(as_of)), None)
+        if valid is not None:
+            return valid
+    return terms[0] if terms else None
 
 
 def _aggregate(c: Cluster, occs: list[PersonOcc]) -> None:

@@ -55,6 +55,7 @@ class RolePhrase:
     country_matches: list[int] = field(default_factory=list)  # indexes into the match list
     ext_end: int = 0  # first word after the phrase and its attachments
     possessive: bool = False  # "son porte-parole": the holder belongs to another actor
+    org_match: int | None = None  # "de l'ONU": the organization match the role belongs to
 
     @property
     def is_rank(self) -> bool:

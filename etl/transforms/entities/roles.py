@@ -289,6 +289,7 @@ def _attach_de(
         if m.kind == "alias":
             org = gaz.entity(m.entity_id)
             if org is not None:
+                rp.org_match = start_of[k2]
                 if org.sector_code:
                     rp.sector = org.sector_code
                 if org.country_code:
