@@ -173,16 +173,19 @@ def cmd_train(args: argparse.Namespace) -> int:
     )
     meta = data["meta"]
     print(
-        f"trained on {meta['n_train_events']} coded events of the train split "
-        f"({meta['n_train_positive']} an annotator coded)"
+        f"trained on {meta['n_train_candidates']} candidate actor pairs of the train split "
+        f"({meta['n_train_positive']} holding an event an annotator coded), "
+        f"{meta['n_side_examples']} for the source/target classifier"
     )
-    for name in ("dev_before", "dev_after"):
+    for name in ("dev_rules_only", "dev_after"):
         m = meta[name]
         print(
-            f"  {name:<11} precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
+            f"  {name:<14} precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
             f"f1 {m['f1']:.3f}"
         )
-    print(f"threshold {data['threshold']} written")
+    print(
+        f"keep threshold {data['keep_threshold']}, add threshold {data['add_threshold']}: written"
+    )
     return 0
 
 
@@ -251,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_corpus.add_argument("--corpus", default=str(PROJECT_DIR / "corpus"), metavar="DIR")
     p_corpus.set_defaults(func=cmd_corpus)
 
-    p_train = sub.add_parser("train", help="fit the event scorer on the annotated corpus")
+    p_train = sub.add_parser("train", help="fit the event model on the annotated corpus")
     p_train.add_argument("--corpus", default=str(PROJECT_DIR / "corpus"), metavar="DIR")
     p_train.add_argument("--out", metavar="FILE", help="write here instead of etl/data/")
     p_train.add_argument("--seed", type=int, default=0)

@@ -100,9 +100,7 @@ def read_splits(corpus: Path) -> dict[str, str]:
 def read_batches(corpus: Path) -> dict[str, int]:
     """page_id -> the batch it was added in (1 for the pages of a file without the column)."""
     with (corpus / "splits.tsv").open(encoding="utf-8", newline="") as fh:
-        return {
-            r["page_id"]: int(r.get("batch") or 1) for r in csv.DictReader(fh, delimiter="\t")
-        }
+        return {r["page_id"]: int(r.get("batch") or 1) for r in csv.DictReader(fh, delimiter="\t")}
 
 
 def in_split(records: list[dict[str, Any]], splits: dict[str, str], split: str) -> list[Any]:

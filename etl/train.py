@@ -329,7 +329,7 @@ def train(
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     best: tuple[tuple[float, float, float], float, float] | None = None
     for k in [0.0, *grid]:
-        for a in grid:
+        for a in [*grid, 2.0]:  # 2.0: add nothing
             kp = page_scores(produced_keys(scored["keep"], k, a), gold, splits, "keep")
             if keep is not None and (kp[1] < rules_only["keep"][1] or kp[0] < 0.9):
                 continue

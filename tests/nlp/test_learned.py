@@ -1,0 +1,127 @@
+"""Candidate actor pairs and the model's decisions over them, on sentences written for these tests.
+
+The models here are built by hand, so each test says exactly which decision it checks; the
+shipped model's own quality is measured by ``dyad train`` and ``dyad evaluate``, not asserted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from etl.transforms.events import ArticleContext
+from etl.transforms.events.coder import code_article_events, propose_events
+from etl.transforms.events.model import EventModel, load_model, model_from
+from etl.transforms.gate import pipe_gated
+from etl.transforms.gazetteer import Gazetteer
+from tests.nlp.test_events import mention, sentences_of
+
+pytestmark = pytest.mark.slow
+
+BODY = (
+    "Le Burundi a fermé sa frontière avec le Rwanda. "
+    "L'Union africaine a exprimé sa préoccupation. "
+    "Le Japon a fait parvenir des vivres au Tchad la semaine dernière."
+)
+
+
+def context(body: str = BODY) -> ArticleContext:
+    mentions = [
+        mention(body, "Burundi", "BDI"),
+        mention(body, "Rwanda", "RWA"),
+        mention(body, "Union africaine", None, entity="organization:au"),
+        mention(body, "Japon", "JPN"),
+        mention(body, "Tchad", "TCD"),
+    ]
+    return ArticleContext(
+        article_id="a1",
+        body=body,
+        published_date=dt.date(2024, 3, 8),
+        fetched_date=None,
+        sentences=sentences_of(body),
+        mentions=tuple(mentions),
+    )
+
+
+def model(
+    weights: dict[str, dict[str, float]], keep: float, add: float, **kw: object
+) -> EventModel:
+    data = {
+        "weights": weights,
+        "direction": kw.get("direction", {}),
+        "directed_types": kw.get("directed", ["AID", "SANCTION"]),
+        "keep_threshold": keep,
+        "add_threshold": add,
+        "meta": {"model": "test"},
+    }
+    return model_from(data)
+
+
+def test_pairs_of_a_sentence_and_carried_from_the_one_before(nlp: Language, gaz: Gazetteer) -> None:
+    ctx = context()
+    doc = next(pipe_gated(nlp, [ctx.body], gaz))
+    proposal = propose_events(ctx, gaz, doc, with_pairs=True)
+    pairs = {(c.sentence_index, c.pair): c for c, _ in proposal.pairs}
+    assert set(pairs) == {
+        (0, ("BDI", "RWA")),
+        (1, ("BDI", "IGO:au")),
+        (1, ("IGO:au", "RWA")),
+        (2, ("JPN", "TCD")),
+    }
+    closed = pairs[(0, ("BDI", "RWA"))]
+    assert not closed.carried and closed.first.party == "BDI"
+    assert "l:fermer" in closed.feats and "k:state|state" in closed.feats
+    assert pairs[(1, ("BDI", "IGO:au"))].carried
+    assert "k:igo|state" in pairs[(1, ("BDI", "IGO:au"))].feats
+    delivered = pairs[(2, ("JPN", "TCD"))]
+    assert "w:vivres" in delivered.feats and not delivered.rule_types
+    # Without pairs the proposal is the rule coder's alone.
+    assert propose_events(ctx, gaz, doc, with_pairs=False).pairs == []
+
+
+def test_the_model_adds_an_event_the_rules_missed_with_its_direction(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    ctx = context()
+    doc = next(pipe_gated(nlp, [ctx.body], gaz))
+    rules, _ = code_article_events(ctx, gaz, doc)
+    weights = {"AID": {"bias": -4.0, "w:vivres": 8.0}, "ACCUSE": {"bias": -4.0}}
+    # First-named side is the source unless the classifier says otherwise.
+    forward = model(weights, 0.0, 0.5, direction={"bias": 3.0})
+    events, _ = code_article_events(ctx, gaz, doc, forward)
+    added = [e for e in events if e.event_type == "AID" and e not in rules]
+    assert len(added) == 1
+    ev = added[0]
+    assert ev.countries("source") == {"JPN"} and ev.countries("target") == {"TCD"}
+    assert ev.is_directed and ev.confidence > 0.5
+    assert ctx.body[ev.evidence_char_start : ev.evidence_char_end] == ev.evidence_text
+    assert ev.evidence_text.startswith("Le Japon")
+    assert ev.event_id not in {e.event_id for e in rules}
+    backward = model(weights, 0.0, 0.5, direction={"bias": -3.0})
+    flipped = [e for e in code_article_events(ctx, gaz, doc, backward)[0] if e.event_type == "AID"]
+    assert flipped[0].countries("source") == {"TCD"}
+
+
+def test_the_model_drops_rule_events_below_its_keep_threshold(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    ctx = context()
+    doc = next(pipe_gated(nlp, [ctx.body], gaz))
+    rules, _ = code_article_events(ctx, gaz, doc)
+    assert any(e.event_type == "SANCTION" for e in rules), "the rules code the closed border"
+    sure = model({"SANCTION": {"bias": 5.0}}, 0.9, 2.0)
+    kept, _ = code_article_events(ctx, gaz, doc, sure)
+    assert {e.event_id for e in kept} >= {e.event_id for e in rules if e.event_type == "SANCTION"}
+    doubtful = model({"SANCTION": {"bias": -5.0}}, 0.9, 2.0)
+    dropped, _ = code_article_events(ctx, gaz, doc, doubtful)
+    assert not any(e.event_type == "SANCTION" for e in dropped)
+
+
+def test_the_shipped_model_loads_with_its_metadata() -> None:
+    shipped = load_model()
+    assert shipped is not None
+    assert shipped.meta["model"] == "event_pairs" and shipped.meta["trained_at"]
+    assert 0.0 <= shipped.keep_threshold <= 1.0 and shipped.add_threshold > 0.0
+    assert set(shipped.types) >= {"ACCUSE", "AGREE", "SANCTION", "ASSAULT"}

@@ -1,0 +1,81 @@
+"""The event model's fitting and scoring: deterministic, masked labels ignored, thresholds."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from etl.learn import fit_logistic, sparse_weights, vocabulary
+from etl.train import Scored, evidence_sentences, gold_keys, page_scores, produced_keys
+from etl.transforms.events.model import model_from
+
+ROWS = [{"bias": 1.0, "good": 1.0}] * 5 + [{"bias": 1.0, "bad": 1.0}] * 5
+
+
+def test_fit_separates_and_is_deterministic() -> None:
+    y = np.array([[1.0]] * 5 + [[0.0]] * 5)
+    names = vocabulary(ROWS, 1)
+    w1 = fit_logistic(ROWS, y, np.ones_like(y), names)
+    w2 = fit_logistic(ROWS, y, np.ones_like(y), names)
+    assert np.array_equal(w1, w2)
+    weights = sparse_weights(w1[:, 0], names)
+    assert weights["good"] > 0 > weights["bad"]
+
+
+def test_masked_rows_do_not_count() -> None:
+    y = np.array([[1.0]] * 5 + [[0.0]] * 5)
+    names = vocabulary(ROWS, 1)
+    base = fit_logistic(ROWS, y, np.ones_like(y), names)
+    rows = [*ROWS, {"bias": 1.0, "good": 1.0}]
+    y2 = np.vstack([y, [[0.0]]])
+    mask = np.vstack([np.ones_like(y), [[0.0]]])
+    assert np.allclose(fit_logistic(rows, y2, mask, names), base)
+
+
+def test_vocabulary_keeps_frequent_features_and_bias() -> None:
+    assert vocabulary([{"a": 1.0}, {"a": 1.0, "b": 1.0}], 2) == ["a", "bias"]
+
+
+def test_model_scores_per_type_and_side() -> None:
+    m = model_from(
+        {
+            "weights": {"AID": {"x": 2.0}, "ACCUSE": {"bias": -1.0}},
+            "direction": {"subj2": -4.0},
+            "directed_types": ["AID"],
+            "keep_threshold": 0.2,
+            "add_threshold": 0.6,
+            "meta": {},
+        }
+    )
+    p = m.probabilities({"x": 1.0, "bias": 1.0})
+    assert p["AID"] > 0.8 and p["ACCUSE"] < 0.3
+    assert m.first_is_source({"subj2": 1.0}) < 0.5 == m.first_is_source({})
+
+
+def test_evidence_is_found_by_its_opening_words() -> None:
+    sentences = [(0, "Premier paragraphe sans rapport."), (1, "Le Mali a rappelé son ambassadeur.")]
+    assert evidence_sentences("Le Mali a rappelé son ambassadeur", sentences) == {1}
+    assert evidence_sentences("court", sentences) == set()
+
+
+def test_page_scores_count_keys_like_the_evaluator() -> None:
+    gold = {
+        "p": {
+            "events": [
+                {"actor1": "MLI", "actor2": "FRA", "types": ["SANCTION", "COERCE"]},
+                {"actor1": "MLI", "actor2": "DZA", "types": ["ACCUSE"], "required": False},
+            ]
+        }
+    }
+    accepted, required = gold_keys(gold["p"])
+    assert (("FRA", "MLI"), "COERCE") in accepted and len(required) == 1
+    scored = Scored(
+        adds={"p": [(0.7, "ACCUSE", ("DZA", "MLI")), (0.4, "ASSAULT", ("FRA", "MLI"))]},
+        rules={"p": [(0.3, [(("FRA", "MLI"), "SANCTION")])]},
+    )
+    produced = produced_keys(scored, keep=0.2, add=0.5)
+    assert produced["p"] == {(("DZA", "MLI"), "ACCUSE"), (("FRA", "MLI"), "SANCTION")}
+    assert page_scores(produced, gold, {"p": "dev"}, "dev") == (1.0, 1.0, 1.0)
+    strict = produced_keys(scored, keep=0.5, add=0.3)
+    assert strict["p"] == {(("DZA", "MLI"), "ACCUSE"), (("FRA", "MLI"), "ASSAULT")}
+    p, r, _ = page_scores(strict, gold, {"p": "dev"}, "dev")
+    assert (p, r) == (0.5, 0.0)
