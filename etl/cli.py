@@ -162,6 +162,17 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
+# Pages in the seeds' register the model must not degrade: (gold, pages, least precision).
+GUARDS = (
+    (PROJECT_DIR / "tests" / "data" / "seeds_gold.jsonl", PROJECT_DIR / "seeds", 0.9),
+    (
+        PROJECT_DIR / "tests" / "data" / "heldout_gold.jsonl",
+        PROJECT_DIR / "tests" / "data" / "heldout",
+        0.85,
+    ),
+)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     from etl.train import train
 
@@ -169,7 +180,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         Path(args.corpus),
         Path(args.out) if args.out else None,
         seed=args.seed,
-        keep=(PROJECT_DIR / "tests" / "data" / "seeds_gold.jsonl", PROJECT_DIR / "seeds"),
+        guards=GUARDS,
     )
     meta = data["meta"]
     print(

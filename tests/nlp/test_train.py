@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from etl.cli import GUARDS
 from etl.settings import PROJECT_DIR
 from etl.train import train
 from etl.transforms.events.model import model_from
@@ -15,9 +16,8 @@ pytestmark = pytest.mark.slow
 
 
 def test_training_is_reproducible_and_keeps_the_seeds(tmp_path: Path) -> None:
-    keep = (PROJECT_DIR / "tests" / "data" / "seeds_gold.jsonl", PROJECT_DIR / "seeds")
-    a = train(PROJECT_DIR / "corpus", tmp_path / "a.json", seed=0, keep=keep)
-    b = train(PROJECT_DIR / "corpus", tmp_path / "b.json", seed=0, keep=keep)
+    a = train(PROJECT_DIR / "corpus", tmp_path / "a.json", seed=0, guards=GUARDS)
+    b = train(PROJECT_DIR / "corpus", tmp_path / "b.json", seed=0, guards=GUARDS)
     assert a == b
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
     written = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))

@@ -115,10 +115,13 @@ def pair_candidates(
                 if side_a.span is not None and side_b.span is not None:
                     side_a, side_b = sorted((side_a, side_b), key=_start)
                 by_pair[key] = (side_a, side_b, False)
-    out = []
+    out: list[PairCandidate] = []
+    if not by_pair:
+        return out
+    shared = sentence_features(sa.span, index)
     for key, (x, y, carried) in sorted(by_pair.items()):
         types = frozenset(rule_types.get(key, ()))
-        feats = pair_features(sa.span, x, y, carried=carried, rule_types=types, index=index)
+        feats = pair_features(shared, x, y, carried=carried, rule_types=types)
         out.append(PairCandidate(index, start, end, x, y, carried, types, feats))
     return out
 
@@ -204,19 +207,10 @@ def _case(span: Span) -> str | None:
     )
 
 
-def pair_features(
-    sentence: Span,
-    a: Side,
-    b: Side,
-    *,
-    carried: bool,
-    rule_types: frozenset[str],
-    index: int,
-) -> dict[str, float]:
-    """The features of a candidate pair; every value is 1.0 (the model is a bag of indicators)."""
-    f: set[str] = {"bias", f"k:{'|'.join(sorted((a.kind, b.kind)))}"}
-    if carried:
-        f.add("carried")
+def sentence_features(sentence: Span, index: int) -> frozenset[str]:
+    """What every candidate pair of a sentence shares: its words and lemmas, the trigger types
+    of the lexicon in it, negation, quotes, and whether it opens the article."""
+    f: set[str] = {"bias"}
     if index < 2:
         f.add("lead")
     if any(q in sentence.text for q in ("«", "“", '"')):
@@ -229,8 +223,23 @@ def pair_features(
             f.add(f"l:{lemma(t)}")
         if t.lower_ in NEGATORS:
             f.add("neg")
-    for trig_type in {trig.event_type for t in sentence for trig in matches(t)}:
-        f.add(f"t:{trig_type}")
+        f.update(f"t:{trig.event_type}" for trig in matches(t))
+    return frozenset(f)
+
+
+def pair_features(
+    shared: frozenset[str],
+    a: Side,
+    b: Side,
+    *,
+    carried: bool,
+    rule_types: frozenset[str],
+) -> dict[str, float]:
+    """The features of a candidate pair (``shared``: its sentence's); every value is 1.0 (the
+    model is a bag of indicators)."""
+    f: set[str] = {*shared, f"k:{'|'.join(sorted((a.kind, b.kind)))}"}
+    if carried:
+        f.add("carried")
     for r in rule_types:
         f.add(f"r:{r}")
     if rule_types:
