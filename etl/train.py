@@ -27,6 +27,7 @@ from etl.stages.articles import build_articles
 from etl.stages.entities import build_entity_rows
 from etl.stages.events import article_contexts
 from etl.transforms.events.coder import propose_events
+from etl.transforms.events.learned import PARSE_CONFIDENCE
 from etl.transforms.events.model import MODEL_FILE
 from etl.transforms.events.pairs import direction_features, event_pairs
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
@@ -60,6 +61,7 @@ class RuleEvent:
     split: str
     event_type: str
     places: tuple[tuple[int, Pair], ...]  # (sentence, pair) of each pair it counts for
+    confidence: float  # how the rules found its actors (PARSE_CONFIDENCE: from the parse)
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def _code_page(
                     directed[(pair, t, i)] = e["actor1"]
     for ev in proposal.events:
         places = tuple((ev.sentence_index, _pair(*p)) for p, _, _ in event_pairs(ev, gaz))
-        out.rule_events.append(RuleEvent(pid, split, ev.event_type, places))
+        out.rule_events.append(RuleEvent(pid, split, ev.event_type, places, ev.confidence))
     for c, sa in proposal.pairs:
         coded = {t for (p, t), s in where.items() if p == c.pair}
         positive = frozenset(t for t in coded if c.sentence_index in where[(c.pair, t)])
@@ -228,7 +230,9 @@ def score_split(coded: Coded, probs: np.ndarray, types: Sequence[str], split: st
         rows_ = [at[(ev.page_id, s, p)] for s, p in ev.places if (ev.page_id, s, p) in at]
         found = [float(probs[r, col[ev.event_type]]) for r in rows_ if ev.event_type in col]
         keys = [(p, ev.event_type) for _, p in ev.places]
-        rules.setdefault(ev.page_id, []).append((max(found) if found else None, keys))
+        # A rule event whose actors the parse gave is not the model's to judge.
+        judged = found and ev.confidence < PARSE_CONFIDENCE
+        rules.setdefault(ev.page_id, []).append((max(found) if judged else None, keys))
     return Scored(adds, rules)
 
 

@@ -39,6 +39,9 @@ from etl.transforms.types import DateMention
 
 # A candidate pair rarely holds more than two kinds of event in one sentence.
 MAX_ADDED_PER_PAIR = 2
+# The confidence the rules give an event when the parse names both its sides; the model judges
+# only the events whose actors the rules guessed (nearest actors, earlier sentences).
+PARSE_CONFIDENCE = 0.9
 
 
 def decide(
@@ -57,7 +60,7 @@ def decide(
         keys = [(ev.sentence_index, _sorted(p)) for p, _, _ in event_pairs(ev, gaz)]
         found = [scored[k][2].get(ev.event_type, 0.0) for k in keys if k in scored]
         # An event without a pair of parties is outside what the model judges; it stays.
-        if not found or max(found) >= model.keep_threshold:
+        if not found or ev.confidence >= PARSE_CONFIDENCE or max(found) >= model.keep_threshold:
             out.append(ev)
     for c, sa, probs in scored.values():
         if c.first.mention is None or c.second.mention is None:
