@@ -20,6 +20,7 @@ from etl.transforms.dates.vocabulary import (
     MONTHS,
     PAST_WORDS,
     QUANTITY_WORDS,
+    STORY_RELATIVE_WORDS,
     WEEKDAY_ABBR_EN,
     WEEKDAY_ABBR_FR,
     WEEKDAY_FULL,
@@ -140,13 +141,22 @@ _RELATIVE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"l'an(?:nee)?[ ]+(?:dernier|derniere|passe|passee|ecoulee)|last[ ]+year", "last_year"),
     (r"cette[ ]+annee(?:-ci)?|this[ ]+year", "this_year"),
     (r"l'an(?:nee)?[ ]+(?:prochain|prochaine)|next[ ]+year", "next_year"),
+    # Days counted from the day the story is about, not from publication. "la veille du sommet"
+    # or "au lendemain de l'attaque" count from an event the words name, so they are left out.
+    (r"l'avant[ -]?veille", "two_days_before"),
+    (r"la[ ]+veille", "day_before"),
+    (r"le[ ]+surlendemain", "two_days_after"),
+    (r"le[ ]+lendemain", "day_after"),
 )
+# Words after which "la veille" / "le lendemain" count from a named event ("la veille du vote").
+_NAMED_REFERENCE = r"(?![ ]+(?:de|du|des)\b|[ ]+d')"
 _RELATIVE_BY_GROUP = {f"r{i}": value for i, (_, value) in enumerate(_RELATIVE_PHRASES)}
 _RE_RELATIVE = re.compile(
     r"\b(?:"
     + "|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(_RELATIVE_PHRASES))
     + r")\b(?![ ]*-[ ]*la\b)"
 )
+_RE_NAMED_REFERENCE = re.compile(_NAMED_REFERENCE)
 
 # Years accepted in written-out dates; the cue-only year pattern is narrower (1900-2099) because a
 # bare number needs more evidence.
@@ -327,6 +337,8 @@ def _scan(text: str, folded: str) -> list[_Candidate]:
         group = m.lastgroup
         if group is not None:
             relative = _RELATIVE_BY_GROUP[group]
+            if relative in STORY_RELATIVE_WORDS and not _RE_NAMED_REFERENCE.match(folded, m.end()):
+                continue
             found.append(_candidate(text, m.start(), m.end(), 8, relative=relative))
 
     return found

@@ -59,6 +59,10 @@ def _resolve_relative_word(relative: str, anchor: dt.date, text: str) -> Resolve
         "today": 0,
         "tomorrow": 1,
         "day_after_tomorrow": 2,
+        "two_days_before": -2,
+        "day_before": -1,
+        "day_after": 1,
+        "two_days_after": 2,
     }
     if relative in day_offsets:
         value = anchor + dt.timedelta(days=day_offsets[relative])
@@ -147,12 +151,40 @@ def _resolve_month(
     return ResolvedDate(dt.date(year, month, 1), "month", mention.text, "anchor_year")
 
 
+def _month_end(d: dt.date) -> dt.date:
+    return _shift_month(d.year, d.month, 1) - dt.timedelta(days=1)
+
+
+def _resolve_in_month(m: DateMention, anchor: dt.date, tense: str | None) -> ResolvedDate | None:
+    """Resolution against an anchor known to the month only (a page dated "2024-08"): a day
+    counted from it is only known to lie in that month, a year-less day or month takes its year
+    from it."""
+    first = anchor.replace(day=1)
+    if m.year is not None or (m.month is not None and m.day is not None and m.weekday is not None):
+        return resolve_date(m, first, tense=tense)
+    if m.month is not None:
+        # The publication lies somewhere in the month: a past "le 21 mai" may be late in it.
+        direction = _direction(m, tense)
+        ref = _month_end(first) if direction == "past" else first
+        if direction is None:
+            ref = first + dt.timedelta(days=14)
+        return resolve_date(m, ref, tense=tense)
+    if m.relative in ("last_month", "this_month", "next_month", "last_year", "this_year",
+                      "next_year"):  # fmt: skip
+        return resolve_date(m, first, tense=tense)
+    if m.relative is not None or m.weekday is not None:
+        # "mardi", "hier", "cette semaine": a day or week near publication, i.e. in that month.
+        return ResolvedDate(first, "month", m.text, "relative")
+    return None
+
+
 def resolve_date(
     m: DateMention,
     anchor: dt.date | None = None,
     *,
     latest: dt.date | None = None,
     tense: str | None = None,
+    anchor_precision: str = "day",
 ) -> ResolvedDate | None:
     """Anchor a mention to a calendar date, or None when the words and dates given do not suffice.
 
@@ -170,10 +202,17 @@ def resolve_date(
     * Relative words ("hier", "le mois dernier", ...): counted from `anchor` (method "relative");
       weeks resolve to their Monday with precision "week".
 
+    * "la veille", "le lendemain", "l'avant-veille", "le surlendemain": counted in days from
+      `anchor`, which the caller sets to the day the story is at (method "relative").
+
     `tense` ("past" / "present" / "future", e.g. from the governing verb) only breaks ties that the
-    text leaves open; "dernier" / "prochain" in the text win over it. The system clock is never
-    used.
+    text leaves open; "dernier" / "prochain" in the text win over it. With
+    `anchor_precision="month"` the anchor only fixes a month (a page dated "2024-08"): a weekday or
+    a day counted from it resolves to that month (precision "month"), a year-less "21 mai" to the
+    occurrence nearest that month. The system clock is never used.
     """
+    if anchor is not None and anchor_precision == "month":
+        return _resolve_in_month(m, anchor, tense)
     if m.relative in RELATIVE_WORDS:
         return None if anchor is None else _resolve_relative_word(m.relative, anchor, m.text)
 
