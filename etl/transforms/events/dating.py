@@ -446,13 +446,13 @@ def event_date(
             used.text if used else None,
             ("sentence" if resolved else "unresolved_no_anchor"),
         )
-    here = page.anchor_at(start)
+    here = page.anchor_at(token.idx)
     if here is not None and here.source in ("dateline", "post"):
         return ResolvedDate(here.value, "day", "", here.source), None, here.source
     if tense == "pluperfect":
         # "avait rompu ses relations": what the paragraph or the page is dated does not say when.
         return None, None, "background_undated"
-    para = _paragraph_start(ctx.body, start)
+    para = _paragraph_start(ctx.body, token.idx)
     # A bare year in a neighbouring sentence is usually background ("depuis 2021").
     in_para = [
         m
