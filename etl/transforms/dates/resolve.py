@@ -160,8 +160,11 @@ def _resolve_in_month(m: DateMention, anchor: dt.date, tense: str | None) -> Res
     counted from it is only known to lie in that month, a year-less day or month takes its year
     from it."""
     first = anchor.replace(day=1)
-    if m.year is not None or (m.month is not None and m.day is not None and m.weekday is not None):
-        return resolve_date(m, first, tense=tense)
+    if m.year is not None:
+        return resolve_date(m, first)
+    if m.month is not None and m.day is not None and m.weekday is not None:
+        # The weekday fixes the year; which side of the month's first day does not matter.
+        return resolve_date(m, first + dt.timedelta(days=14))
     if m.month is not None:
         # The publication lies somewhere in the month: a past "le 21 mai" may be late in it.
         direction = _direction(m, tense)

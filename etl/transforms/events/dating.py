@@ -154,14 +154,18 @@ def clause_tense(trigger: Token) -> str | None:
     """ "past", "pluperfect", "future" or None (present, or unknown) for the clause of a trigger:
     it decides which way a year-less "23 décembre" or a bare "jeudi" is looked for."""
     verb = verb_of(trigger)
+    head = verb.head
+    if verb.dep_ == "xcomp" and "Inf" in verb.morph.get("VerbForm", []):
+        if head.lemma_ == "aller" and "Pres" in head.morph.get("Tense", []):
+            return "future"  # "va signer"
+        if head.i != verb.i and head.pos_ == "VERB":
+            # An infinitive happens when the verb that governs it says: "avait décidé de fermer".
+            verb = head
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     tenses = set(verb.morph.get("Tense", []))
     aux_tenses = {t for a in auxes for t in a.morph.get("Tense", [])}
     if "Fut" in tenses | aux_tenses:
         return "future"
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_ == "aller" and "Pres" in head.morph.get("Tense", []):
-        return "future"  # "va signer"
     if "Part" in verb.morph.get("VerbForm", []):
         if any(a.dep_ == "aux:tense" for a in auxes):
             return "pluperfect" if aux_tenses & {"Imp", "Pqp"} else "past"
@@ -210,7 +214,8 @@ def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention) -> bool:
             return True
         if cur.head.i == cur.i:
             break
-        is_verb = cur.i != span.root.i and cur.pos_ in ("VERB", "AUX")
+        # The tagger reads some relative-clause verbs as nouns ("qui la relie").
+        is_verb = cur.i != span.root.i and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "acl:relcl")
         if is_verb and _dates_other_event(cur, trigger):
             break
         cur = cur.head
@@ -241,12 +246,18 @@ PERIOD_BEFORE = re.compile(r"(entre|depuis|de|dès|jusqu[’']en|à partir de)\s
 PERIOD_AFTER = re.compile(r"^\s*(et|à|-|–)\s*\d{4}")
 
 
+# "depuis" before any date opens a period ("depuis octobre 2002", "depuis le 3 mai").
+SINCE_BEFORE = re.compile(r"\bdepuis\s+(?:le\s+|la\s+|l[’']\s*)?$", re.IGNORECASE)
+
+
 def _is_period(body: str, m: DateMention) -> bool:
-    """A bare year that bounds a period ("entre 2020 et 2023", "depuis 2021") dates a state of
-    affairs, not the event in the same sentence."""
+    """A date that bounds a period ("entre 2020 et 2023", "depuis 2021", "depuis octobre 2002")
+    dates a state of affairs, not the event in the same sentence."""
+    before = body[max(0, m.char_start - 20) : m.char_start]
+    if m.relative is None and SINCE_BEFORE.search(before):
+        return True
     if m.year is None or m.month is not None or m.day is not None or m.weekday is not None:
         return False
-    before = body[max(0, m.char_start - 20) : m.char_start]
     after = body[m.char_end : m.char_end + 10]
     return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.search(after))
 
@@ -320,7 +331,10 @@ class _Page:
         dated = [
             (abs(m.char_start - pos), dt.date(m.year, m.month, m.day or 1))
             for m in self.dates
-            if m.year is not None and m.month is not None and m.relative is None
+            if m.year is not None
+            and m.month is not None
+            and m.relative is None
+            and not _is_period(self.ctx.body, m)
         ]
         return min(dated)[1] if dated else None
 
@@ -390,13 +404,12 @@ class _Page:
 def _resolve_nearest(
     page: _Page, mentions: Sequence[DateMention], pos: int, tense: str | None
 ) -> tuple[ResolvedDate | None, DateMention | None]:
-    unresolved: DateMention | None = None
-    for m in sorted(mentions, key=lambda m: abs(m.char_start - pos)):
-        r = page.resolve(m, tense)
-        if r is not None:
-            return r, m
-        unresolved = unresolved or m
-    return None, unresolved
+    # The nearest date is the event's; when it cannot be resolved ("mardi" on an undated page), a
+    # farther one would date something else.
+    if not mentions:
+        return None, None
+    m = min(mentions, key=lambda m: abs(m.char_start - pos))
+    return page.resolve(m, tense), m
 
 
 def event_date(
