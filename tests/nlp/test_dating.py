@@ -193,3 +193,17 @@ def test_background_year_gets_its_own_date(nlp: Language) -> None:
 def test_clause_tense(nlp: Language, sentence: str, trigger: str, tense: str | None) -> None:
     token = next(t for t in nlp(sentence) if t.text == trigger)
     assert clause_tense(token) == tense
+
+
+def test_gerund_shares_the_date_of_its_main_verb(nlp: Language) -> None:
+    body = "Le 3 mars 2024, Ottawa a surpris en annonçant le retrait de ses diplomates du Niger."
+    resolved, text, _ = date_of(nlp, body, "retrait")
+    assert text == "3 mars 2024"
+    assert resolved is not None and resolved.value == D(2024, 3, 3)
+
+
+def test_date_opening_a_period_does_not_date_the_event(nlp: Language) -> None:
+    body = "Depuis mars 2021, le Mali refuse les vols militaires français."
+    resolved, text, method = date_of(nlp, body, "refuse", published=D(2023, 1, 25))
+    assert text is None and method == "publication"
+    assert resolved is not None and resolved.value == D(2023, 1, 25)

@@ -204,7 +204,10 @@ def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention) -> bool:
     heads = {trigger.i, clause.i}
     cur = clause
     for _ in range(3):
-        if cur.dep_ not in _COMPLEMENT_DEPS or cur.head.i == cur.i:
+        # A gerund or present participle happens when its main verb does: "le 14 janvier, X a
+        # créé la surprise en annonçant le retrait", "a rompu lundi, accusant Y de ...".
+        simultaneous = cur.dep_ == "advcl" and _is_present_participle(cur)
+        if not (cur.dep_ in _COMPLEMENT_DEPS or simultaneous) or cur.head.i == cur.i:
             break
         cur = verb_of(cur.head)
         heads.add(cur.i)
@@ -235,6 +238,10 @@ def _dates_other_event(verb: Token, trigger: Token) -> bool:
         noun = verb.head
         return noun.i != trigger.i and noun.dep_.split(":")[0] not in ("nsubj", "obl")
     return False
+
+
+def _is_present_participle(t: Token) -> bool:
+    return "Part" in t.morph.get("VerbForm", []) and "Pres" in t.morph.get("Tense", [])
 
 
 def _is_past_participle(t: Token) -> bool:
@@ -452,7 +459,7 @@ def event_date(
         if resolved is None and used is None:
             resolved, used = _resolve_nearest(page, in_sentence, token.idx, None)
     else:
-        resolved, used = _resolve_nearest(page, in_sentence, token.idx, _direction(tense))
+        resolved, used = _resolve_nearest(page, in_sentence, token.idx, _direction(tense, reality))
     if resolved is not None or used is not None:
         return (
             resolved,
@@ -474,7 +481,7 @@ def event_date(
         and (m.month is not None or m.weekday is not None)
         and m.relative not in STORY_RELATIVE_WORDS
     ]
-    resolved, used = _resolve_nearest(page, in_para, start, _direction(tense))
+    resolved, used = _resolve_nearest(page, in_para, start, _direction(tense, reality))
     if resolved is not None and used is not None:
         return resolved, used.text, "paragraph"
     lead = page.lead_date(start)
@@ -492,7 +499,11 @@ def _contradicts(m: DateMention, tense: str | None, reality: str) -> bool:
     return ahead and reality == "asserted" and tense in ("past", "pluperfect")
 
 
-def _direction(tense: str | None) -> str | None:
+def _direction(tense: str | None, reality: str) -> str | None:
+    """Which way from the anchor a year-less date lies. What is asserted to have happened lies
+    behind, also in the narrative present ("Le 23 décembre, le président signe ...")."""
     if tense in ("past", "pluperfect"):
         return "past"
-    return "future" if tense == "future" else None
+    if tense == "future":
+        return "future"
+    return "past" if reality == "asserted" else None
