@@ -207,3 +207,19 @@ def test_date_opening_a_period_does_not_date_the_event(nlp: Language) -> None:
     resolved, text, method = date_of(nlp, body, "refuse", published=D(2023, 1, 25))
     assert text is None and method == "publication"
     assert resolved is not None and resolved.value == D(2023, 1, 25)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Publié le 3 mars 2024 à 10h30", D(2024, 3, 3)),
+        ("Par Awa Diallo | mardi 5 mars 2024", D(2024, 3, 5)),
+        ("Retour sur le coup d'État du 26 juillet 2023", None),
+    ],
+)
+def test_date_line_at_the_head_anchors_a_page_without_publication_date(
+    head: str, expected: dt.date | None
+) -> None:
+    body = f"{head}\nLe Sénégal a convoqué jeudi l'ambassadeur de Gambie."
+    ctx = ArticleContext("a1", body, None, None, (), ())
+    assert date_anchor(ctx) == expected

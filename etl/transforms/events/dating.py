@@ -20,11 +20,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from etl.transforms.articles.vocabulary import DATE_LINE_WORDS
 from etl.transforms.dates import find_date_mentions, resolve_date
 from etl.transforms.dates.vocabulary import STORY_RELATIVE_WORDS
 from etl.transforms.events.actors import SentenceActors
 from etl.transforms.events.parse import verb_of
 from etl.transforms.events.types import ArticleContext
+from etl.transforms.text import fold
 from etl.transforms.types import DateMention, ResolvedDate
 
 
@@ -48,11 +50,14 @@ def _full_date(m: DateMention) -> dt.date | None:
 
 
 # A line at the head of the body that gives the page's date ("samedi 15 mars 2025", "Publié le
-# 3 mars 2024 à 10h30", "Par Awa Diallo | 3 mars 2024"): short, and little else than the date.
+# 3 mars 2024 à 10h30", "Par Awa Diallo | 3 mars 2024"): little else than the date, the same
+# test as the article extractor's date lines; a headline naming a date ("Retour sur le coup
+# d'État du 26 juillet 2023") is not one.
 _HEAD_LINES = 4
+_WORD = re.compile(r"[^\W\d_]+")
+_MAX_OTHER_WORDS = 2
 # How far before publication the day an article opens with may lie and still be its story's.
 _LEAD_DAYS = 31
-_DATE_LINE_MAX = 80
 
 
 def _head_date(body: str, mentions: Sequence[DateMention]) -> dt.date | None:
@@ -73,8 +78,10 @@ def _head_date(body: str, mentions: Sequence[DateMention]) -> dt.date | None:
             continue
         line_start = body.rfind("\n", 0, m.char_start) + 1
         line_end = body.find("\n", m.char_end)
-        line = body[line_start : len(body) if line_end < 0 else line_end]
-        if len(line.strip()) <= _DATE_LINE_MAX or _is_dateline(body, line_start, m):
+        line_end = len(body) if line_end < 0 else line_end
+        rest = body[line_start : m.char_start] + " " + body[m.char_end : line_end]
+        other = [w for w in _WORD.findall(fold(rest)) if w not in DATE_LINE_WORDS]
+        if len(other) <= _MAX_OTHER_WORDS or _is_dateline(body, line_start, m):
             return value
     return None
 
