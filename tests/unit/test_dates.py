@@ -682,3 +682,32 @@ def test_resolve_against_a_month(
     resolved = resolve_date(_only(text), D(2024, 8, 1), tense=tense, anchor_precision="month")
     assert resolved is not None
     assert (resolved.value, resolved.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "anchor", "expected", "precision"),
+    [
+        ("Il y a trois jours, la frontière a rouvert.", "Il y a trois jours", D(2024, 3, 2),
+         D(2024, 2, 28), "day"),
+        ("Le traité a été signé il y a 2 semaines.", "il y a 2 semaines", D(2024, 3, 14),
+         D(2024, 2, 26), "week"),
+        ("L'accord, conclu il y a six mois, est caduc.", "il y a six mois", D(2024, 3, 14),
+         D(2023, 9, 1), "month"),
+        ("Le coup d'État a eu lieu il y a un an.", "il y a un an", D(2024, 3, 14),
+         D(2023, 1, 1), "year"),
+    ],
+)  # fmt: skip
+def test_resolve_time_ago(
+    sentence: str, text: str, anchor: dt.date, expected: dt.date, precision: str
+) -> None:
+    m = _only(sentence)
+    assert m.text == text
+    resolved = resolve_date(m, anchor)
+    assert resolved is not None
+    assert (resolved.value, resolved.precision) == (expected, precision)
+    assert resolve_date(m) is None
+
+
+def test_years_ago_against_a_month_anchor() -> None:
+    resolved = resolve_date(_only("il y a deux ans"), D(2024, 8, 1), anchor_precision="month")
+    assert resolved is not None and (resolved.value, resolved.precision) == (D(2022, 1, 1), "year")

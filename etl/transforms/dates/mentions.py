@@ -158,6 +158,17 @@ _RE_RELATIVE = re.compile(
 )
 _RE_NAMED_REFERENCE = re.compile(_NAMED_REFERENCE)
 
+# "il y a trois jours", "il y a deux semaines", "il y a 10 ans": counted back from the anchor.
+_AGO_NUMBERS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+}  # fmt: skip
+_AGO_UNITS = {"jour": "days", "semaine": "weeks", "mois": "months", "an": "years", "annee": "years"}
+_RE_AGO = re.compile(
+    rf"\bil[ ]+y[ ]+a[ ]+(?P<n>\d{{1,3}}|{alternation(_AGO_NUMBERS)})[ ]+"
+    r"(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
+)
+
 # Years accepted in written-out dates; the cue-only year pattern is narrower (1900-2099) because a
 # bare number needs more evidence.
 _MIN_YEAR = 1000
@@ -340,6 +351,11 @@ def _scan(text: str, folded: str) -> list[_Candidate]:
             if relative in STORY_RELATIVE_WORDS and not _RE_NAMED_REFERENCE.match(folded, m.end()):
                 continue
             found.append(_candidate(text, m.start(), m.end(), 8, relative=relative))
+
+    for m in _RE_AGO.finditer(folded):
+        n = int(m["n"]) if m["n"].isdigit() else _AGO_NUMBERS[m["n"]]
+        unit = _AGO_UNITS[m["unit"].rstrip("s") if m["unit"] != "mois" else "mois"]
+        found.append(_candidate(text, m.start(), m.end(), 8, relative=f"{unit}_ago:{n}"))
 
     return found
 

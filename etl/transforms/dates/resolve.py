@@ -85,6 +85,26 @@ def _resolve_relative_word(relative: str, anchor: dt.date, text: str) -> Resolve
     return None
 
 
+def ago_count(relative: str | None) -> tuple[str, int] | None:
+    """("days" | "weeks" | "months" | "years", n) of an "il y a n ..." mention, else None."""
+    if relative is None or "_ago:" not in relative:
+        return None
+    unit, n = relative.split("_ago:")
+    return unit, int(n)
+
+
+def _resolve_ago(unit: str, n: int, anchor: dt.date, text: str) -> ResolvedDate:
+    if unit == "days":
+        return ResolvedDate(anchor - dt.timedelta(days=n), "day", text, "relative")
+    if unit == "weeks":
+        # Like "la semaine dernière": the Monday of that week, precision "week".
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return ResolvedDate(monday - dt.timedelta(weeks=n), "week", text, "relative")
+    if unit == "months":
+        return ResolvedDate(_shift_month(anchor.year, anchor.month, -n), "month", text, "relative")
+    return ResolvedDate(dt.date(anchor.year - n, 1, 1), "year", text, "relative")
+
+
 def _resolve_weekday_year(
     mention: DateMention,
     month: int,
@@ -151,6 +171,12 @@ def _resolve_month(
     return ResolvedDate(dt.date(year, month, 1), "month", mention.text, "anchor_year")
 
 
+# Relative words counted in months or years, which a month anchor resolves fully.
+_MONTH_OR_YEAR_WORDS = frozenset(
+    {"last_month", "this_month", "next_month", "last_year", "this_year", "next_year"}
+)
+
+
 def _month_end(d: dt.date) -> dt.date:
     return _shift_month(d.year, d.month, 1) - dt.timedelta(days=1)
 
@@ -172,8 +198,8 @@ def _resolve_in_month(m: DateMention, anchor: dt.date, tense: str | None) -> Res
         if direction is None:
             ref = first + dt.timedelta(days=14)
         return resolve_date(m, ref, tense=tense)
-    if m.relative in ("last_month", "this_month", "next_month", "last_year", "this_year",
-                      "next_year"):  # fmt: skip
+    ago = ago_count(m.relative)
+    if m.relative in _MONTH_OR_YEAR_WORDS or (ago is not None and ago[0] in ("months", "years")):
         return resolve_date(m, first, tense=tense)
     if m.relative is not None or m.weekday is not None:
         # "mardi", "hier", "cette semaine": a day or week near publication, i.e. in that month.
@@ -207,6 +233,8 @@ def resolve_date(
 
     * "la veille", "le lendemain", "l'avant-veille", "le surlendemain": counted in days from
       `anchor`, which the caller sets to the day the story is at (method "relative").
+    * "il y a trois jours / deux semaines / six mois / dix ans": counted back from `anchor`,
+      as precise as its unit (a week resolves to its Monday, precision "week").
 
     `tense` ("past" / "present" / "future", e.g. from the governing verb) only breaks ties that the
     text leaves open; "dernier" / "prochain" in the text win over it. With
@@ -218,6 +246,8 @@ def resolve_date(
         return _resolve_in_month(m, anchor, tense)
     if m.relative in RELATIVE_WORDS:
         return None if anchor is None else _resolve_relative_word(m.relative, anchor, m.text)
+    if (ago := ago_count(m.relative)) is not None:
+        return None if anchor is None else _resolve_ago(*ago, anchor, m.text)
 
     year, month, day = m.year, m.month, m.day
     if year is not None:

@@ -200,15 +200,18 @@ def _span_root(sa: SentenceActors, m: DateMention) -> int | None:
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "obj", "conj")
 
 
-def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention) -> bool:
+def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention, *, main: bool = False) -> bool:
     """Whether a date in the trigger's sentence belongs to the trigger's clause, or to a verb
     that reports it ("a annoncé dimanche avoir conclu"), so that a date in a background clause
-    ("après des coups d'État entre 2020 et 2023") does not date the event."""
+    ("après des coups d'État entre 2020 et 2023") does not date the event. With ``main``, a
+    date of the sentence's main clause counts too."""
     span = sa.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
     if span is None:
         return False
     clause = verb_of(trigger)
     heads = {trigger.i, clause.i}
+    if main:
+        heads.add(sa.span.root.i)
     cur = clause
     for _ in range(3):
         # A gerund or present participle happens when its main verb does: "le 14 janvier, X a
@@ -467,6 +470,19 @@ def event_date(
             resolved, used = _resolve_nearest(page, in_sentence, token.idx, None)
     else:
         resolved, used = _resolve_nearest(page, in_sentence, token.idx, _direction(tense, reality))
+    if used is None and reality == "asserted" and _may_take_main_date(token, tense):
+        # The trigger's own clause gives no date: the sentence's main clause dates it ("Le
+        # Conseil a adopté vendredi une résolution visant à renouveler les sanctions").
+        in_main = [
+            m
+            for m in body_dates
+            if max(start, skip) <= m.char_start
+            and m.char_end <= end
+            and _in_clause(sa, token, m, main=True)
+            and not _is_period(ctx.body, m)
+            and not _contradicts(m, tense, reality)
+        ]
+        resolved, used = _resolve_nearest(page, in_main, token.idx, _direction(tense, reality))
     if resolved is not None or used is not None:
         return (
             resolved,
@@ -497,6 +513,21 @@ def event_date(
     if here is not None:
         return ResolvedDate(here.value, here.precision, "", "publication"), None, "publication"
     return None, None, "none"
+
+
+def _may_take_main_date(trigger: Token, tense: str | None) -> bool:
+    """Whether an event may take the date of its sentence's main clause: not when it is told in
+    the pluperfect or in a relative clause ("X, qui avait rencontré Y, a annoncé lundi")."""
+    if tense == "pluperfect":
+        return False
+    cur = trigger
+    for _ in range(12):
+        if cur.dep_ == "acl:relcl":
+            return False
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return True
 
 
 def _contradicts(m: DateMention, tense: str | None, reality: str) -> bool:
