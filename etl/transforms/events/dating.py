@@ -1,89 +1,46 @@
 """When an event happened.
 
-An event takes the date its own clause gives; failing that, the dateline of its paragraph, the
-date of the embedded post it sits in, a dated sentence earlier in its paragraph, and last the
-publication date. Dates that need an anchor ("mardi", "hier", "le 23 décembre", "en juin") are
-resolved against the nearest reliable one, in this order: the paragraph's dateline, the date of
-the post the sentence sits in, the publication date (or, without one, a date line at the head of
-the page), the month a search excerpt's "date YYYY-MM" line gives, and for the year of a
-year-less date only, the other dates of the page. "la veille" and "le lendemain" count from the
-date the story is at: the nearest date before them in the paragraph, else in the article.
+An event takes the date its own clause gives (or a verb that reports it, or, failing those, the
+main clause of its sentence); else the dateline of its paragraph, the date of the embedded post
+it sits in, a dated sentence earlier in its paragraph, the day the article's lead gives, and last
+the publication date. A pluperfect event without a date of its own stays undated.
+
+Dates that need an anchor ("mardi", "hier", "le 23 décembre", "en juin") are resolved against
+the nearest reliable one, in this order: the paragraph's dateline, the date of the post the
+sentence sits in, the publication date (or, without one, a date line at the head of the page),
+the month a search excerpt's "date YYYY-MM" line gives, and for the year of a year-less date
+only, the other dates of the page. "la veille" and "le lendemain" count from the date the story
+is at: the nearest date before them in the paragraph, else in the article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from etl.transforms.articles.vocabulary import DATE_LINE_WORDS
 from etl.transforms.dates import find_date_mentions, resolve_date
+from etl.transforms.dates.anchors import (
+    Anchor,
+    excerpt_date,
+    full_date,
+    head_date,
+    is_dateline,
+    is_period,
+    paragraph_start,
+    post_date,
+)
 from etl.transforms.dates.vocabulary import STORY_RELATIVE_WORDS
 from etl.transforms.events.actors import SentenceActors
 from etl.transforms.events.parse import verb_of
 from etl.transforms.events.types import ArticleContext
-from etl.transforms.text import fold
 from etl.transforms.types import DateMention, ResolvedDate
 
-
-@dataclass(frozen=True)
-class Anchor:
-    """A date incomplete expressions are counted from, how precisely it is known, and where it
-    comes from (``dateline``, ``post``, ``publication``, ``date_line``, ``page``)."""
-
-    value: dt.date
-    precision: str
-    source: str
-
-
-def _full_date(m: DateMention) -> dt.date | None:
-    if m.year is None or m.month is None or m.day is None or m.relative is not None:
-        return None
-    try:
-        return dt.date(m.year, m.month, m.day)
-    except ValueError:
-        return None
-
-
-# A line at the head of the body that gives the page's date ("samedi 15 mars 2025", "Publié le
-# 3 mars 2024 à 10h30", "Par Awa Diallo | 3 mars 2024"): little else than the date, the same
-# test as the article extractor's date lines; a headline naming a date ("Retour sur le coup
-# d'État du 26 juillet 2023") is not one.
-_HEAD_LINES = 4
-_WORD = re.compile(r"[^\W\d_]+")
-_MAX_OTHER_WORDS = 2
 # How far before publication the day an article opens with may lie and still be its story's.
 _LEAD_DAYS = 31
-
-
-def _head_date(body: str, mentions: Sequence[DateMention]) -> dt.date | None:
-    """A byline or date line among the first lines of the body, or a dateline opening its first
-    paragraph ("Bamako, le 1er août 2024 –")."""
-    head_end = 0
-    for _ in range(_HEAD_LINES):
-        nxt = body.find("\n", head_end)
-        if nxt < 0:
-            head_end = len(body)
-            break
-        head_end = nxt + 1
-    for m in mentions:
-        if m.char_start >= head_end:
-            break
-        value = _full_date(m)
-        if value is None:
-            continue
-        line_start = body.rfind("\n", 0, m.char_start) + 1
-        line_end = body.find("\n", m.char_end)
-        line_end = len(body) if line_end < 0 else line_end
-        rest = body[line_start : m.char_start] + " " + body[m.char_end : line_end]
-        other = [w for w in _WORD.findall(fold(rest)) if w not in DATE_LINE_WORDS]
-        if len(other) <= _MAX_OTHER_WORDS or _is_dateline(body, line_start, m):
-            return value
-    return None
 
 
 def date_anchor(ctx: ArticleContext) -> dt.date | None:
@@ -94,59 +51,7 @@ def date_anchor(ctx: ArticleContext) -> dt.date | None:
     excerpt = excerpt_date(ctx.body)
     if excerpt is not None and excerpt[1] == "day":
         return excerpt[0]
-    return _head_date(ctx.body, find_date_mentions(ctx.body[:2000]))
-
-
-# Search excerpts open with " date YYYY-MM" (the month of publication) or, for some,
-# " date YYYY-MM-DD" (the day).
-_EXCERPT_DATE = re.compile(r"\A\s*date\s+((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(\d{2}))?(?!\d)")
-
-
-def excerpt_date(body: str) -> tuple[dt.date, str, int] | None:
-    """The date a search excerpt's leading "date YYYY-MM[-DD]" line gives: the date (the 1st for
-    a month), its precision, and where the line's text ends; None without such a line."""
-    m = _EXCERPT_DATE.match(body)
-    if m is None:
-        return None
-    try:
-        value = dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
-    except ValueError:
-        return None
-    return value, "month" if m[3] is None else "day", m.end()
-
-
-# --------------------------------------------------------------------------------------------
-# Embedded posts: "… pic.twitter.com/x — Ministère (@handle) March 27, 2024"
-# --------------------------------------------------------------------------------------------
-
-_SIGNATURE_START = re.compile(r"^[ \t]*[—–-]")
-
-
-@functools.lru_cache(maxsize=16)
-def _posts(body: str) -> tuple[tuple[int, int, dt.date], ...]:
-    """(start, end, date) of each embedded post: a signature line that opens with a dash and ends
-    with a full date dates the paragraph above it (and its own line)."""
-    out: list[tuple[int, int, dt.date]] = []
-    for m in find_date_mentions(body):
-        value = _full_date(m)
-        if value is None:
-            continue
-        line_start = body.rfind("\n", 0, m.char_start) + 1
-        line_end = body.find("\n", m.char_end)
-        line_end = len(body) if line_end < 0 else line_end
-        if body[m.char_end : line_end].strip() or not _SIGNATURE_START.match(
-            body[line_start : m.char_start]
-        ):
-            continue
-        # The post is the paragraph the signature closes, or the one above a lone signature.
-        before = body[:line_start].rstrip()
-        start = before.rfind("\n\n") + 2 if "\n\n" in before else 0
-        out.append((start, line_end, value))
-    return tuple(out)
-
-
-def _post_date(body: str, pos: int) -> dt.date | None:
-    return next((d for s, e, d in _posts(body) if s <= pos < e), None)
+    return head_date(ctx.body, find_date_mentions(ctx.body[:2000]))
 
 
 # --------------------------------------------------------------------------------------------
@@ -258,45 +163,6 @@ def _is_past_participle(t: Token) -> bool:
     return "Part" in t.morph.get("VerbForm", []) and "Past" in t.morph.get("Tense", [])
 
 
-PERIOD_BEFORE = re.compile(r"(entre|depuis|de|dès|jusqu[’']en|à partir de)\s*$", re.IGNORECASE)
-
-PERIOD_AFTER = re.compile(r"^\s*(et|à|-|–)\s*\d{4}")
-
-
-# "depuis" before any date opens a period ("depuis octobre 2002", "depuis le 3 mai").
-SINCE_BEFORE = re.compile(r"\bdepuis\s+(?:le\s+|la\s+|l[’']\s*)?$", re.IGNORECASE)
-
-
-def _is_period(body: str, m: DateMention) -> bool:
-    """A date that bounds a period ("entre 2020 et 2023", "depuis 2021", "depuis octobre 2002")
-    dates a state of affairs, not the event in the same sentence."""
-    before = body[max(0, m.char_start - 20) : m.char_start]
-    if m.relative is None and SINCE_BEFORE.search(before):
-        return True
-    if m.year is None or m.month is not None or m.day is not None or m.weekday is not None:
-        return False
-    after = body[m.char_end : m.char_end + 10]
-    return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.search(after))
-
-
-DATELINE_END = re.compile(r"^\s*(\([^)]{1,20}\)\s*)?[–—-]")
-
-
-def _is_dateline(body: str, para: int, m: DateMention) -> bool:
-    """A date that opens a paragraph after at most a place name and ends with a dash."""
-    if not para <= m.char_start < para + 60 or m.month is None or m.day is None:
-        return False
-    lead = body[para : m.char_start]
-    if any(ch in lead for ch in ".!?"):
-        return False
-    return bool(DATELINE_END.match(body[m.char_end : m.char_end + 30]))
-
-
-def _paragraph_start(body: str, pos: int) -> int:
-    i = body.rfind("\n\n", 0, pos)
-    return 0 if i < 0 else i + 2
-
-
 # --------------------------------------------------------------------------------------------
 # Resolution against the nearest anchor
 # --------------------------------------------------------------------------------------------
@@ -314,13 +180,13 @@ class _Page:
     def anchor_at(self, pos: int) -> Anchor | None:
         """The anchor for relative words at ``pos``: the paragraph's dateline, the post's date,
         the publication date (or head date line), the excerpt's month."""
-        para = _paragraph_start(self.ctx.body, pos)
+        para = paragraph_start(self.ctx.body, pos)
         for m in self.dates:
             if m.char_start >= para + 60:
                 break
-            if _is_dateline(self.ctx.body, para, m) and (value := self._dateline(m)):
+            if is_dateline(self.ctx.body, para, m) and (value := self._dateline(m)):
                 return Anchor(value, "day", "dateline")
-        if (post := _post_date(self.ctx.body, pos)) is not None:
+        if (post := post_date(self.ctx.body, pos)) is not None:
             return Anchor(post, "day", "post")
         if self.anchor is not None:
             return Anchor(self.anchor, "day", "publication")
@@ -331,7 +197,7 @@ class _Page:
     def _dateline(self, m: DateMention) -> dt.date | None:
         """A dateline's day; a wire dateline without its year ("ISLAMABAD, 7 août (Reuters) -")
         takes it from the publication date or the excerpt's month."""
-        value = _full_date(m)
+        value = full_date(m)
         if value is not None or m.year is not None:
             return value
         if self.anchor is not None:
@@ -351,14 +217,14 @@ class _Page:
             if m.year is not None
             and m.month is not None
             and m.relative is None
-            and not _is_period(self.ctx.body, m)
+            and not is_period(self.ctx.body, m)
         ]
         return min(dated)[1] if dated else None
 
     def story_date(self, pos: int) -> dt.date | None:
         """The day the story is at just before ``pos``: the nearest earlier day-precise date in
         the paragraph, else in the article (what "la veille" counts from)."""
-        para = _paragraph_start(self.ctx.body, pos)
+        para = paragraph_start(self.ctx.body, pos)
         best: tuple[bool, int, dt.date] | None = None
         for m in self.dates:
             if m.char_end > pos:
@@ -441,7 +307,8 @@ def event_date(
 ) -> tuple[ResolvedDate | None, str | None, str]:
     """The date of the event whose trigger is ``token`` in the sentence ``start:end``, the text
     it was read from, and how it was found (``event_date_method``): ``sentence``, ``dateline``,
-    ``post``, ``paragraph``, ``publication`` (the day, or only the month of a search excerpt's
+    ``post``, ``paragraph``, ``lead`` (the day the article's first line gives, for a later
+    sentence without a date), ``publication`` (the day, or only the month of a search excerpt's
     date line), ``background_undated`` (a pluperfect event without a date of its own: the dates
     around it are not its own), ``unresolved_no_anchor`` (a date too incomplete to resolve) or
     ``none``. ``anchor`` is :func:`date_anchor` of ``ctx``."""
@@ -457,7 +324,7 @@ def event_date(
         if max(start, skip) <= m.char_start
         and m.char_end <= end
         and _in_clause(sa, token, m)
-        and not _is_period(ctx.body, m)
+        and not is_period(ctx.body, m)
         and not _contradicts(m, tense, reality)
     ]
     # A planned event's own date lies ahead ("une prochaine visite en juin"); other dates in its
@@ -479,7 +346,7 @@ def event_date(
             if max(start, skip) <= m.char_start
             and m.char_end <= end
             and _in_clause(sa, token, m, main=True)
-            and not _is_period(ctx.body, m)
+            and not is_period(ctx.body, m)
             and not _contradicts(m, tense, reality)
         ]
         resolved, used = _resolve_nearest(page, in_main, token.idx, _direction(tense, reality))
@@ -495,7 +362,7 @@ def event_date(
     if tense == "pluperfect":
         # "avait rompu ses relations": what the paragraph or the page is dated does not say when.
         return None, None, "background_undated"
-    para = _paragraph_start(ctx.body, token.idx)
+    para = paragraph_start(ctx.body, token.idx)
     # A bare year in a neighbouring sentence is usually background ("depuis 2021").
     in_para = [
         m
