@@ -223,3 +223,13 @@ def test_date_line_at_the_head_anchors_a_page_without_publication_date(
     body = f"{head}\nLe Sénégal a convoqué jeudi l'ambassadeur de Gambie."
     ctx = ArticleContext("a1", body, None, None, (), ())
     assert date_anchor(ctx) == expected
+
+
+def test_relative_words_quoted_from_someone_else_do_not_date_the_report(nlp: Language) -> None:
+    body = (
+        "Lundi, le ministre a déclaré à Dakar « nous ne céderons ni aujourd'hui ni demain », "
+        "tout en appelant la Gambie au dialogue."
+    )
+    resolved, text, _ = date_of(nlp, body, "appelant", published=D(2024, 5, 15))
+    assert text == "Lundi"
+    assert resolved is not None and resolved.value == D(2024, 5, 13)

@@ -316,6 +316,7 @@ def event_date(
     month = excerpt[0] if excerpt is not None and excerpt[1] == "month" else None
     page = _Page(ctx, anchor, month, body_dates)
     tense = clause_tense(token)
+    quoted = _quoted_elsewhere(ctx.body, start, end, token.idx)
     # The excerpt's own date line dates the page, not an event of the first sentence.
     skip = excerpt[2] if excerpt is not None else 0
     in_sentence = [
@@ -324,6 +325,7 @@ def event_date(
         if max(start, skip) <= m.char_start
         and m.char_end <= end
         and _in_clause(sa, token, m)
+        and not any(a <= m.char_start < b for a, b in quoted)
         and not is_period(ctx.body, m)
         and not _contradicts(m, tense, reality)
     ]
@@ -346,6 +348,7 @@ def event_date(
             if max(start, skip) <= m.char_start
             and m.char_end <= end
             and _in_clause(sa, token, m, main=True)
+            and not any(a <= m.char_start < b for a, b in quoted)
             and not is_period(ctx.body, m)
             and not _contradicts(m, tense, reality)
         ]
@@ -380,6 +383,17 @@ def event_date(
     if here is not None:
         return ResolvedDate(here.value, here.precision, "", "publication"), None, "publication"
     return None, None, "none"
+
+
+_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
+
+
+def _quoted_elsewhere(body: str, start: int, end: int, trigger_pos: int) -> list[tuple[int, int]]:
+    """The quotations of the sentence ``start:end`` that do not hold the trigger: "aujourd'hui",
+    "demain" or "mardi" in someone's words count from the day they spoke, and date what they
+    say rather than the act of saying it or what the sentence reports around it."""
+    spans = [(q.start() + start, q.end() + start) for q in _QUOTE.finditer(body[start:end])]
+    return [(a, b) for a, b in spans if not a <= trigger_pos < b]
 
 
 def _may_take_main_date(trigger: Token, tense: str | None) -> bool:
