@@ -233,3 +233,26 @@ def test_relative_words_quoted_from_someone_else_do_not_date_the_report(nlp: Lan
     resolved, text, _ = date_of(nlp, body, "appelant", published=D(2024, 5, 15))
     assert text == "Lundi"
     assert resolved is not None and resolved.value == D(2024, 5, 13)
+
+
+def test_quotation_opened_before_the_sentence_still_counts_as_quoted(nlp: Language) -> None:
+    body = (
+        "Lundi, le ministre a pris la parole à Dakar. « Nous ne céderons ni aujourd'hui ni "
+        "demain », a-t-il déclaré, tout en appelant la Gambie au dialogue."
+    )
+    doc = nlp(body)
+    token = next(t for t in doc if t.text == "appelant")
+    ctx = ArticleContext("a1", body, D(2024, 5, 15), None, (), ())
+    # The sentence as a splitter may cut it: after the opening guillemet.
+    start = body.index("Nous")
+    resolved, text, _ = event_date(
+        ctx,
+        SentenceActors(doc, token.sent, []),
+        token,
+        "asserted",
+        start,
+        len(body),
+        D(2024, 5, 15),
+        find_date_mentions(body),
+    )
+    assert text != "demain"

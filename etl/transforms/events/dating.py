@@ -392,7 +392,14 @@ def _quoted_elsewhere(body: str, start: int, end: int, trigger_pos: int) -> list
     """The quotations of the sentence ``start:end`` that do not hold the trigger: "aujourd'hui",
     "demain" or "mardi" in someone's words count from the day they spoke, and date what they
     say rather than the act of saying it or what the sentence reports around it."""
-    spans = [(q.start() + start, q.end() + start) for q in _QUOTE.finditer(body[start:end])]
+    text = body[start:end]
+    spans = [(q.start() + start, q.end() + start) for q in _QUOTE.finditer(text)]
+    # A quotation opened in the sentence before ("« Il n'y a ... ni demain », a-t-il déclaré"
+    # when the sentence splitter cut after the guillemet).
+    first_close = min((i for c in "»”" if (i := text.find(c)) >= 0), default=-1)
+    first_open = min((i for c in "«“" if (i := text.find(c)) >= 0), default=len(text))
+    if 0 <= first_close < first_open:
+        spans.append((start, start + first_close + 1))
     return [(a, b) for a, b in spans if not a <= trigger_pos < b]
 
 
