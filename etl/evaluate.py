@@ -55,6 +55,8 @@ class Report:
     event_recall: Ratio = field(default_factory=Ratio)
     event_precision: Ratio = field(default_factory=Ratio)
     event_date: Ratio = field(default_factory=Ratio)
+    # Of the same events: the predicted date as precise as the gold one (day, month or year).
+    date_precision: Ratio = field(default_factory=Ratio)
     direction: Ratio = field(default_factory=Ratio)
     # Of the directed gold events found: the source, and the target, on the right side.
     source_role: Ratio = field(default_factory=Ratio)
@@ -76,7 +78,7 @@ class Report:
             for k in (
                 "title", "published_date", "author", "outlet", "person_recall",
                 "person_country", "person_precision", "country_recall", "country_precision",
-                "event_recall", "event_precision", "event_date", "direction",
+                "event_recall", "event_precision", "event_date", "date_precision", "direction",
             )
         }  # fmt: skip
         ratios["event_f1"] = f1(self.event_precision.value, self.event_recall.value)
@@ -110,6 +112,7 @@ class Report:
         ef1 = f1(self.event_precision.value, self.event_recall.value)
         lines.append(f"  {'f1':<22} {ef1:.3f}" if ef1 is not None else "  f1 n/a")
         lines.append(f"  {'event date':<22} {self.event_date}")
+        lines.append(f"  {'date precision':<22} {self.date_precision}")
         lines.append(f"  {'direction':<22} {self.direction}")
         lines.append(f"  {'source role':<22} {self.source_role}")
         lines.append(f"  {'target role':<22} {self.target_role}")
@@ -304,6 +307,9 @@ def _score_article(
             report.event_date.total += 1
             if any(_date_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits):
                 report.event_date.hit += 1
+            report.date_precision.total += 1
+            if any(_precision_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits):
+                report.date_precision.hit += 1
         directed_hits = [d for d in event_hits if d[7]]
         # Direction is scored where both sides state one: an undirected prediction (a joint
         # action) has none to be right or wrong about.
@@ -348,3 +354,15 @@ def _date_matches(gold: str, value: Any, precision: str | None, method: str | No
     if len(gold) == 4:
         return iso.startswith(gold)
     return bool(iso == gold and precision == "day")
+
+
+# The precision a gold date's shape gives: "2024-08-01", "2024-08", "2024".
+GOLD_PRECISION = {10: "day", 7: "month", 4: "year"}
+
+
+def _precision_matches(gold: str, value: Any, precision: str | None, method: str | None) -> bool:
+    """Whether a predicted date is exactly as precise as the gold one, whatever its value; a
+    publication fallback, like for the date itself, does not count."""
+    if value is None or method == "publication":
+        return False
+    return precision == GOLD_PRECISION.get(len(gold))

@@ -117,6 +117,38 @@ def test_scores_by_type_role_and_non_state_actors() -> None:
     assert "by PLOVER type" in rendered and "organization or a group" in rendered
 
 
+def test_scores_date_and_date_precision() -> None:
+    g = {
+        "file": "p.txt",
+        "events": [
+            {**event("DZA", "FRA", ["ACCUSE"]), "date": "2024-03-05"},
+            {**event("MLI", "RUS", ["CONSULT"], False), "date": "2024-03"},
+            {**event("NER", "FRA", ["SANCTION"]), "date": "2023"},
+            {**event("SEN", "GMB", ["AID"]), "date": "2024-03-01"},
+            {**event("TCD", "SDN", ["ASSAULT"]), "date": None},
+        ],
+    }
+    art = ("p.txt", "a1", None, None, None, None)
+    day, month = dt.date(2024, 3, 5), dt.date(2024, 3, 1)
+
+    def dyad(t: str, a: str, b: str, d: dt.date, p: str, m: str) -> tuple[Any, ...]:
+        return ("a1", t, a, b, d, p, m, True, a, b)
+
+    dyads = [
+        dyad("ACCUSE", "DZA", "FRA", day, "day", "sentence"),  # right date, right precision
+        dyad("CONSULT", "MLI", "RUS", day, "day", "lead"),  # right month, but a day: too precise
+        dyad("SANCTION", "NER", "FRA", dt.date(2022, 1, 1), "year", "sentence"),  # wrong year
+        dyad("AID", "SEN", "GMB", month, "day", "publication"),  # a fallback never counts
+        dyad("ASSAULT", "TCD", "SDN", day, "day", "sentence"),  # no gold date: not scored
+    ]
+    report = evaluate.Report()
+    evaluate._score_article(report, g, art, [], [], dyads)
+    assert (report.event_date.hit, report.event_date.total) == (2, 4)
+    assert (report.date_precision.hit, report.date_precision.total) == (2, 4)
+    assert report.summary()["date_precision"] == 0.5
+    assert "date precision" in report.render()
+
+
 def test_the_committed_corpus_is_consistent() -> None:
     from etl.settings import PROJECT_DIR
     from etl.transforms.gazetteer import load_gazetteer

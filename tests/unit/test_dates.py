@@ -600,3 +600,114 @@ def test_mentions_on_several_lines_keep_their_offsets() -> None:
         "3 mai 2024", "jeudi", "fin mars 2023", "12 juin dernier", "septembre", "2024-08-01"
     ]  # fmt: skip
     assert all(text[m.char_start : m.char_end] == m.text for m in found)
+
+
+# --------------------------------------------------------------------------------------------
+# Days counted from the story's day ("la veille", "le lendemain")
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "relative"),
+    [
+        ("La veille, les deux délégations avaient dîné ensemble.", "La veille", "day_before"),
+        ("Il est reparti le lendemain à l'aube.", "le lendemain", "day_after"),
+        ("Dès l’avant-veille, la frontière était fermée.", "l’avant-veille", "two_days_before"),
+        ("Le texte a été signé le surlendemain.", "le surlendemain", "two_days_after"),
+    ],
+)
+def test_story_relative_words_are_found(sentence: str, expected: str, relative: str) -> None:
+    (m,) = find_date_mentions(sentence)
+    assert (m.text, m.relative) == (expected, relative)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "À la veille du sommet, les ministres se sont parlé.",
+        "Au lendemain de l'attaque, le pays a fermé sa frontière.",
+        "Le lendemain des élections, la capitale était calme.",
+        "La veille d'un vote décisif, le Parlement hésite.",
+    ],
+)
+def test_veille_of_a_named_event_is_not_a_mention(sentence: str) -> None:
+    assert find_date_mentions(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("la veille", D(2024, 3, 1), D(2024, 2, 29)),
+        ("le lendemain", D(2023, 12, 31), D(2024, 1, 1)),
+        ("l'avant-veille", D(2024, 3, 1), D(2024, 2, 28)),
+        ("le surlendemain", D(2024, 3, 1), D(2024, 3, 3)),
+    ],
+)
+def test_story_relative_words_count_from_the_anchor(
+    text: str, anchor: dt.date, expected: dt.date
+) -> None:
+    resolved = resolve_date(_only(text), anchor)
+    assert resolved is not None
+    assert (resolved.value, resolved.precision) == (expected, "day")
+
+
+# --------------------------------------------------------------------------------------------
+# An anchor known to the month only (a page dated "2024-08")
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected", "precision"),
+    [
+        ("mardi", None, D(2024, 8, 1), "month"),
+        ("jeudi dernier", "past", D(2024, 8, 1), "month"),
+        ("hier", None, D(2024, 8, 1), "month"),
+        ("cette semaine", None, D(2024, 8, 1), "month"),
+        ("la veille", None, D(2024, 8, 1), "month"),
+        ("le mois dernier", None, D(2024, 7, 1), "month"),
+        ("l'an dernier", None, D(2023, 1, 1), "year"),
+        # A past day may lie late in the month, a future one early in it.
+        ("le 28 août", "past", D(2024, 8, 28), "day"),
+        ("le 3 août", "future", D(2024, 8, 3), "day"),
+        ("le 23 décembre", "past", D(2023, 12, 23), "day"),
+        ("en juillet", "past", D(2024, 7, 1), "month"),
+        ("en septembre", "future", D(2024, 9, 1), "month"),
+        ("mardi 6 août", None, D(2024, 8, 6), "day"),
+        ("le 5 mai 2021", None, D(2021, 5, 5), "day"),
+    ],
+)
+def test_resolve_against_a_month(
+    text: str, tense: str | None, expected: dt.date, precision: str
+) -> None:
+    resolved = resolve_date(_only(text), D(2024, 8, 1), tense=tense, anchor_precision="month")
+    assert resolved is not None
+    assert (resolved.value, resolved.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "anchor", "expected", "precision"),
+    [
+        ("Il y a trois jours, la frontière a rouvert.", "Il y a trois jours", D(2024, 3, 2),
+         D(2024, 2, 28), "day"),
+        ("Le traité a été signé il y a 2 semaines.", "il y a 2 semaines", D(2024, 3, 14),
+         D(2024, 2, 26), "week"),
+        ("L'accord, conclu il y a six mois, est caduc.", "il y a six mois", D(2024, 3, 14),
+         D(2023, 9, 1), "month"),
+        ("Le coup d'État a eu lieu il y a un an.", "il y a un an", D(2024, 3, 14),
+         D(2023, 1, 1), "year"),
+    ],
+)  # fmt: skip
+def test_resolve_time_ago(
+    sentence: str, text: str, anchor: dt.date, expected: dt.date, precision: str
+) -> None:
+    m = _only(sentence)
+    assert m.text == text
+    resolved = resolve_date(m, anchor)
+    assert resolved is not None
+    assert (resolved.value, resolved.precision) == (expected, precision)
+    assert resolve_date(m) is None
+
+
+def test_years_ago_against_a_month_anchor() -> None:
+    resolved = resolve_date(_only("il y a deux ans"), D(2024, 8, 1), anchor_precision="month")
+    assert resolved is not None and (resolved.value, resolved.precision) == (D(2022, 1, 1), "year")

@@ -20,6 +20,7 @@ from etl.transforms.dates.vocabulary import (
     MONTHS,
     PAST_WORDS,
     QUANTITY_WORDS,
+    STORY_RELATIVE_WORDS,
     WEEKDAY_ABBR_EN,
     WEEKDAY_ABBR_FR,
     WEEKDAY_FULL,
@@ -140,12 +141,32 @@ _RELATIVE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"l'an(?:nee)?[ ]+(?:dernier|derniere|passe|passee|ecoulee)|last[ ]+year", "last_year"),
     (r"cette[ ]+annee(?:-ci)?|this[ ]+year", "this_year"),
     (r"l'an(?:nee)?[ ]+(?:prochain|prochaine)|next[ ]+year", "next_year"),
+    # Days counted from the day the story is about, not from publication. "la veille du sommet"
+    # or "au lendemain de l'attaque" count from an event the words name, so they are left out.
+    (r"l'avant[ -]?veille", "two_days_before"),
+    (r"la[ ]+veille", "day_before"),
+    (r"le[ ]+surlendemain", "two_days_after"),
+    (r"le[ ]+lendemain", "day_after"),
 )
+# Words after which "la veille" / "le lendemain" count from a named event ("la veille du vote").
+_NAMED_REFERENCE = r"(?![ ]+(?:de|du|des)\b|[ ]+d')"
 _RELATIVE_BY_GROUP = {f"r{i}": value for i, (_, value) in enumerate(_RELATIVE_PHRASES)}
 _RE_RELATIVE = re.compile(
     r"\b(?:"
     + "|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(_RELATIVE_PHRASES))
     + r")\b(?![ ]*-[ ]*la\b)"
+)
+_RE_NAMED_REFERENCE = re.compile(_NAMED_REFERENCE)
+
+# "il y a trois jours", "il y a deux semaines", "il y a 10 ans": counted back from the anchor.
+_AGO_NUMBERS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+}  # fmt: skip
+_AGO_UNITS = {"jour": "days", "semaine": "weeks", "mois": "months", "an": "years", "annee": "years"}
+_RE_AGO = re.compile(
+    rf"\bil[ ]+y[ ]+a[ ]+(?P<n>\d{{1,3}}|{alternation(_AGO_NUMBERS)})[ ]+"
+    r"(?P<unit>jours?|semaines?|mois|ans?|annees?)\b"
 )
 
 # Years accepted in written-out dates; the cue-only year pattern is narrower (1900-2099) because a
@@ -327,7 +348,14 @@ def _scan(text: str, folded: str) -> list[_Candidate]:
         group = m.lastgroup
         if group is not None:
             relative = _RELATIVE_BY_GROUP[group]
+            if relative in STORY_RELATIVE_WORDS and not _RE_NAMED_REFERENCE.match(folded, m.end()):
+                continue
             found.append(_candidate(text, m.start(), m.end(), 8, relative=relative))
+
+    for m in _RE_AGO.finditer(folded):
+        n = int(m["n"]) if m["n"].isdigit() else _AGO_NUMBERS[m["n"]]
+        unit = _AGO_UNITS[m["unit"].rstrip("s") if m["unit"] != "mois" else "mois"]
+        found.append(_candidate(text, m.start(), m.end(), 8, relative=f"{unit}_ago:{n}"))
 
     return found
 

@@ -59,6 +59,10 @@ def _resolve_relative_word(relative: str, anchor: dt.date, text: str) -> Resolve
         "today": 0,
         "tomorrow": 1,
         "day_after_tomorrow": 2,
+        "two_days_before": -2,
+        "day_before": -1,
+        "day_after": 1,
+        "two_days_after": 2,
     }
     if relative in day_offsets:
         value = anchor + dt.timedelta(days=day_offsets[relative])
@@ -79,6 +83,26 @@ def _resolve_relative_word(relative: str, anchor: dt.date, text: str) -> Resolve
             dt.date(anchor.year + year_offsets[relative], 1, 1), "year", text, "relative"
         )
     return None
+
+
+def ago_count(relative: str | None) -> tuple[str, int] | None:
+    """("days" | "weeks" | "months" | "years", n) of an "il y a n ..." mention, else None."""
+    if relative is None or "_ago:" not in relative:
+        return None
+    unit, n = relative.split("_ago:")
+    return unit, int(n)
+
+
+def _resolve_ago(unit: str, n: int, anchor: dt.date, text: str) -> ResolvedDate:
+    if unit == "days":
+        return ResolvedDate(anchor - dt.timedelta(days=n), "day", text, "relative")
+    if unit == "weeks":
+        # Like "la semaine dernière": the Monday of that week, precision "week".
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return ResolvedDate(monday - dt.timedelta(weeks=n), "week", text, "relative")
+    if unit == "months":
+        return ResolvedDate(_shift_month(anchor.year, anchor.month, -n), "month", text, "relative")
+    return ResolvedDate(dt.date(anchor.year - n, 1, 1), "year", text, "relative")
 
 
 def _resolve_weekday_year(
@@ -147,12 +171,49 @@ def _resolve_month(
     return ResolvedDate(dt.date(year, month, 1), "month", mention.text, "anchor_year")
 
 
+# Relative words counted in months or years, which a month anchor resolves fully.
+_MONTH_OR_YEAR_WORDS = frozenset(
+    {"last_month", "this_month", "next_month", "last_year", "this_year", "next_year"}
+)
+
+
+def _month_end(d: dt.date) -> dt.date:
+    return _shift_month(d.year, d.month, 1) - dt.timedelta(days=1)
+
+
+def _resolve_in_month(m: DateMention, anchor: dt.date, tense: str | None) -> ResolvedDate | None:
+    """Resolution against an anchor known to the month only (a page dated "2024-08"): a day
+    counted from it is only known to lie in that month, a year-less day or month takes its year
+    from it."""
+    first = anchor.replace(day=1)
+    if m.year is not None:
+        return resolve_date(m, first)
+    if m.month is not None and m.day is not None and m.weekday is not None:
+        # The weekday fixes the year; which side of the month's first day does not matter.
+        return resolve_date(m, first + dt.timedelta(days=14))
+    if m.month is not None:
+        # The publication lies somewhere in the month: a past "le 21 mai" may be late in it.
+        direction = _direction(m, tense)
+        ref = _month_end(first) if direction == "past" else first
+        if direction is None:
+            ref = first + dt.timedelta(days=14)
+        return resolve_date(m, ref, tense=tense)
+    ago = ago_count(m.relative)
+    if m.relative in _MONTH_OR_YEAR_WORDS or (ago is not None and ago[0] in ("months", "years")):
+        return resolve_date(m, first, tense=tense)
+    if m.relative is not None or m.weekday is not None:
+        # "mardi", "hier", "cette semaine": a day or week near publication, i.e. in that month.
+        return ResolvedDate(first, "month", m.text, "relative")
+    return None
+
+
 def resolve_date(
     m: DateMention,
     anchor: dt.date | None = None,
     *,
     latest: dt.date | None = None,
     tense: str | None = None,
+    anchor_precision: str = "day",
 ) -> ResolvedDate | None:
     """Anchor a mention to a calendar date, or None when the words and dates given do not suffice.
 
@@ -170,12 +231,23 @@ def resolve_date(
     * Relative words ("hier", "le mois dernier", ...): counted from `anchor` (method "relative");
       weeks resolve to their Monday with precision "week".
 
+    * "la veille", "le lendemain", "l'avant-veille", "le surlendemain": counted in days from
+      `anchor`, which the caller sets to the day the story is at (method "relative").
+    * "il y a trois jours / deux semaines / six mois / dix ans": counted back from `anchor`,
+      as precise as its unit (a week resolves to its Monday, precision "week").
+
     `tense` ("past" / "present" / "future", e.g. from the governing verb) only breaks ties that the
-    text leaves open; "dernier" / "prochain" in the text win over it. The system clock is never
-    used.
+    text leaves open; "dernier" / "prochain" in the text win over it. With
+    `anchor_precision="month"` the anchor only fixes a month (a page dated "2024-08"): a weekday or
+    a day counted from it resolves to that month (precision "month"), a year-less "21 mai" to the
+    occurrence nearest that month. The system clock is never used.
     """
+    if anchor is not None and anchor_precision == "month":
+        return _resolve_in_month(m, anchor, tense)
     if m.relative in RELATIVE_WORDS:
         return None if anchor is None else _resolve_relative_word(m.relative, anchor, m.text)
+    if (ago := ago_count(m.relative)) is not None:
+        return None if anchor is None else _resolve_ago(*ago, anchor, m.text)
 
     year, month, day = m.year, m.month, m.day
     if year is not None:

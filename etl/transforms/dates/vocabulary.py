@@ -84,7 +84,17 @@ RELATIVE_WORDS: frozenset[str] = frozenset(
         "last_year",
         "this_year",
         "next_year",
+        "two_days_before",
+        "day_before",
+        "day_after",
+        "two_days_after",
     }
+)
+
+# The relative words counted from the day the story is at ("la veille", "le lendemain"), where
+# the others count from the publication date.
+STORY_RELATIVE_WORDS: frozenset[str] = frozenset(
+    {"two_days_before", "day_before", "day_after", "two_days_after"}
 )
 
 FUTURE_WORDS = frozenset({"prochain", "prochaine", "next"})

@@ -1,48 +1,96 @@
-"""When an event happened: the nearest resolvable date in the trigger's clause, else a dateline,
-else a dated sentence earlier in the paragraph, else the publication date."""
+"""When an event happened.
+
+An event takes the date its own clause gives (or a verb that reports it, or, failing those, the
+main clause of its sentence); else the dateline of its paragraph, the date of the embedded post
+it sits in, a dated sentence earlier in its paragraph, the day the article's lead gives, and last
+the publication date. A pluperfect event without a date of its own stays undated.
+
+Dates that need an anchor ("mardi", "hier", "le 23 décembre", "en juin") are resolved against
+the nearest reliable one, in this order: the paragraph's dateline, the date of the post the
+sentence sits in, the publication date (or, without one, a date line at the head of the page),
+the month a search excerpt's "date YYYY-MM" line gives, and for the year of a year-less date
+only, the other dates of the page. "la veille" and "le lendemain" count from the date the story
+is at: the nearest date before them in the paragraph, else in the article.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from etl.transforms.dates import find_date_mentions, resolve_date
+from etl.transforms.dates.anchors import (
+    Anchor,
+    excerpt_date,
+    full_date,
+    head_date,
+    is_dateline,
+    is_period,
+    paragraph_start,
+    post_date,
+)
+from etl.transforms.dates.vocabulary import STORY_RELATIVE_WORDS
 from etl.transforms.events.actors import SentenceActors
 from etl.transforms.events.parse import verb_of
 from etl.transforms.events.types import ArticleContext
 from etl.transforms.types import DateMention, ResolvedDate
 
+# How far before publication the day an article opens with may lie and still be its story's.
+_LEAD_DAYS = 31
+
 
 def date_anchor(ctx: ArticleContext) -> dt.date | None:
-    """The publication date, else the article's first fully explicit date."""
+    """The publication date, else the date of a byline, date line or dateline at the head of the
+    body. Any other date of the page may be a background date, so it never counts from here."""
     if ctx.published_date:
         return ctx.published_date
-    for m in find_date_mentions(ctx.body):
-        if m.year and m.month and m.day and m.relative is None:
-            try:
-                return dt.date(m.year, m.month, m.day)
-            except ValueError:
-                continue
+    excerpt = excerpt_date(ctx.body)
+    if excerpt is not None and excerpt[1] == "day":
+        return excerpt[0]
+    return head_date(ctx.body, find_date_mentions(ctx.body[:2000]))
+
+
+# --------------------------------------------------------------------------------------------
+# Tense of the trigger's clause
+# --------------------------------------------------------------------------------------------
+
+# Simple-future endings, for the verbs the tagger reads as participles ("signera").
+_FUTURE_ENDING = re.compile(r"(?:ra|ras|rai|rons|rez|ront)$")
+
+
+def clause_tense(trigger: Token) -> str | None:
+    """ "past", "pluperfect", "future" or None (present, or unknown) for the clause of a trigger:
+    it decides which way a year-less "23 décembre" or a bare "jeudi" is looked for."""
+    verb = verb_of(trigger)
+    head = verb.head
+    if verb.dep_ == "xcomp" and "Inf" in verb.morph.get("VerbForm", []):
+        if head.lemma_ == "aller" and "Pres" in head.morph.get("Tense", []):
+            return "future"  # "va signer"
+        if head.i != verb.i and head.pos_ == "VERB":
+            # An infinitive happens when the verb that governs it says: "avait décidé de fermer".
+            verb = head
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    tenses = set(verb.morph.get("Tense", []))
+    aux_tenses = {t for a in auxes for t in a.morph.get("Tense", [])}
+    if "Fut" in tenses | aux_tenses:
+        return "future"
+    if "Part" in verb.morph.get("VerbForm", []):
+        if any(a.dep_ == "aux:tense" for a in auxes):
+            return "pluperfect" if aux_tenses & {"Imp", "Pqp"} else "past"
+        if not auxes and verb.pos_ == "VERB" and _FUTURE_ENDING.search(verb.text.lower()):
+            return "future"
+    if tenses & {"Past", "Imp", "Pqp"} and "Fin" in verb.morph.get("VerbForm", []):
+        return "past"
     return None
 
 
-def _resolve_nearest(
-    mentions: Sequence[DateMention],
-    pos: int,
-    anchor: dt.date | None,
-    latest: dt.date | None,
-    tense: str | None,
-) -> tuple[ResolvedDate | None, DateMention | None]:
-    unresolved: DateMention | None = None
-    for m in sorted(mentions, key=lambda m: abs(m.char_start - pos)):
-        r = resolve_date(m, anchor, latest=latest, tense=tense)
-        if r is not None:
-            return r, m
-        unresolved = unresolved or m
-    return None, unresolved
+# --------------------------------------------------------------------------------------------
+# Which dates belong to the event
+# --------------------------------------------------------------------------------------------
 
 
 def _span_root(sa: SentenceActors, m: DateMention) -> int | None:
@@ -50,54 +98,201 @@ def _span_root(sa: SentenceActors, m: DateMention) -> int | None:
     return span.root.i if span is not None else None
 
 
-def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention) -> bool:
-    """Whether a date in the trigger's sentence belongs to the trigger's clause, so that a date in
-    a background clause ("après des coups d'État entre 2020 et 2023") does not date the event."""
+# Relations through which a clause reports, or is the object of, the one above it: "a annoncé
+# dimanche [avoir conclu un accord]", "a déclaré lundi [que ...]".
+# A coordinated verb without a date of its own shares the first one's ("a déclaré samedi rompre
+# tout contact et rappelle son ambassadeur").
+_COMPLEMENT_DEPS = ("xcomp", "ccomp", "obj", "conj")
+
+
+def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention, *, main: bool = False) -> bool:
+    """Whether a date in the trigger's sentence belongs to the trigger's clause, or to a verb
+    that reports it ("a annoncé dimanche avoir conclu"), so that a date in a background clause
+    ("après des coups d'État entre 2020 et 2023") does not date the event. With ``main``, a
+    date of the sentence's main clause counts too."""
     span = sa.doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
     if span is None:
         return False
     clause = verb_of(trigger)
+    heads = {trigger.i, clause.i}
+    if main:
+        heads.add(sa.span.root.i)
+    cur = clause
+    for _ in range(3):
+        # A gerund or present participle happens when its main verb does: "le 14 janvier, X a
+        # créé la surprise en annonçant le retrait", "a rompu lundi, accusant Y de ...".
+        simultaneous = cur.dep_ == "advcl" and _is_present_participle(cur)
+        if not (cur.dep_ in _COMPLEMENT_DEPS or simultaneous) or cur.head.i == cur.i:
+            break
+        cur = verb_of(cur.head)
+        heads.add(cur.i)
     cur = span.root
     for _ in range(12):
-        if cur.i == clause.i or cur.i == trigger.i:
+        if cur.i in heads:
             return True
         if cur.head.i == cur.i:
+            break
+        # The tagger reads some relative-clause verbs as nouns ("qui la relie").
+        is_verb = cur.i != span.root.i and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "acl:relcl")
+        if is_verb and _dates_other_event(cur, trigger):
             break
         cur = cur.head
     return False
 
 
-PERIOD_BEFORE = re.compile(r"(entre|depuis|de|dès|jusqu[’']en|à partir de)\s*$", re.IGNORECASE)
-
-PERIOD_AFTER = re.compile(r"^\s*(et|à|-|–)\s*\d{4}")
-
-
-def _is_period(body: str, m: DateMention) -> bool:
-    """A bare year that bounds a period ("entre 2020 et 2023", "depuis 2021") dates a state of
-    affairs, not the event in the same sentence."""
-    if m.year is None or m.month is not None or m.day is not None or m.weekday is not None:
-        return False
-    before = body[max(0, m.char_start - 20) : m.char_start]
-    after = body[m.char_end : m.char_end + 10]
-    return bool(PERIOD_BEFORE.search(before) or PERIOD_AFTER.search(after))
-
-
-DATELINE_END = re.compile(r"^\s*(\([^)]{1,20}\)\s*)?[–—-]")
+def _dates_other_event(verb: Token, trigger: Token) -> bool:
+    """Whether a verb between a date and the trigger makes the date that verb's own: a relative
+    clause ("X, qui avait rencontré Y en septembre, a annoncé"), a past participle describing
+    the object ("contester le mémorandum signé le 1er janvier"). A
+    participle on the trigger itself ("l'accord conclu en mars"), on the subject ("le Conseil,
+    réuni jeudi, a condamné") or on the medium ("dans un communiqué publié vendredi"), present
+    participles ("déclarant mardi") and complements keep the date the event's."""
+    if verb.dep_ == "acl:relcl":
+        return True
+    if verb.dep_ == "acl" and _is_past_participle(verb):
+        noun = verb.head
+        return noun.i != trigger.i and noun.dep_.split(":")[0] not in ("nsubj", "obl")
+    return False
 
 
-def _is_dateline(body: str, para: int, m: DateMention) -> bool:
-    """A date that opens a paragraph after at most a place name and ends with a dash."""
-    if not para <= m.char_start < para + 60 or m.year is None:
-        return False
-    lead = body[para : m.char_start]
-    if any(ch in lead for ch in ".!?"):
-        return False
-    return bool(DATELINE_END.match(body[m.char_end : m.char_end + 30]))
+def _is_present_participle(t: Token) -> bool:
+    return "Part" in t.morph.get("VerbForm", []) and "Pres" in t.morph.get("Tense", [])
 
 
-def _paragraph_start(body: str, pos: int) -> int:
-    i = body.rfind("\n\n", 0, pos)
-    return 0 if i < 0 else i + 2
+def _is_past_participle(t: Token) -> bool:
+    return "Part" in t.morph.get("VerbForm", []) and "Past" in t.morph.get("Tense", [])
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution against the nearest anchor
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What one article offers to resolve its dates against."""
+
+    ctx: ArticleContext
+    anchor: dt.date | None  # publication, or a date line at the head of the body
+    month: dt.date | None  # a search excerpt's "date YYYY-MM"
+    dates: Sequence[DateMention]
+
+    def anchor_at(self, pos: int) -> Anchor | None:
+        """The anchor for relative words at ``pos``: the paragraph's dateline, the post's date,
+        the publication date (or head date line), the excerpt's month."""
+        para = paragraph_start(self.ctx.body, pos)
+        for m in self.dates:
+            if m.char_start >= para + 60:
+                break
+            if is_dateline(self.ctx.body, para, m) and (value := self._dateline(m)):
+                return Anchor(value, "day", "dateline")
+        if (post := post_date(self.ctx.body, pos)) is not None:
+            return Anchor(post, "day", "post")
+        if self.anchor is not None:
+            return Anchor(self.anchor, "day", "publication")
+        if self.month is not None:
+            return Anchor(self.month, "month", "date_line")
+        return None
+
+    def _dateline(self, m: DateMention) -> dt.date | None:
+        """A dateline's day; a wire dateline without its year ("ISLAMABAD, 7 août (Reuters) -")
+        takes it from the publication date or the excerpt's month."""
+        value = full_date(m)
+        if value is not None or m.year is not None:
+            return value
+        if self.anchor is not None:
+            r = resolve_date(m, self.anchor, tense="past")
+        elif self.month is not None:
+            r = resolve_date(m, self.month, tense="past", anchor_precision="month")
+        else:
+            return None
+        return r.value if r is not None and r.precision == "day" else None
+
+    def year_reference(self, pos: int) -> dt.date | None:
+        """For the year of a year-less "23 décembre" on a page without any anchor: the nearest
+        date of the page that carries its own year."""
+        dated = [
+            (abs(m.char_start - pos), dt.date(m.year, m.month, m.day or 1))
+            for m in self.dates
+            if m.year is not None
+            and m.month is not None
+            and m.relative is None
+            and not is_period(self.ctx.body, m)
+        ]
+        return min(dated)[1] if dated else None
+
+    def story_date(self, pos: int) -> dt.date | None:
+        """The day the story is at just before ``pos``: the nearest earlier day-precise date in
+        the paragraph, else in the article (what "la veille" counts from)."""
+        para = paragraph_start(self.ctx.body, pos)
+        best: tuple[bool, int, dt.date] | None = None
+        for m in self.dates:
+            if m.char_end > pos:
+                break
+            if m.relative in STORY_RELATIVE_WORDS:
+                continue
+            r = self.resolve(m, None, story=False)
+            if r is not None and r.precision == "day" and r.method != "publication":
+                key = (m.char_start >= para, m.char_start, r.value)
+                best = key if best is None or key[:2] > best[:2] else best
+        return best[2] if best else None
+
+    def lead_date(self, pos: int) -> tuple[ResolvedDate, DateMention] | None:
+        """The day of the story the article opens with: the first day-precise date of its first
+        paragraph, for a later sentence that gives none (news elaborates on its lead). A date
+        more than a month before the publication date is background, not the story's day."""
+        body = self.ctx.body
+        excerpt = excerpt_date(body)
+        first = excerpt[2] if excerpt is not None else 0
+        first += len(body[first:]) - len(body[first:].lstrip())
+        # The first line: pages break paragraphs with one newline as often as with two.
+        end = body.find("\n", first)
+        end = min(pos, len(body) if end < 0 else end)
+        for m in self.dates:
+            if m.char_start < first:
+                continue
+            if m.char_end > end:
+                break
+            r = self.resolve(m, None, story=False)
+            if r is None or r.precision != "day":
+                continue
+            if self.anchor is not None and not 0 <= (self.anchor - r.value).days <= _LEAD_DAYS:
+                continue
+            return r, m
+        return None
+
+    def resolve(
+        self, m: DateMention, tense: str | None, *, story: bool = True
+    ) -> ResolvedDate | None:
+        """One mention resolved against the anchor nearest it."""
+        latest = self.ctx.fetched_date
+        if m.relative in STORY_RELATIVE_WORDS:
+            if not story:
+                return None
+            focus = self.story_date(m.char_start)
+            if focus is not None:
+                return resolve_date(m, focus, latest=latest, tense=tense)
+        anchor = self.anchor_at(m.char_start)
+        if anchor is not None:
+            return resolve_date(
+                m, anchor.value, latest=latest, tense=tense, anchor_precision=anchor.precision
+            )
+        if m.year is None and m.month is not None and m.weekday is None:
+            reference = self.year_reference(m.char_start)
+            if reference is not None:
+                return resolve_date(m, reference, latest=latest, tense=tense)
+        return resolve_date(m, None, latest=latest, tense=tense)
+
+
+def _resolve_nearest(
+    page: _Page, mentions: Sequence[DateMention], pos: int, tense: str | None
+) -> tuple[ResolvedDate | None, DateMention | None]:
+    # The nearest date is the event's; when it cannot be resolved ("mardi" on an undated page), a
+    # farther one would date something else.
+    if not mentions:
+        return None, None
+    m = min(mentions, key=lambda m: abs(m.char_start - pos))
+    return page.resolve(m, tense), m
 
 
 def event_date(
@@ -111,50 +306,130 @@ def event_date(
     body_dates: Sequence[DateMention],
 ) -> tuple[ResolvedDate | None, str | None, str]:
     """The date of the event whose trigger is ``token`` in the sentence ``start:end``, the text
-    it was read from, and how it was found (``event_date_method``)."""
+    it was read from, and how it was found (``event_date_method``): ``sentence``, ``dateline``,
+    ``post``, ``paragraph``, ``lead`` (the day the article's first line gives, for a later
+    sentence without a date), ``publication`` (the day, or only the month of a search excerpt's
+    date line), ``background_undated`` (a pluperfect event without a date of its own: the dates
+    around it are not its own), ``unresolved_no_anchor`` (a date too incomplete to resolve) or
+    ``none``. ``anchor`` is :func:`date_anchor` of ``ctx``."""
+    excerpt = excerpt_date(ctx.body)
+    month = excerpt[0] if excerpt is not None and excerpt[1] == "month" else None
+    page = _Page(ctx, anchor, month, body_dates)
+    tense = clause_tense(token)
+    quoted = _quoted_elsewhere(ctx.body, start, end, token.idx)
+    # The excerpt's own date line dates the page, not an event of the first sentence.
+    skip = excerpt[2] if excerpt is not None else 0
     in_sentence = [
         m
         for m in body_dates
-        if start <= m.char_start
+        if max(start, skip) <= m.char_start
         and m.char_end <= end
         and _in_clause(sa, token, m)
-        and not _is_period(ctx.body, m)
+        and not any(a <= m.char_start < b for a, b in quoted)
+        and not is_period(ctx.body, m)
+        and not _contradicts(m, tense, reality)
     ]
     # A planned event's own date lies ahead ("une prochaine visite en juin"); other dates in its
     # sentence, such as the day the plan was announced, lie behind.
     own = {y.i for y in token.subtree}
     future = [m for m in in_sentence if _span_root(sa, m) in own]
-    tense = "future" if reality == "intended" and future else None
-    resolved, used = _resolve_nearest(
-        future if tense else in_sentence, token.idx, anchor, ctx.fetched_date, tense
-    )
-    if resolved is None and used is None and tense:
-        resolved, used = _resolve_nearest(in_sentence, token.idx, anchor, ctx.fetched_date, None)
-    method = "sentence"
-    if resolved is None and used is None:
-        para = _paragraph_start(ctx.body, start)
-        # A dateline ("Bamako, le 1er août 2024 – ...") dates the paragraph it opens.
-        datelines = [m for m in body_dates if _is_dateline(ctx.body, para, m)]
-        resolved, used = _resolve_nearest(datelines, start, anchor, ctx.fetched_date, None)
-        if resolved is None:
-            used = None
-        method = "dateline"
-    if resolved is None and used is None:
-        # A bare year in a neighbouring sentence is usually background ("depuis 2021").
-        in_para = [
+    if reality == "intended" and future:
+        resolved, used = _resolve_nearest(page, future, token.idx, "future")
+        if resolved is None and used is None:
+            resolved, used = _resolve_nearest(page, in_sentence, token.idx, None)
+    else:
+        resolved, used = _resolve_nearest(page, in_sentence, token.idx, _direction(tense, reality))
+    if used is None and reality == "asserted" and _may_take_main_date(token, tense):
+        # The trigger's own clause gives no date: the sentence's main clause dates it ("Le
+        # Conseil a adopté vendredi une résolution visant à renouveler les sanctions").
+        in_main = [
             m
             for m in body_dates
-            if para <= m.char_start < start and (m.month is not None or m.weekday is not None)
+            if max(start, skip) <= m.char_start
+            and m.char_end <= end
+            and _in_clause(sa, token, m, main=True)
+            and not any(a <= m.char_start < b for a, b in quoted)
+            and not is_period(ctx.body, m)
+            and not _contradicts(m, tense, reality)
         ]
-        resolved, used = _resolve_nearest(in_para, start, anchor, ctx.fetched_date, tense)
-        if resolved is None:
-            used = None  # an unresolvable date elsewhere in the paragraph says nothing here
-        method = "paragraph"
-    date_text: str | None = used.text if used else None
-    if resolved is None and used is None and ctx.published_date:
-        resolved = ResolvedDate(ctx.published_date, "day", "", "publication")
-        method = "publication"
-        date_text = None
-    if resolved is None:
-        method = "unresolved_no_anchor" if used else "none"
-    return resolved, date_text, method
+        resolved, used = _resolve_nearest(page, in_main, token.idx, _direction(tense, reality))
+    if resolved is not None or used is not None:
+        return (
+            resolved,
+            used.text if used else None,
+            ("sentence" if resolved else "unresolved_no_anchor"),
+        )
+    here = page.anchor_at(token.idx)
+    if here is not None and here.source in ("dateline", "post"):
+        return ResolvedDate(here.value, "day", "", here.source), None, here.source
+    if tense == "pluperfect":
+        # "avait rompu ses relations": what the paragraph or the page is dated does not say when.
+        return None, None, "background_undated"
+    para = paragraph_start(ctx.body, token.idx)
+    # A bare year in a neighbouring sentence is usually background ("depuis 2021").
+    in_para = [
+        m
+        for m in body_dates
+        if para <= m.char_start < start
+        and (m.month is not None or m.weekday is not None)
+        and m.relative not in STORY_RELATIVE_WORDS
+    ]
+    resolved, used = _resolve_nearest(page, in_para, start, _direction(tense, reality))
+    if resolved is not None and used is not None:
+        return resolved, used.text, "paragraph"
+    lead = page.lead_date(start)
+    if lead is not None:
+        return lead[0], lead[1].text, "lead"
+    if here is not None:
+        return ResolvedDate(here.value, here.precision, "", "publication"), None, "publication"
+    return None, None, "none"
+
+
+_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
+
+
+def _quoted_elsewhere(body: str, start: int, end: int, trigger_pos: int) -> list[tuple[int, int]]:
+    """The quotations of the sentence ``start:end`` that do not hold the trigger: "aujourd'hui",
+    "demain" or "mardi" in someone's words count from the day they spoke, and date what they
+    say rather than the act of saying it or what the sentence reports around it."""
+    text = body[start:end]
+    spans = [(q.start() + start, q.end() + start) for q in _QUOTE.finditer(text)]
+    # A quotation opened in the sentence before ("« Il n'y a ... ni demain », a-t-il déclaré"
+    # when the sentence splitter cut after the guillemet).
+    first_close = min((i for c in "»”" if (i := text.find(c)) >= 0), default=-1)
+    first_open = min((i for c in "«“" if (i := text.find(c)) >= 0), default=len(text))
+    if 0 <= first_close < first_open:
+        spans.append((start, start + first_close + 1))
+    return [(a, b) for a, b in spans if not a <= trigger_pos < b]
+
+
+def _may_take_main_date(trigger: Token, tense: str | None) -> bool:
+    """Whether an event may take the date of its sentence's main clause: not when it is told in
+    the pluperfect or in a relative clause ("X, qui avait rencontré Y, a annoncé lundi")."""
+    if tense == "pluperfect":
+        return False
+    cur = trigger
+    for _ in range(12):
+        if cur.dep_ == "acl:relcl":
+            return False
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return True
+
+
+def _contradicts(m: DateMention, tense: str | None, reality: str) -> bool:
+    """A date marked as ahead ("le 2 novembre prochain") cannot date what a past-tense verb says
+    already happened: it is the date of what was announced, not of the announcement."""
+    ahead = m.relative in ("future", "next_weekday", "tomorrow", "day_after_tomorrow")
+    return ahead and reality == "asserted" and tense in ("past", "pluperfect")
+
+
+def _direction(tense: str | None, reality: str) -> str | None:
+    """Which way from the anchor a year-less date lies. What is asserted to have happened lies
+    behind, also in the narrative present ("Le 23 décembre, le président signe ...")."""
+    if tense in ("past", "pluperfect"):
+        return "past"
+    if tense == "future":
+        return "future"
+    return "past" if reality == "asserted" else None
