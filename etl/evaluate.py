@@ -57,6 +57,9 @@ class Report:
     event_date: Ratio = field(default_factory=Ratio)
     # Of the same events: the predicted date as precise as the gold one (day, month or year).
     date_precision: Ratio = field(default_factory=Ratio)
+    # Of the required gold events found: those also right on their date (when gold has one) and
+    # their direction (when gold has one); strict F1 scales precision and recall by this share.
+    strict: Ratio = field(default_factory=Ratio)
     direction: Ratio = field(default_factory=Ratio)
     # Of the directed gold events found: the source, and the target, on the right side.
     source_role: Ratio = field(default_factory=Ratio)
@@ -82,6 +85,7 @@ class Report:
             )
         }  # fmt: skip
         ratios["event_f1"] = f1(self.event_precision.value, self.event_recall.value)
+        ratios["strict_f1"] = self.strict_f1()
         ratios["source_role"] = self.source_role.value
         ratios["target_role"] = self.target_role.value
         ratios["other_actor_recall"] = self.other_actor_recall.value
@@ -98,6 +102,13 @@ class Report:
         ratios["must_not_pairs"] = self.must_not_pairs
         return ratios
 
+    def strict_f1(self) -> float | None:
+        """F1 when an event counts only with its date and direction right."""
+        share, p, r = self.strict.value, self.event_precision.value, self.event_recall.value
+        if share is None or p is None or r is None:
+            return None
+        return f1(p * share, r * share)
+
     def render(self) -> str:
         lines = ["article metadata"]
         for name in ("title", "published_date", "author", "outlet"):
@@ -113,6 +124,9 @@ class Report:
         lines.append(f"  {'f1':<22} {ef1:.3f}" if ef1 is not None else "  f1 n/a")
         lines.append(f"  {'event date':<22} {self.event_date}")
         lines.append(f"  {'date precision':<22} {self.date_precision}")
+        lines.append(f"  {'strict (date+direction)':<22} {self.strict}")
+        sf1 = self.strict_f1()
+        lines.append(f"  {'strict f1':<22} {sf1:.3f}" if sf1 is not None else "  strict f1 n/a")
         lines.append(f"  {'direction':<22} {self.direction}")
         lines.append(f"  {'source role':<22} {self.source_role}")
         lines.append(f"  {'target role':<22} {self.target_role}")
@@ -310,6 +324,15 @@ def _score_article(
             report.date_precision.total += 1
             if any(_precision_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits):
                 report.date_precision.hit += 1
+        if ge.get("required", True):
+            event_date_ok = not ge.get("date") or any(
+                _date_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits
+            )
+            direction_ok = not ge.get("directed") or any(
+                d[7] and d[2] == ge["actor1"] and d[3] == ge["actor2"] for d in event_hits
+            )
+            report.strict.total += 1
+            report.strict.hit += event_date_ok and direction_ok
         directed_hits = [d for d in event_hits if d[7]]
         # Direction is scored where both sides state one: an undirected prediction (a joint
         # action) has none to be right or wrong about.

@@ -149,6 +149,36 @@ def test_scores_date_and_date_precision() -> None:
     assert "date precision" in report.render()
 
 
+def test_strict_needs_the_date_and_the_direction() -> None:
+    g = {
+        "file": "p.txt",
+        "events": [
+            {**event("DZA", "FRA", ["ACCUSE"]), "date": "2024-03-05"},  # strict
+            {**event("MLI", "RUS", ["CONSULT"], False), "date": None},  # strict: nothing to miss
+            {**event("NER", "FRA", ["SANCTION"]), "date": None},  # found the wrong way round
+            {**event("SEN", "GMB", ["AID"]), "date": "2024-03-01"},  # found, wrong day
+        ],
+    }
+    art = ("p.txt", "a1", None, None, None, None)
+    day = dt.date(2024, 3, 5)
+
+    def dyad(t: str, a: str, b: str, directed: bool) -> tuple[Any, ...]:
+        return ("a1", t, a, b, day, "day", "sentence", directed, a, b)
+
+    dyads = [
+        dyad("ACCUSE", "DZA", "FRA", True),
+        dyad("CONSULT", "RUS", "MLI", False),
+        dyad("SANCTION", "FRA", "NER", True),
+        dyad("AID", "SEN", "GMB", True),
+    ]
+    report = evaluate.Report()
+    evaluate._score_article(report, g, art, [], [], dyads)
+    assert (report.event_recall.hit, report.event_precision.hit) == (4, 4)
+    assert (report.strict.hit, report.strict.total) == (2, 4)
+    assert report.summary()["strict_f1"] == 0.5 and report.summary()["event_f1"] == 1.0
+    assert "strict f1" in report.render()
+
+
 def test_the_committed_corpus_is_consistent() -> None:
     from etl.settings import PROJECT_DIR
     from etl.transforms.gazetteer import load_gazetteer
