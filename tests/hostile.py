@@ -96,14 +96,16 @@ def make_hostile_folder(folder: Path, outside: Path) -> list[Hostile]:
     out.append(Hostile("emoji.txt", "ok"))
     _write(folder, "rtl.txt", ("وقع مالي والنيجر اتفاقا. ‏שלום עולם.\n" * 20).encode())
     out.append(Hostile("rtl.txt", "ok"))
-    zw = STORY.replace("Mali", "Ma\u200bli").replace("Niger", "Ni\u200dger").replace("mardi", "hier")
+    zw = (
+        STORY.replace("Mali", "Ma\u200bli").replace("Niger", "Ni\u200dger").replace("mardi", "hier")
+    )
     _write(folder, "zero_width.txt", zw.encode())
     out.append(Hostile("zero_width.txt", "ok"))
 
     # Names that are data, never SQL or options.
     for i, name in enumerate(
         (
-            "quote's \"double\".txt",
+            'quote\'s "double".txt',
             "semi;colon.txt",
             "'; drop table core.events; --.txt",
             "new\nline.txt",
@@ -160,8 +162,10 @@ def main() -> None:
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(summary.render())
-    print(f"hostile run: {elapsed:.1f} s, peak RSS {peak_self:.0f} MB (main), "
-          f"{peak_child:.0f} MB (largest worker)")
+    print(
+        f"hostile run: {elapsed:.1f} s, peak RSS {peak_self:.0f} MB (main), "
+        f"{peak_child:.0f} MB (largest worker)"
+    )
     assert run_pipeline(from_env().but(seeds_dir=clean, warehouse_path=tmp / "c.duckdb")).success
     query = (
         "select e.* exclude (article_id) from core.events e join raw.document_files f "
@@ -172,8 +176,10 @@ def main() -> None:
     for db in ("h.duckdb", "c.duckdb"):
         with duckdb.connect(str(tmp / db), read_only=True) as conn:
             rows.append(conn.execute(query, {"names": names}).fetchall())
-    print(f"seed events: {len(rows[1])} without, {len(rows[0])} with the hostile files; "
-          f"identical: {rows[0] == rows[1]}")
+    print(
+        f"seed events: {len(rows[1])} without, {len(rows[0])} with the hostile files; "
+        f"identical: {rows[0] == rows[1]}"
+    )
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
     else:

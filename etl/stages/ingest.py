@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,7 +31,10 @@ class Decoded:
 def list_input_files(folder: Path) -> list[Path]:
     """The readable ``.txt`` files under ``folder`` (recursively, hidden ones skipped), in a
     stable order: regular files, and links to regular files inside the folder."""
-    return [e.path for e in scan_folder(folder) if e.reject_reason is None]
+    root = Path(os.path.realpath(folder))
+    return [
+        folder / e.path.relative_to(root) for e in scan_folder(folder) if e.reject_reason is None
+    ]
 
 
 def read_blob(folder: Path, path: Path, max_bytes: int) -> FileBlob:
@@ -181,7 +185,9 @@ def decode(data: bytes | None, *, max_bytes: int) -> Decoded:
     if has_bom and _has_controls(text):
         return Decoded(None, name, "binary: the file contains NUL or control characters, not text")
     if looks_like_html(text):
-        return Decoded(None, name, "html: the file is an HTML document; save the page as text first")
+        return Decoded(
+            None, name, "html: the file is an HTML document; save the page as text first"
+        )
     return Decoded(text, name, None, n_bad)
 
 

@@ -78,8 +78,11 @@ def _link_reason(root: str, path: Path) -> tuple[str | None, os.stat_result | No
             st,
         )
     if stat.S_ISDIR(st.st_mode):
-        reason = "linked_directory: links to folders are not followed; their pages are read where they are"
-        return reason, st
+        return (
+            "linked_directory: links to folders are not followed (their pages are read where "
+            "they are)",
+            st,
+        )
     return None, st
 
 
@@ -105,6 +108,7 @@ def scan_folder(folder: Path) -> list[Entry]:
         raise FileNotFoundError(f"input folder does not exist: {folder}")
     root = os.path.realpath(folder)
     entries: list[Entry] = []
+    reason: str | None
     stack = [root]
     while stack:
         current = stack.pop()
@@ -153,7 +157,9 @@ def read_entry(entry: Entry, max_bytes: int) -> FileBlob:
     """Hash a file in chunks and keep its bytes when under the size limit; any error reading it
     becomes a reason, never an exception."""
     if entry.reject_reason is not None:
-        return FileBlob(entry.file_name, entry.n_bytes, None, None, entry.reject_reason, entry.name_hex)
+        return FileBlob(
+            entry.file_name, entry.n_bytes, None, None, entry.reject_reason, entry.name_hex
+        )
     digest = hashlib.sha256()
     n_bytes = 0
     chunks: list[bytes] = []
