@@ -23,16 +23,17 @@ from etl.stages.ingest import ingest_folder
         ),
         dg.AssetSpec(
             key("raw.document_files"),
-            description="Every .txt file in the input folder and the document it holds; "
-            "identical files are flagged as duplicates.",
+            description="Every .txt entry in the input folder (and link to a folder) and the "
+            "document it holds; identical files are flagged as duplicates.",
             group_name="raw",
         ),
     ],
 )
 def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
-    """Read every ``.txt`` page in the input folder into ``raw.documents``, rejecting bad files
-    (empty, binary, too large) with a reason instead of failing the run. Files are identified by
-    content: unchanged files keep their rows, deleted files lose them."""
+    """Read every ``.txt`` page in the input folder into ``raw.documents``, rejecting bad entries
+    (empty, binary, too large, unreadable, not a regular file, link loops, links out of the
+    folder) with a reason instead of failing the run. Files are identified by content: unchanged
+    files keep their rows, deleted files lose them."""
     with dyad.connect() as conn:
         got = ingest_folder(
             conn,
@@ -42,15 +43,25 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             now=dt.datetime.now(),
         )
     rejected = got.documents.filter(pl.col("status_code") == "rejected")
+    damaged = got.documents.filter(pl.col("n_bad_bytes") > 0)
     duplicates = got.files.filter(pl.col("is_duplicate"))
     yield frame_result(
         "raw.documents",
         got.documents,
-        ["document_id", "file_name", "n_bytes", "encoding_name", "status_code", "reject_reason"],
+        [
+            "document_id",
+            "file_name",
+            "n_bytes",
+            "encoding_name",
+            "n_bad_bytes",
+            "status_code",
+            "reject_reason",
+        ],
         n_new=got.n_new,
         n_removed=got.n_removed,
         n_rejected=rejected.height,
         rejected=json(dict(rejected.select("file_name", "reject_reason").iter_rows())),
+        bad_bytes_replaced=json(dict(damaged.select("file_name", "n_bad_bytes").iter_rows())),
         input_folder=str(dyad.seeds),
     )
     yield frame_result(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -14,17 +16,8 @@ import duckdb
 import polars as pl
 
 from etl import warehouse
+from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan_folder
 from etl.warehouse import records
-
-
-@dataclass(frozen=True)
-class FileBlob:
-    """One input file as read from disk; ``data`` is None when it was too large to read."""
-
-    file_name: str
-    n_bytes: int
-    sha256: str
-    data: bytes | None
 
 
 @dataclass(frozen=True)
@@ -32,40 +25,40 @@ class Decoded:
     text: str | None
     encoding_name: str | None
     reject_reason: str | None
+    n_bad_bytes: int | None = None  # bytes replaced by U+FFFD; None when nothing was decoded
 
 
 def list_input_files(folder: Path) -> list[Path]:
-    """The ``.txt`` files under ``folder`` (recursively, hidden ones skipped), in a stable order."""
-    if not folder.is_dir():
-        raise FileNotFoundError(f"input folder does not exist: {folder}")
-    files = [
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() == ".txt"
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    """The readable ``.txt`` files under ``folder`` (recursively, hidden ones skipped), in a
+    stable order: regular files, and links to regular files inside the folder."""
+    root = Path(os.path.realpath(folder))
+    return [
+        folder / e.path.relative_to(root) for e in scan_folder(folder) if e.reject_reason is None
     ]
-    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
 
 def read_blob(folder: Path, path: Path, max_bytes: int) -> FileBlob:
-    """Hash a file in chunks; keep its bytes only when they are under the size limit."""
-    digest = hashlib.sha256()
-    n_bytes = 0
-    chunks: list[bytes] = []
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-            n_bytes += len(chunk)
-            if n_bytes <= max_bytes:
-                chunks.append(chunk)
-    data = b"".join(chunks) if n_bytes <= max_bytes else None
-    return FileBlob(path.relative_to(folder).as_posix(), n_bytes, digest.hexdigest(), data)
+    """Hash one file in chunks; keep its bytes only when they are under the size limit."""
+    name, name_hex = display_name(path.relative_to(folder).as_posix())
+    return read_entry(Entry(name, path, name_hex, None), max_bytes)
+
+
+def read_folder(folder: Path, max_bytes: int) -> list[FileBlob]:
+    """Every page-like entry of ``folder``, read or rejected with a reason."""
+    return [read_entry(e, max_bytes) for e in scan_folder(folder)]
 
 
 def document_id_for(sha256: str) -> str:
     """A document is identified by its content, so renaming a file keeps its ID and rows."""
     return sha256[:20]
+
+
+def unread_document_id(file_name: str, reject_reason: str) -> str:
+    """An entry that was never read has no content hash: its name and the kind of refusal stand
+    in, so it gets a row of its own, and a new one when the refusal changes (a FIFO replaced by
+    a directory, a file made readable)."""
+    code = reject_reason.partition(":")[0]
+    return hashlib.sha256(f"unread\x00{code}\x00{file_name}".encode()).hexdigest()[:20]
 
 
 # Bytes that are not control characters (tab, line feed, form feed and carriage return are text).
@@ -96,26 +89,106 @@ def looks_like_html(text: str) -> bool:
     return len(lines) >= 5 and tagged > len(lines) * 0.6
 
 
+# A byte-order mark settles the encoding; UTF-32's must be tested before UTF-16's, which it
+# starts with.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BAD_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte, as surrogateescape shows it
+_GOOD_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+# A page (or line) counts as UTF-8 with a few damaged bytes when its valid multi-byte characters
+# outnumber the bad bytes this many times: one stray or truncated byte must not turn a UTF-8 page
+# into cp1252 mojibake, while a cp1252 page has no valid multi-byte character at all.
+UTF8_MAJORITY = 3
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _mostly_utf8(data: bytes) -> tuple[bool, int, int]:
+    loose = data.decode("utf-8", "surrogateescape")
+    n_bad = len(_BAD_BYTE.findall(loose))
+    n_good = len(_GOOD_NON_ASCII.findall(loose))
+    return n_good > 0 and n_good >= UTF8_MAJORITY * n_bad, n_good, n_bad
+
+
+def decode_text(data: bytes) -> tuple[str, str, int]:
+    """Text, encoding name and number of bytes replaced by U+FFFD.
+
+    A BOM decides; valid UTF-8 is UTF-8; a page that is mostly UTF-8 is decoded as UTF-8 with its
+    bad bytes replaced (and counted); a page with no valid UTF-8 character is cp1252 (latin-1
+    when cp1252 leaves a byte undefined); a real mix is decoded line by line the same way.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, 0
+            except UnicodeDecodeError:
+                text = data.decode(encoding, "replace")
+                return text, encoding, text.count("\ufffd")
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8"), "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    mostly, n_good, n_bad = _mostly_utf8(data)
+    if mostly:
+        return data.decode("utf-8", "replace"), "utf-8", n_bad
+    if n_good == 0:
+        return (*_legacy(data), 0)
+    parts: list[str] = []
+    legacy = "cp1252"
+    n_replaced = 0
+    for line in data.splitlines(keepends=True):
+        try:
+            parts.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        mostly, _, n_bad = _mostly_utf8(line)
+        if mostly:
+            parts.append(line.decode("utf-8", "replace"))
+            n_replaced += n_bad
+            continue
+        text, name = _legacy(line)
+        parts.append(text)
+        legacy = "latin-1" if name == "latin-1" else legacy
+    return "".join(parts), f"utf-8+{legacy}", n_replaced
+
+
+def _has_controls(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\f\r")
+    return "\x00" in sample or controls > max(8, len(sample) // 50)
+
+
 def decode(data: bytes | None, *, max_bytes: int) -> Decoded:
-    """Decode UTF-8 (with or without BOM), else cp1252, else latin-1; reject what is not text."""
+    """Decode the bytes (see :func:`decode_text`); reject what is not text, with the reason."""
     if data is None:
         return Decoded(None, None, f"too_large: over the {max_bytes}-byte limit (DYAD_MAX_BYTES)")
     if not data.strip():
         return Decoded(None, None, "empty: the file has no text")
-    if looks_binary(data):
+    # UTF-16 and UTF-32 text is full of NUL bytes: with a BOM, the decoded text is judged.
+    has_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not has_bom and looks_binary(data):
         return Decoded(None, None, "binary: the file contains NUL or control bytes, not text")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        name = "utf-8" if encoding == "utf-8-sig" else encoding
-        if looks_like_html(text):
-            return Decoded(
-                None, name, "html: the file is an HTML document; save the page as text first"
-            )
-        return Decoded(text, name, None)
-    return Decoded(None, None, "undecodable: not UTF-8, cp1252 or latin-1")  # pragma: no cover
+    text, name, n_bad = decode_text(data)
+    if not text.strip():
+        return Decoded(None, name, "empty: the file has no text")
+    if has_bom and _has_controls(text):
+        return Decoded(None, name, "binary: the file contains NUL or control characters, not text")
+    if looks_like_html(text):
+        return Decoded(
+            None, name, "html: the file is an HTML document; save the page as text first"
+        )
+    return Decoded(text, name, None, n_bad)
 
 
 def build_documents(
@@ -133,12 +206,21 @@ def build_documents(
     previous = previous_ingested_at or {}
     documents: dict[str, dict[str, object]] = {}
     files: list[dict[str, object]] = []
+    names: set[str] = set()
     for blob in sorted(blobs, key=lambda b: b.file_name):
-        document_id = document_id_for(blob.sha256)
+        file_name = blob.file_name
+        if file_name in names:  # an escaped undecodable name equal to a real one: keep both
+            file_name = f"{file_name} [0x{blob.name_hex}]"
+        names.add(file_name)
+        if blob.sha256 is None:
+            document_id = unread_document_id(file_name, blob.reject_reason or "unread")
+        else:
+            document_id = document_id_for(blob.sha256)
         is_duplicate = document_id in documents
         files.append(
             {
-                "file_name": blob.file_name,
+                "file_name": file_name,
+                "file_name_hex": blob.name_hex,
                 "document_id": document_id,
                 "is_duplicate": is_duplicate,
                 "n_bytes": blob.n_bytes,
@@ -147,13 +229,20 @@ def build_documents(
         )
         if is_duplicate:
             continue
-        decoded = decode(blob.data, max_bytes=max_bytes)
+        if blob.reject_reason is not None:
+            decoded = Decoded(None, None, blob.reject_reason)
+        else:
+            try:
+                decoded = decode(blob.data, max_bytes=max_bytes)
+            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+                decoded = Decoded(None, None, f"undecodable: {type(exc).__name__}: {exc}")
         documents[document_id] = {
             "document_id": document_id,
-            "file_name": blob.file_name,
+            "file_name": file_name,
             "sha256": blob.sha256,
             "n_bytes": blob.n_bytes,
             "encoding_name": decoded.encoding_name,
+            "n_bad_bytes": decoded.n_bad_bytes,
             "status_code": "rejected" if decoded.reject_reason else "ok",
             "reject_reason": decoded.reject_reason,
             "raw_text": decoded.text,
@@ -182,7 +271,7 @@ def ingest_folder(
 ) -> Ingested:
     """Read every ``.txt`` page in ``folder`` into ``raw.documents``: unchanged files keep their
     rows, deleted files lose them, bad files are kept with a reason instead of failing the run."""
-    blobs = [read_blob(folder, p, max_bytes) for p in list_input_files(folder)]
+    blobs = read_folder(folder, max_bytes)
     previous_frame = warehouse.query(conn, "document_ingested_at")
     previous = dict(zip(previous_frame["document_id"], previous_frame["ingested_at"], strict=True))
     documents, files = build_documents(
@@ -207,21 +296,27 @@ FolderState = dict[str, list[object]]
 
 def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = None) -> FolderState:
     """Content hash of every input file; files whose size and mtime are unchanged keep the
-    previous hash instead of being read again."""
+    previous hash instead of being read again. An entry that cannot be read counts by its
+    reason, so a FIFO replaced by a page, or a file made readable, is a change."""
     previous = previous or {}
     state: FolderState = {}
-    for path in list_input_files(folder):
-        name = path.relative_to(folder).as_posix()
-        st = path.stat()
+    for entry in scan_folder(folder):
+        name = entry.file_name
+        try:
+            st = entry.path.stat() if entry.reject_reason is None else None
+        except OSError:
+            st = None
+        if st is None:
+            reason = entry.reject_reason or "unreadable"
+            state[name] = [0, 0, "unread:" + reason.partition(":")[0]]
+            continue
         old = previous.get(name)
         if old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
             state[name] = list(old)
             continue
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            while chunk := fh.read(1 << 20):
-                digest.update(chunk)
-        state[name] = [st.st_size, st.st_mtime_ns, digest.hexdigest()]
+        blob = read_entry(entry, 0)  # hashes without keeping the bytes
+        digest = blob.sha256 or "unread:" + (blob.reject_reason or "").partition(":")[0]
+        state[name] = [st.st_size, st.st_mtime_ns, digest]
     return state
 
 

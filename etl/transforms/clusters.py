@@ -69,7 +69,7 @@ def cluster_events(events: pl.DataFrame, event_actors: pl.DataFrame) -> list[dic
         uf = _Union([r["event_id"] for r in reports])
         dated: list[tuple[dt.date, dt.date, str]] = []
         by_article: dict[str, list[str]] = defaultdict(list)
-        undated: list[tuple[str, str]] = []
+        undated: list[tuple[str, str]] = []  # (event_id, article_id)
         for r in reports:
             window = date_window(r["event_date"], r["event_date_precision"], r["event_date_method"])
             by_article[r["article_id"]].append(r["event_id"])
@@ -89,10 +89,13 @@ def cluster_events(events: pl.DataFrame, event_actors: pl.DataFrame) -> list[dic
                 run_end = max(run_end, end)
             else:
                 run_id, run_end = event_id, end
-        # Within one article, an undated report is the same occurrence as the article's others.
-        for event_id, article_id in undated:
-            for other in by_article[article_id]:
-                uf.union(event_id, other)
+        # Within one article, an undated report is the same occurrence as the article's others,
+        # so an article with one joins all its reports: chained to the first, one union each
+        # (uniting every undated report with every other grew with their product).
+        for article_id in {article_id for _, article_id in undated}:
+            first, *others = by_article[article_id]
+            for other in others:
+                uf.union(first, other)
         members: dict[str, list[str]] = defaultdict(list)
         for r in reports:
             members[uf.find(r["event_id"])].append(r["event_id"])

@@ -67,6 +67,10 @@ class ArticleRecord:
     n_dropped_lines: int
     segments: tuple[Segment, ...] = field(default_factory=tuple)
     dropped_lines: tuple[str, ...] = field(default_factory=tuple)
+    # The page was longer than the bound on one article's work (articles.bounds): the characters
+    # after the cut were not read.
+    is_truncated: bool = False
+    n_truncated_chars: int = 0
 
 
 @dataclass(frozen=True)

@@ -16,5 +16,9 @@ create table if not exists core.articles (
     n_words integer not null,
     n_dropped_lines integer not null,
     is_empty boolean not null,
+    -- The page was longer than the per-article bound (20,000 words): the characters after the
+    -- cut were not read; raw.documents.raw_text keeps them.
+    is_truncated boolean not null,
+    n_truncated_chars integer not null,
     extractor_version varchar not null
 );

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Sequence
 
 import polars as pl
+import pytest
 
 from etl.transforms.clusters import cluster_events
 
@@ -80,3 +82,68 @@ def test_a_pair_reported_thousands_of_times() -> None:
     # One report a day for ten years: each window overlaps the next, so one chain.
     rows = [(f"e{i:05d}", f"a{i}", D + dt.timedelta(days=i), "day") for i in range(3650)]
     assert _groups(_events(rows), _actors([r[0] for r in rows])) == {frozenset(r[0] for r in rows)}
+
+
+def _pairwise_groups(
+    rows: Sequence[tuple[str, str, dt.date | None, str | None]],
+) -> set[frozenset[str]]:
+    """The definition, pair by pair: same article with one undated, or overlapping windows."""
+    from etl.transforms.clusters import date_window
+
+    windows = {r[0]: date_window(r[2], r[3], "clause") for r in rows}
+    parent = {r[0]: r[0] for r in rows}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a in rows:
+        for b in rows:
+            wa, wb = windows[a[0]], windows[b[0]]
+            same = a[1] == b[1] and (wa is None or wb is None)
+            overlap = wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
+            if same or overlap:
+                parent[find(a[0])] = find(b[0])
+    groups: dict[str, set[str]] = {}
+    for r in rows:
+        groups.setdefault(find(r[0]), set()).add(r[0])
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_clusters_match_the_pairwise_definition() -> None:
+    rng = random.Random(7)
+    rows = [
+        (
+            f"e{i:03d}",
+            f"a{rng.randrange(12)}",
+            *(
+                (None, None)
+                if rng.random() < 0.3
+                else (D + dt.timedelta(days=rng.randrange(60)), "day")
+            ),
+        )
+        for i in range(300)
+    ]
+    assert _groups(_events(rows), _actors([r[0] for r in rows])) == _pairwise_groups(rows)
+
+
+def test_one_article_repeating_one_dyad_costs_one_union_per_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 20,000 undated reports of one dyad in one page: uniting each with every other was quadratic.
+    from etl.transforms import clusters
+
+    calls = 0
+    union = clusters._Union.union
+
+    def counting(self: clusters._Union, a: str, b: str) -> None:
+        nonlocal calls
+        calls += 1
+        union(self, a, b)
+
+    monkeypatch.setattr(clusters._Union, "union", counting)
+    n = 20_000
+    rows = [(f"e{i:05d}", "a1", None, None) for i in range(n)]
+    assert _groups(_events(rows), _actors([r[0] for r in rows])) == {frozenset(r[0] for r in rows)}
+    assert calls < 2 * n

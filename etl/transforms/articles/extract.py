@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from etl.transforms.articles.blocks import read_blocks
+from etl.transforms.articles.bounds import bound_page
 from etl.transforms.articles.metadata import find_author, find_outlet, find_section
 from etl.transforms.articles.model import Block
 from etl.transforms.articles.published import find_publication_date
@@ -60,7 +61,9 @@ def extract_article(
         return _empty_record()
 
 
-def _extract(raw: str, fetched: dt.date | None) -> ArticleRecord:
+def _extract(page: str, fetched: dt.date | None) -> ArticleRecord:
+    # Offsets stay valid: what is read is a prefix of the page.
+    raw, n_unread = bound_page(page)
     blocks = read_blocks(raw)
     if not blocks:
         return _empty_record()
@@ -117,4 +120,6 @@ def _extract(raw: str, fetched: dt.date | None) -> ArticleRecord:
         n_dropped_lines=len(dropped),
         segments=tuple(segments),
         dropped_lines=tuple(dropped),
+        is_truncated=n_unread > 0,
+        n_truncated_chars=n_unread,
     )
