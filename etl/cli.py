@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from etl import settings
-from etl.settings import PROJECT_DIR, Settings
+from etl.settings import PACKAGE_DIR, PROJECT_DIR, Settings
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -94,28 +94,30 @@ def cmd_ui(args: argparse.Namespace) -> int:
     # The UI's process reads the settings from the environment: pass the flags on that way.
     env = dict(os.environ, DYAD_SEEDS_DIR=str(config.seeds_dir))
     env["DYAD_WAREHOUSE"] = str(config.warehouse_path)
-    env.setdefault("DAGSTER_HOME", str(PROJECT_DIR / ".dagster"))
+    # Beside the user's data, never inside an installed package.
+    env.setdefault("DAGSTER_HOME", str(Path.cwd() / ".dagster"))
     home = Path(env["DAGSTER_HOME"])
     home.mkdir(parents=True, exist_ok=True)
     instance_yaml = home / "dagster.yaml"
     if not instance_yaml.exists():
         # Runs of one warehouse take turns in the run queue (the job carries this tag).
         instance_yaml.write_text(
-            (PROJECT_DIR / "etl" / "defs" / "dagster.yaml").read_text(encoding="utf-8"),
-            encoding="utf-8",
+            (PACKAGE_DIR / "defs" / "dagster.yaml").read_text(encoding="utf-8"), encoding="utf-8"
         )
-    workspace = PROJECT_DIR / "workspace.yaml"
+    # The module, not workspace.yaml: an installed wheel has no checkout to find that file in.
     cmd = [
         str(Path(sys.executable).parent / "dagster"),
         "dev",
-        "-w",
-        str(workspace),
+        "-m",
+        "etl.definitions",
+        "-a",
+        "defs",
         "-h",
         "127.0.0.1",
         "-p",
         str(args.port),
     ]
-    return subprocess.call(cmd, env=env, cwd=PROJECT_DIR)
+    return subprocess.call(cmd, env=env)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
