@@ -115,11 +115,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         # Held for the whole job; the job's own resource re-enters it instead of waiting.
-        with warehouse.run_lock(
-            config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting
+        with (
+            warehouse.run_lock(config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting),
+            show_progress(sys.stderr),
         ):
-            with show_progress(sys.stderr):
-                summary = run_pipeline(config)
+            summary = run_pipeline(config)
     except warehouse.RunLocked as exc:
         print(f"dyad: {exc}", file=sys.stderr)
         return 3

@@ -40,12 +40,10 @@ _POLARS: dict[str, Any] = {
     "DATE": pl.Date,
     "TIMESTAMP": pl.Datetime("us"),
 }
-_REFERENCE_RE = re.compile(
-    r"^\s*(\w+)\b.*--.*\breferences\s+(\w+\.\w+)\s*\((\w+)\)", re.MULTILINE
-)
+_REFERENCE_RE = re.compile(r"^\s*(\w+)\b.*--.*\breferences\s+(\w+\.\w+)\s*\((\w+)\)", re.MULTILINE)
 # A column line's trailing comment: "    name type ...,  -- what it holds".
 _COMMENT_RE = re.compile(r"^[ \t]*(\w+)[ \t][^-\n]*--[ \t]*(.+?)[ \t]*$", re.MULTILINE)
-# A view's output column with a trailing comment: "        r.title,  -- ..." or "... as name,  -- ...".
+# A view's output column with a trailing comment: "r.title,  -- ..." or "... as name,  -- ...".
 _VIEW_COMMENT_RE = re.compile(r"(\w+),?[ \t]*--[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 _FROM_RE = re.compile(r"\b(?:from|join)\s+(mart\.\w+)", re.IGNORECASE)
 
@@ -175,8 +173,8 @@ class ViewColumn:
     sources: tuple[tuple[str, str], ...]  # (table or view, column) it is computed from
 
 
-def _lineage_schema() -> dict[str, dict[str, dict[str, str]]]:
-    schema: dict[str, dict[str, dict[str, str]]] = {}
+def _lineage_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = {}
     for t in tables().values():
         s, n = t.name.split(".")
         schema.setdefault(s, {})[n] = {c.name: c.sql_type for c in t.columns}

@@ -46,7 +46,10 @@ def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: Path) -> list[Written
         sql = read_query("export_flat")
         return [Written("export_flat", out, _copy(conn, sql, out, options))]
     if fmt == "parquet":
-        names = [*(t for t in contract.table_names() if t != "core.stage_inputs"), *contract.views()]
+        names = [
+            *(t for t in contract.table_names() if t != "core.stage_inputs"),
+            *contract.views(),
+        ]
         written = []
         for name in names:
             schema, obj = name.split(".")

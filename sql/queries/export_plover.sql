@@ -6,19 +6,19 @@ with sides as (
         a.event_id,
         a.actor_role,
         list(
-            {
-                'code': case
+            struct_pack(
+                code := case
                     when coalesce(e.actor_kind, 'state') = 'state' then a.country_code
                     else e.actor_code
                 end,
-                'sector': a.sector_code,
-                'entity': a.surface_text,
-                'entity_id': a.entity_id,
-                'name': e.canonical_name,
-                'country': a.country_code,
-                'wikidata_id': e.wikidata_id,
-                'via_entity_id': a.via_entity_id
-            }
+                sector := a.sector_code,
+                entity := a.surface_text,
+                entity_id := a.entity_id,
+                name := e.canonical_name,
+                country := a.country_code,
+                wikidata_id := e.wikidata_id,
+                via_entity_id := a.via_entity_id
+            )
             order by a.entity_id
         ) as entities
     from core.event_actors as a
@@ -43,29 +43,29 @@ final as (
         ev.confidence,
         case
             when ev.location_entity_id is not null
-                then {
-                    'location_id': ev.location_entity_id,
-                    'name': place.canonical_name,
-                    'country': place.country_code
-                }
+                then struct_pack(
+                    location_id := ev.location_entity_id,
+                    name := place.canonical_name,
+                    country := place.country_code
+                )
         end as geolocation,
-        {
-            'sentence': ev.evidence_text,
-            'start': ev.evidence_char_start,
-            'end': ev.evidence_char_end,
-            'sentence_index': ev.sentence_index,
-            'trigger': ev.trigger_text,
-            'date_text': ev.event_date_text,
-            'date_method': ev.event_date_method
-        } as text_info,
-        {
-            'file': doc.file_name,
-            'outlet': art.outlet_name,
-            'language': art.language_code,
-            'title': art.title,
-            'published_date': art.published_date,
-            'article_id': art.article_id
-        } as cite_info
+        struct_pack(
+            sentence := ev.evidence_text,
+            start := ev.evidence_char_start,
+            "end" := ev.evidence_char_end,
+            sentence_index := ev.sentence_index,
+            trigger := ev.trigger_text,
+            date_text := ev.event_date_text,
+            date_method := ev.event_date_method
+        ) as text_info,
+        struct_pack(
+            file := doc.file_name,
+            outlet := art.outlet_name,
+            language := art.language_code,
+            title := art.title,
+            published_date := art.published_date,
+            article_id := art.article_id
+        ) as cite_info
     from core.events as ev
     inner join core.articles as art on ev.article_id = art.article_id
     inner join raw.documents as doc on art.document_id = doc.document_id
