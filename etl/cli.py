@@ -89,7 +89,8 @@ def show_progress(stream: TextIO) -> Iterator[None]:
         # A few redraws a second are enough for the eye and cost nothing.
         if p.milestone or now - last[0] >= 0.2:
             last[0] = now
-            end = "\n" if p.done >= p.total else ""
+            # The stage's last report (after its rows are written) ends the line.
+            end = "\n" if p.milestone and p.done >= p.total else ""
             print(f"\r\033[Kdyad: {p.line()}", end=end, file=stream, flush=True)
 
     with runner.progress_listener(show):
