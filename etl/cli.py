@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from etl import settings
-from etl.settings import PROJECT_DIR, Settings
+from etl.settings import PACKAGE_DIR, PROJECT_DIR, Settings
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -42,11 +46,66 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width
     return "\n".join(out)
 
 
+def check_run_paths(config: Settings) -> str | None:
+    """What is wrong with a run's input folder or warehouse file, in one line, or None."""
+    seeds = config.seeds_dir
+    if not seeds.exists():
+        return f"no input folder at {seeds}: give --seeds DIR (a folder of .txt pages)"
+    if not seeds.is_dir():
+        return f"{seeds} is not a folder: --seeds takes a folder of .txt pages"
+    target = config.warehouse_path
+    if target.is_dir():
+        return f"{target} is a folder: --warehouse takes a file name, such as {target}/dyad.duckdb"
+    folder = target.parent
+    # The run would create the folder anyway; a probe file answers what permission bits cannot
+    # (read-only mounts, /proc, root).
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"cannot write the warehouse in {folder}: {exc.strerror or exc}; choose --warehouse"
+    for path in (target, config.build_path):
+        if path.exists() and not os.access(path, os.W_OK):
+            return f"cannot write {path}: no write permission"
+    return None
+
+
+@contextlib.contextmanager
+def show_progress(stream: TextIO) -> Iterator[None]:
+    """Each stage's progress while the block runs: a line rewritten in place on a terminal,
+    else one line per chunk of articles (a log stays readable)."""
+    from etl.stages import runner
+
+    tty = stream.isatty()
+    last = [0.0]
+
+    def show(p: runner.Progress) -> None:
+        if not tty:
+            if p.milestone:
+                print(f"dyad: {p.line()}", file=stream, flush=True)
+            return
+        now = time.monotonic()
+        # A few redraws a second are enough for the eye and cost nothing.
+        if p.milestone or now - last[0] >= 0.2:
+            last[0] = now
+            # The stage's last report (after its rows are written) ends the line.
+            end = "\n" if p.milestone and p.done >= p.total else ""
+            print(f"\r\033[Kdyad: {p.line()}", end=end, file=stream, flush=True)
+
+    with runner.progress_listener(show):
+        yield
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from etl import warehouse
     from etl.pipeline import run_pipeline
 
     config = _settings(args)
+    problem = check_run_paths(config)
+    if problem:
+        print(f"dyad: {problem}", file=sys.stderr)
+        return 2
 
     def waiting(holder: str) -> None:
         print(
@@ -57,8 +116,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         # Held for the whole job; the job's own resource re-enters it instead of waiting.
-        with warehouse.run_lock(
-            config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting
+        with (
+            warehouse.run_lock(config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting),
+            show_progress(sys.stderr),
         ):
             summary = run_pipeline(config)
     except warehouse.RunLocked as exc:
@@ -94,28 +154,30 @@ def cmd_ui(args: argparse.Namespace) -> int:
     # The UI's process reads the settings from the environment: pass the flags on that way.
     env = dict(os.environ, DYAD_SEEDS_DIR=str(config.seeds_dir))
     env["DYAD_WAREHOUSE"] = str(config.warehouse_path)
-    env.setdefault("DAGSTER_HOME", str(PROJECT_DIR / ".dagster"))
+    # Beside the user's data, never inside an installed package.
+    env.setdefault("DAGSTER_HOME", str(Path.cwd() / ".dagster"))
     home = Path(env["DAGSTER_HOME"])
     home.mkdir(parents=True, exist_ok=True)
     instance_yaml = home / "dagster.yaml"
     if not instance_yaml.exists():
         # Runs of one warehouse take turns in the run queue (the job carries this tag).
         instance_yaml.write_text(
-            (PROJECT_DIR / "etl" / "defs" / "dagster.yaml").read_text(encoding="utf-8"),
-            encoding="utf-8",
+            (PACKAGE_DIR / "defs" / "dagster.yaml").read_text(encoding="utf-8"), encoding="utf-8"
         )
-    workspace = PROJECT_DIR / "workspace.yaml"
+    # The module, not workspace.yaml: an installed wheel has no checkout to find that file in.
     cmd = [
         str(Path(sys.executable).parent / "dagster"),
         "dev",
-        "-w",
-        str(workspace),
+        "-m",
+        "etl.definitions",
+        "-a",
+        "defs",
         "-h",
         "127.0.0.1",
         "-p",
         str(args.port),
     ]
-    return subprocess.call(cmd, env=env, cwd=PROJECT_DIR)
+    return subprocess.call(cmd, env=env)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -125,7 +187,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if not gold.exists():
         print(f"dyad: no gold file or folder at {gold}", file=sys.stderr)
         return 2
-    report = evaluate_warehouse(_settings(args).warehouse_path, gold, split=args.split)
+    path = _settings(args).warehouse_path
+    if not path.exists():
+        print(f"dyad: no warehouse at {path}: run `dyad run` first", file=sys.stderr)
+        return 2
+    report = evaluate_warehouse(path, gold, split=args.split)
     print(report.render())
     return 0
 
@@ -222,8 +288,25 @@ def cmd_sql_export(args: argparse.Namespace) -> int:
     return export_cli(args.dialect, args.out, allow_unsupported=args.allow_unsupported)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from etl import warehouse
+    from etl.warehouse import data_export
+
+    path = _settings(args).warehouse_path
+    if not path.exists():
+        print(f"dyad: no warehouse at {path}: run `dyad run` first", file=sys.stderr)
+        return 2
+    out = Path(args.out).expanduser().resolve()
+    with warehouse.connect(path, read_only=True) as conn:
+        written = data_export.export(conn, args.format, out)
+    for w in written:
+        print(f"{w.name}: {w.n_rows} rows -> {w.path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dyad", description=__doc__)
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def paths(p: argparse.ArgumentParser, seeds: bool = True) -> None:
@@ -284,6 +367,20 @@ def build_parser() -> argparse.ArgumentParser:
     p_bench.add_argument("--note", action="append", help="a line for the report's notes")
     p_bench.set_defaults(func=cmd_bench)
 
+    p_data = sub.add_parser("export", help="write the events as PLOVER JSON, CSV/TSV or Parquet")
+    p_data.add_argument(
+        "--format",
+        required=True,
+        choices=["plover", "flat", "parquet"],
+        help="plover: JSON lines; flat: one row per event report (CSV, or TSV for a .tsv name); "
+        "parquet: every table and view",
+    )
+    p_data.add_argument(
+        "--out", required=True, metavar="PATH", help="the file to write (a folder for parquet)"
+    )
+    paths(p_data, seeds=False)
+    p_data.set_defaults(func=cmd_export)
+
     p_export = sub.add_parser("sql-export", help="transpile the warehouse SQL to another engine")
     p_export.add_argument(
         "--dialect", required=True, choices=["postgres", "spark", "trino", "bigquery", "duckdb"]
@@ -298,7 +395,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except Exception as exc:
+        if args.debug:
+            raise
+        return report_error(exc)
+
+
+def report_error(exc: Exception) -> int:
+    """One line for an error nobody caught, instead of a traceback (``--debug`` shows it)."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    print(f"dyad: error: {message} (dyad --debug ... shows the traceback)", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,15 +1,18 @@
 """The warehouse contract, read from the DDL in ``sql/`` and nowhere else.
 
 Each table's file under ``sql/raw/`` or ``sql/core/`` gives its columns, types, nullability and
-key; a column that points at another table says so in a trailing comment,
-``-- references core.articles(article_id)`` (DuckDB's foreign keys would forbid the
-delete-then-insert swaps that incremental runs make, so the reference is declared, not enforced;
-the blocking asset checks enforce it). From this come the table order, the polars schemas, the
-key and reference checks and the row mapping.
+key; each column's trailing comment describes it, and a column that points at another table
+says so there, ``-- the article; references core.articles(article_id)`` (DuckDB's foreign keys
+would forbid the delete-then-insert swaps that incremental runs make, so the reference is
+declared, not enforced; the blocking asset checks enforce it). From this come the table order,
+the polars schemas, the key and reference checks, the row mapping and the column documentation
+the UI shows. The views' columns, and the table columns each comes from, are read from the view
+SQL by sqlglot's lineage (:func:`view_columns`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import graphlib
 import re
@@ -37,7 +40,11 @@ _POLARS: dict[str, Any] = {
     "DATE": pl.Date,
     "TIMESTAMP": pl.Datetime("us"),
 }
-_REFERENCE_RE = re.compile(r"^\s*(\w+)\b.*--\s*references\s+(\w+\.\w+)\s*\((\w+)\)", re.MULTILINE)
+_REFERENCE_RE = re.compile(r"^\s*(\w+)\b.*--.*\breferences\s+(\w+\.\w+)\s*\((\w+)\)", re.MULTILINE)
+# A column line's trailing comment: "    name type ...,  -- what it holds".
+_COMMENT_RE = re.compile(r"^[ \t]*(\w+)[ \t][^-\n]*--[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+# A view's output column with a trailing comment: "r.title,  -- ..." or "... as name,  -- ...".
+_VIEW_COMMENT_RE = re.compile(r"(\w+),?[ \t]*--[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 _FROM_RE = re.compile(r"\b(?:from|join)\s+(mart\.\w+)", re.IGNORECASE)
 
 
@@ -46,6 +53,7 @@ class Column:
     name: str
     sql_type: str
     is_nullable: bool
+    description: str = ""
 
     @property
     def polars_type(self) -> Any:
@@ -105,6 +113,8 @@ def _parse_table(path: Path) -> Table:
             columns.append(Column(item.name, item.args["kind"].sql("duckdb"), nullable))
         elif isinstance(item, exp.PrimaryKey):
             key = tuple(e.name for e in item.expressions)
+    comments = dict(_COMMENT_RE.findall(text))
+    columns = [dataclasses.replace(c, description=comments.get(c.name, "")) for c in columns]
     references = tuple(Reference(c, p, pc) for c, p, pc in _REFERENCE_RE.findall(text))
     names = {c.name for c in columns}
     for r in references:
@@ -154,3 +164,70 @@ def views() -> tuple[str, ...]:
 
 def table_names() -> tuple[str, ...]:
     return tuple(tables())
+
+
+@dataclass(frozen=True)
+class ViewColumn:
+    name: str
+    description: str
+    sources: tuple[tuple[str, str], ...]  # (table or view, column) it is computed from
+
+
+def _lineage_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = {}
+    for t in tables().values():
+        s, n = t.name.split(".")
+        schema.setdefault(s, {})[n] = {c.name: c.sql_type for c in t.columns}
+    return schema
+
+
+def _passes_through(node: Any) -> bool:
+    """Whether a lineage node copies its source column unchanged (through CTEs and aliases)."""
+    for n in node.walk():
+        e = n.expression
+        if isinstance(e, exp.Table):
+            continue
+        if not isinstance(e.unalias() if isinstance(e, exp.Alias) else e, exp.Column):
+            return False
+    return True
+
+
+@functools.cache
+def all_view_columns() -> dict[str, tuple[ViewColumn, ...]]:
+    """Every view's columns in order, each with the table (or view) columns it is computed from
+    and a description: the view file's trailing comment on it, else the description of its one
+    source column, else the list of its sources. Takes a second or two (sqlglot's lineage walks
+    every column), so the view assets call it at run time, never when the definitions load."""
+    from sqlglot.lineage import lineage
+
+    schema = _lineage_schema()
+    described = {(t.name, c.name): c.description for t in tables().values() for c in t.columns}
+    out: dict[str, tuple[ViewColumn, ...]] = {}
+    for view in views():
+        text = sql_path(view).read_text(encoding="utf-8")
+        create = sqlglot.parse_one(text, read="duckdb")
+        query = create.expression
+        comments = dict(_VIEW_COMMENT_RE.findall(text))
+        # All columns in one walk: sqlglot qualifies the query once and shares the work.
+        nodes = lineage(None, query, schema=schema, dialect="duckdb")
+        found: list[ViewColumn] = []
+        for name, node in nodes.items():
+            sources = sorted(
+                {
+                    (exp.table_name(n.expression), n.name.split(".")[-1])
+                    for n in node.walk()
+                    if not n.downstream and isinstance(n.expression, exp.Table)
+                }
+            )
+            if name in comments:
+                description = comments[name]
+            elif len(sources) == 1 and described.get(sources[0]) and _passes_through(node):
+                description = described[sources[0]]
+            else:
+                description = "computed from " + ", ".join(f"{t}.{c}" for t, c in sources)
+            found.append(ViewColumn(name, description, tuple(sources)))
+        out[view] = tuple(found)
+        s, n = view.split(".")
+        schema.setdefault(s, {})[n] = {c.name: "UNKNOWN" for c in found}
+        described.update({(view, c.name): c.description for c in found})
+    return out

@@ -13,11 +13,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-SQL_DIR = PROJECT_DIR / "sql"
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The source checkout (tests, corpus, benchmarks); in an installed wheel this is site-packages,
+# so nothing a user reads or writes defaults to it.
+PROJECT_DIR = PACKAGE_DIR.parent
+# The SQL contract: ``sql/`` beside the package in a checkout, ``etl/sql`` in an installed wheel
+# (pyproject.toml maps one onto the other).
+SQL_DIR = PROJECT_DIR / "sql" if (PROJECT_DIR / "sql").is_dir() else PACKAGE_DIR / "sql"
 
-DEFAULT_SEEDS_DIR = PROJECT_DIR / "seeds"
-DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "dyad.duckdb"
+# User data defaults to the current directory (resolved when the settings are read).
+DEFAULT_SEEDS_DIR = Path("seeds")
+DEFAULT_WAREHOUSE = Path("warehouse") / "dyad.duckdb"
 # Files above this size are rejected with a reason instead of being read into memory.
 DEFAULT_MAX_BYTES = 5_000_000
 # How long a run waits for another run on the same warehouse before giving up with a message.

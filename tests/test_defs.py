@@ -67,3 +67,17 @@ def test_the_ui_instance_runs_one_warehouse_run_at_a_time(tmp_path: Path) -> Non
     limits = queue.tag_concurrency_limits
     tag = defs.resolve_job_def("dyad_job").tags["dagster/concurrency_key"]
     assert {"key": "dagster/concurrency_key", "value": tag, "limit": 1} in limits
+
+
+def test_every_table_asset_carries_its_documented_columns_and_kinds() -> None:
+    nodes = {n.key.to_user_string(): n for n in defs.resolve_asset_graph().asset_nodes}
+    for table in contract.tables().values():
+        if table.name == "core.stage_inputs":
+            continue
+        node = nodes[table.name.replace(".", "/")]
+        schema = node.metadata["dagster/column_schema"]
+        assert [c.name for c in schema.columns] == list(table.column_names)
+        assert all(c.description for c in schema.columns), table.name
+        assert "duckdb" in node.kinds
+    assert "spacy" in nodes["core/events"].kinds
+    assert all(nodes[v.replace(".", "/")].kinds == {"duckdb"} for v in contract.views())

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 
-from etl.defs.metadata import frame_result, key, tally_result
+from etl.defs.metadata import NLP_KINDS, key, logged_progress, row_counts, table_result
+from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
 from etl.stages import entities as stage
 from etl.stages import staging
@@ -20,6 +21,7 @@ SCALE_OUT = "scale_out"
     partitions_def=dg.StaticPartitionsDefinition(list(staging.BATCH_KEYS)),
     deps=[key("core.articles")],
     group_name=SCALE_OUT,
+    kinds=NLP_KINDS,
 )
 # ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
 def entity_batches(context, dyad: DyadResource) -> dg.MaterializeResult:
@@ -63,37 +65,52 @@ _SPECS = (
 
 
 @dg.multi_asset(
-    specs=[
-        dg.AssetSpec(key(t), deps=[key("core.articles")], description=d, group_name="core")
-        for t, d in _SPECS
-    ],
+    specs=[spec(t, deps=["core.articles"], description=d, kinds=NLP_KINDS) for t, d in _SPECS],
 )
-def entities(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+# ``context`` is left unannotated (see entity_batches).
+def entities(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Run spaCy's French pipeline over new or changed article bodies; resolve countries (names,
     demonyms, capitals, seats of power), organizations and people to canonical entities."""
-    with dyad.connect() as conn:
+    with dyad.connect() as conn, logged_progress(context):
+        before = row_counts(conn, [t for t, _ in _SPECS])
         plan, tally, catalog, aliases = stage.run(
             conn, dyad.build_path, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes
         )
-    yield tally_result(
-        "core.sentences",
-        tally,
-        ["article_id", "sentence_index", "sentence_text"],
-        n_from_batches=tally.counts["n_from_batches"],
-        **plan.metadata(),
-    )
-    yield tally_result(
-        "core.mentions",
-        tally,
-        ["surface_text", "entity_id", "country_code", "mention_kind", "is_actor"],
-        n_actor_mentions=tally.counts["n_actor_mentions"],
-    )
-    people = catalog.filter(pl.col("entity_type") == "person")
-    yield frame_result(
-        "core.entities",
-        people,
-        ["entity_id", "canonical_name", "country_code", "role_name"],
-        n_people=people.height,
-        n_entities=catalog.height,
-    )
-    yield frame_result("core.entity_aliases", aliases, ["alias_text", "entity_id"])
+        people = catalog.filter(pl.col("entity_type") == "person")
+        results = [
+            table_result(
+                conn,
+                "core.sentences",
+                ["article_id", "sentence_index", "sentence_text"],
+                before=before,
+                inserted=tally.rows["core.sentences"],
+                n_from_batches=tally.counts["n_from_batches"],
+                **plan.metadata(),
+            ),
+            table_result(
+                conn,
+                "core.mentions",
+                ["surface_text", "entity_id", "country_code", "mention_kind", "is_actor"],
+                before=before,
+                inserted=tally.rows["core.mentions"],
+                n_actor_mentions=tally.counts["n_actor_mentions"],
+            ),
+            # The catalog and the aliases are rebuilt whole, inside the stage's transaction.
+            table_result(
+                conn,
+                "core.entities",
+                ["entity_id", "canonical_name", "country_code", "role_name", "actor_code"],
+                before=before,
+                inserted=catalog.height,
+                n_people=people.height,
+                n_entities=catalog.height,
+            ),
+            table_result(
+                conn,
+                "core.entity_aliases",
+                ["alias_text", "entity_id"],
+                before=before,
+                inserted=aliases.height,
+            ),
+        ]
+    yield from results

@@ -6,61 +6,91 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from etl.defs.metadata import frame_result, json, key, tally_result
+from etl.defs.metadata import (
+    FRAME_KINDS,
+    NLP_KINDS,
+    column_schema,
+    json,
+    key,
+    logged_progress,
+    row_counts,
+    table_result,
+)
+from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
 from etl.stages import events as stage
+
+TABLES = ("core.events", "core.event_actors")
 
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(
-            key("core.events"),
-            deps=[key("core.mentions"), key("core.sentences")],
+        spec(
+            "core.events",
+            deps=["core.mentions", "core.sentences"],
             description="PLOVER events coded from article sentences: type, mode, context, "
             "CAMEO root, quad class, Goldstein score, date with precision, evidence and offsets.",
-            group_name="core",
+            kinds=NLP_KINDS,
         ),
-        dg.AssetSpec(
-            key("core.event_actors"),
-            deps=[key("core.mentions"), key("core.sentences")],
+        spec(
+            "core.event_actors",
+            deps=["core.mentions", "core.sentences"],
             description="Sources and targets of each event, with the state each stands for.",
-            group_name="core",
+            kinds=NLP_KINDS,
         ),
     ],
 )
-def events(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+# ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
+def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Find event sentences (a French trigger plus actors), parse them, and code who did what to
     whom, when, from the article body only. Only new or changed articles are coded."""
-    with dyad.connect() as conn:
+    with dyad.connect() as conn, logged_progress(context):
+        before = row_counts(conn, TABLES)
         plan, tally = stage.run(
             conn, dyad.build_path, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes
         )
-    yield tally_result(
-        "core.events",
-        tally,
-        ["event_type", "event_date", "trigger_text", "evidence_text"],
-        n_candidate_sentences=tally.counts["n_candidate_sentences"],
-        n_reparsed=tally.counts["n_reparsed"],
-        events_by_type=json(dict(sorted(tally.detail("events_by_type").items()))),
-        event_model=json(stage.model_metadata()),
-        **plan.metadata(),
-    )
-    yield tally_result("core.event_actors", tally, ["event_id", "entity_id", "actor_role"])
+        results = [
+            table_result(
+                conn,
+                "core.events",
+                ["event_type", "reality_code", "event_date", "trigger_text", "evidence_text"],
+                before=before,
+                inserted=tally.rows["core.events"],
+                n_candidate_sentences=tally.counts["n_candidate_sentences"],
+                n_reparsed=tally.counts["n_reparsed"],
+                events_by_type=json(dict(sorted(tally.detail("events_by_type").items()))),
+                event_model=json(stage.model_metadata()),
+                **plan.metadata(),
+            ),
+            table_result(
+                conn,
+                "core.event_actors",
+                ["event_id", "entity_id", "actor_role", "country_code"],
+                before=before,
+                inserted=tally.rows["core.event_actors"],
+            ),
+        ]
+    yield from results
 
 
 @dg.asset(
     key=key("core.event_clusters"),
     deps=[key("core.events"), key("core.event_actors")],
     group_name="core",
+    kinds=FRAME_KINDS,
+    metadata={"dagster/column_schema": column_schema("core.event_clusters")},
 )
 def event_clusters(dyad: DyadResource) -> dg.MaterializeResult:
     """Group reports of the same real event (same type, same actor states, compatible dates)
     so counts are of events, not of articles."""
     with dyad.connect() as conn:
+        before = row_counts(conn, ["core.event_clusters"])
         clusters = stage.build_clusters(conn)
-    return frame_result(
-        "core.event_clusters",
-        clusters,
-        ["event_id", "cluster_id"],
-        n_clusters=clusters["cluster_id"].n_unique(),
-    )
+        return table_result(
+            conn,
+            "core.event_clusters",
+            ["event_id", "cluster_id"],
+            before=before,
+            inserted=clusters.height,
+            n_clusters=clusters["cluster_id"].n_unique(),
+        )

@@ -7,11 +7,13 @@ import re
 import dagster as dg
 
 from etl import contract, warehouse
-from etl.defs.metadata import json, key, preview
+from etl.defs.metadata import SQL_KINDS, json, key, view_metadata
 from etl.defs.resources import DyadResource
 
 _DESCRIPTIONS = {
-    "mart.event_dyads": "One row per event x source x target, with both actors' states and names.",
+    "mart.event_dyads": "One row per event x source x target, with both actors' states and names: "
+    "an event with several sources or targets has several rows, so count events with "
+    "count(distinct event_id) (reports) or count(distinct cluster_id) (real events).",
     "mart.actor_pair_counts": "Per unordered pair of states: distinct events (clusters), "
     "reporting articles, counts per quad class, first and last event dates, mean Goldstein score.",
     "mart.actor_pair_counts_directed": "Per ordered (source state, target state) pair: the same "
@@ -20,8 +22,9 @@ _DESCRIPTIONS = {
     "armed groups), with their codes, kinds and names: the same counts as actor_pair_counts.",
     "mart.actor_dyad_counts_directed": "Per ordered (source actor, target actor) pair of any "
     "kind: the same counts as actor_dyad_counts.",
-    "mart.chronology": "Dated events in order, one row per event cluster and state pair, with the "
-    "best evidence sentence, title, outlet, file and every reporting article.",
+    "mart.chronology": "Dated events in order, one row per event cluster and actor pair, with "
+    "names, reality (asserted or intended), location, the best evidence sentence, title, outlet, "
+    "file and every reporting article.",
 }
 _NAMED = re.compile(r"\b((?:raw|core|mart)\.\w+)")
 
@@ -35,19 +38,12 @@ def view_asset(view: str) -> dg.AssetsDefinition:
         deps=[key(d) for d in deps],
         group_name="mart",
         description=_DESCRIPTIONS[view],
+        kinds=SQL_KINDS,
     )
     def _view(dyad: DyadResource) -> dg.MaterializeResult:
         with dyad.connect() as conn:
             warehouse.create_views(conn, [view])
-            # The view name comes from the contract, never from input.
-            df = conn.execute(f"select * from {view} limit 5").pl()  # noqa: S608
-            n = conn.execute(f"select count(*) from {view}").fetchone()  # noqa: S608
-        return dg.MaterializeResult(
-            metadata={
-                "dagster/row_count": int(n[0]) if n else 0,
-                "preview": preview(df, df.columns[:6]),
-            }
-        )
+            return dg.MaterializeResult(metadata=view_metadata(conn, view))
 
     return _view
 
@@ -59,6 +55,7 @@ VIEW_ASSETS = [view_asset(v) for v in contract.views()]
     key=dg.AssetKey(["published_warehouse"]),
     deps=[key(v) for v in contract.views()],
     group_name="publish",
+    kinds=SQL_KINDS,
 )
 def published_warehouse(dyad: DyadResource) -> dg.MaterializeResult:
     """Publish the finished build as the warehouse file analysts query: an atomic copy, so open

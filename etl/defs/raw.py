@@ -8,24 +8,25 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 
-from etl.defs.metadata import frame_result, json, key
+from etl.defs.metadata import FRAME_KINDS, json, row_counts, table_result
+from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
 from etl.stages.ingest import ingest_folder
 
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(
-            key("raw.documents"),
+        spec(
+            "raw.documents",
             description="One row per distinct input file content: bytes hash, encoding, "
             "accepted or rejected with the reason, and the decoded text.",
-            group_name="raw",
+            kinds=FRAME_KINDS,
         ),
-        dg.AssetSpec(
-            key("raw.document_files"),
+        spec(
+            "raw.document_files",
             description="Every .txt entry in the input folder (and link to a folder) and the "
             "document it holds; identical files are flagged as duplicates.",
-            group_name="raw",
+            kinds=FRAME_KINDS,
         ),
     ],
 )
@@ -35,6 +36,7 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     folder) with a reason instead of failing the run. Files are identified by content: unchanged
     files keep their rows, deleted files lose them."""
     with dyad.connect() as conn:
+        before = row_counts(conn, ["raw.documents", "raw.document_files"])
         got = ingest_folder(
             conn,
             dyad.seeds,
@@ -42,32 +44,42 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             full_refresh=dyad.full_refresh,
             now=dt.datetime.now(),
         )
-    rejected = got.documents.filter(pl.col("status_code") == "rejected")
-    damaged = got.documents.filter(pl.col("n_bad_bytes") > 0)
-    duplicates = got.files.filter(pl.col("is_duplicate"))
-    yield frame_result(
-        "raw.documents",
-        got.documents,
-        [
-            "document_id",
-            "file_name",
-            "n_bytes",
-            "encoding_name",
-            "n_bad_bytes",
-            "status_code",
-            "reject_reason",
-        ],
-        n_new=got.n_new,
-        n_removed=got.n_removed,
-        n_rejected=rejected.height,
-        rejected=json(dict(rejected.select("file_name", "reject_reason").iter_rows())),
-        bad_bytes_replaced=json(dict(damaged.select("file_name", "n_bad_bytes").iter_rows())),
-        input_folder=str(dyad.seeds),
-    )
-    yield frame_result(
-        "raw.document_files",
-        got.files,
-        ["file_name", "document_id", "is_duplicate"],
-        n_duplicates=duplicates.height,
-        duplicates=json(dict(duplicates.select("file_name", "document_id").iter_rows())),
-    )
+        rejected = got.documents.filter(pl.col("status_code") == "rejected")
+        damaged = got.documents.filter(pl.col("n_bad_bytes") > 0)
+        duplicates = got.files.filter(pl.col("is_duplicate"))
+        results = [
+            table_result(
+                conn,
+                "raw.documents",
+                [
+                    "document_id",
+                    "file_name",
+                    "n_bytes",
+                    "encoding_name",
+                    "n_bad_bytes",
+                    "status_code",
+                    "reject_reason",
+                ],
+                before=before,
+                inserted=got.n_new,
+                n_new=got.n_new,
+                n_removed=got.n_removed,
+                n_rejected=rejected.height,
+                rejected=json(dict(rejected.select("file_name", "reject_reason").iter_rows())),
+                bad_bytes_replaced=json(
+                    dict(damaged.select("file_name", "n_bad_bytes").iter_rows())
+                ),
+                input_folder=str(dyad.seeds),
+            ),
+            # The file list is rewritten whole on every run.
+            table_result(
+                conn,
+                "raw.document_files",
+                ["file_name", "document_id", "is_duplicate"],
+                before=before,
+                inserted=got.files.height,
+                n_duplicates=duplicates.height,
+                duplicates=json(dict(duplicates.select("file_name", "document_id").iter_rows())),
+            ),
+        ]
+    yield from results

@@ -1,24 +1,22 @@
 -- One article per accepted document: metadata plus the story text without page furniture.
 create table if not exists core.articles (
-    article_id varchar primary key,
-    document_id varchar not null,  -- references raw.documents(document_id)
-    title varchar,
-    outlet_name varchar,
-    author_name varchar,
-    section_name varchar,
-    published_date date,
-    published_date_precision varchar,
-    published_date_text varchar,
-    language_code varchar,
-    body varchar not null,
-    body_char_start integer,
-    body_char_end integer,
-    n_words integer not null,
-    n_dropped_lines integer not null,
-    is_empty boolean not null,
-    -- The page was longer than the per-article bound (20,000 words): the characters after the
-    -- cut were not read; raw.documents.raw_text keeps them.
-    is_truncated boolean not null,
-    n_truncated_chars integer not null,
-    extractor_version varchar not null
+    article_id varchar primary key,  -- stable id of the article (derived from its document)
+    document_id varchar not null,  -- the page; references raw.documents(document_id)
+    title varchar,  -- headline as printed on the page
+    outlet_name varchar,  -- news outlet that published it
+    author_name varchar,  -- byline author(s)
+    section_name varchar,  -- the outlet's section or rubric
+    published_date date,  -- publication date given by the page (never the clock)
+    published_date_precision varchar,  -- day, month or year; null when the page gives no date
+    published_date_text varchar,  -- the text the publication date was read from
+    language_code varchar,  -- ISO 639-1 language of the body (fr)
+    body varchar not null,  -- story text without page furniture; other tables' offsets index it
+    body_char_start integer,  -- where the body starts in raw.documents.raw_text
+    body_char_end integer,  -- where the body ends in raw.documents.raw_text (exclusive)
+    n_words integer not null,  -- words in the body
+    n_dropped_lines integer not null,  -- page lines dropped as boilerplate (menus, teasers)
+    is_empty boolean not null,  -- true when the page held no story
+    is_truncated boolean not null,  -- the page passed the 20,000-word bound; the rest was not read
+    n_truncated_chars integer not null,  -- characters after the cut (raw_text keeps them)
+    extractor_version varchar not null  -- version of the article stage that extracted it
 );

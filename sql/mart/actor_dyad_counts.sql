@@ -79,22 +79,22 @@ names as (
 
 final as (
     select
-        p.actor_code_a,
-        p.actor_kind_a,
-        name_a.actor_name as actor_name_a,
-        p.actor_code_b,
-        p.actor_kind_b,
-        name_b.actor_name as actor_name_b,
-        p.n_events,
-        p.n_articles,
-        p.n_reports,
-        p.n_verbal_cooperation,
-        p.n_material_cooperation,
-        p.n_verbal_conflict,
-        p.n_material_conflict,
-        p.first_event_date,
-        p.last_event_date,
-        s.mean_goldstein_score
+        p.actor_code_a,  -- the lesser actor code of the pair
+        p.actor_kind_a,  -- kind of actor a
+        name_a.actor_name as actor_name_a,  -- name of actor a
+        p.actor_code_b,  -- the greater actor code of the pair
+        p.actor_kind_b,  -- kind of actor b
+        name_b.actor_name as actor_name_b,  -- name of actor b
+        p.n_events,  -- distinct real events (event clusters)
+        p.n_articles,  -- distinct articles reporting them
+        p.n_reports,  -- distinct event reports (core.events rows)
+        p.n_verbal_cooperation,  -- events of quad class 1
+        p.n_material_cooperation,  -- events of quad class 2
+        p.n_verbal_conflict,  -- events of quad class 3
+        p.n_material_conflict,  -- events of quad class 4
+        p.first_event_date,  -- earliest event date
+        p.last_event_date,  -- latest event date
+        s.mean_goldstein_score  -- mean Goldstein score, each event weighed once
     from pairs as p
     inner join scores as s
         on p.actor_code_a = s.actor_code_a and p.actor_code_b = s.actor_code_b

@@ -69,22 +69,22 @@ names as (
 
 final as (
     select
-        p.source_actor_code,
-        p.source_actor_kind,
-        source_name.actor_name as source_actor_name,
-        p.target_actor_code,
-        p.target_actor_kind,
-        target_name.actor_name as target_actor_name,
-        p.n_events,
-        p.n_articles,
-        p.n_reports,
-        p.n_verbal_cooperation,
-        p.n_material_cooperation,
-        p.n_verbal_conflict,
-        p.n_material_conflict,
-        p.first_event_date,
-        p.last_event_date,
-        s.mean_goldstein_score
+        p.source_actor_code,  -- the source as an actor: alpha-3, IGO:, NSA: or ORG: code
+        p.source_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        source_name.actor_name as source_actor_name,  -- name of the source actor
+        p.target_actor_code,  -- the target as an actor: alpha-3, IGO:, NSA: or ORG: code
+        p.target_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        target_name.actor_name as target_actor_name,  -- name of the target actor
+        p.n_events,  -- distinct real events (event clusters)
+        p.n_articles,  -- distinct articles reporting them
+        p.n_reports,  -- distinct event reports (core.events rows)
+        p.n_verbal_cooperation,  -- events of quad class 1
+        p.n_material_cooperation,  -- events of quad class 2
+        p.n_verbal_conflict,  -- events of quad class 3
+        p.n_material_conflict,  -- events of quad class 4
+        p.first_event_date,  -- earliest event date
+        p.last_event_date,  -- latest event date
+        s.mean_goldstein_score  -- mean Goldstein score, each event weighed once
     from pairs as p
     inner join scores as s
         on

@@ -56,20 +56,20 @@ scores as (
 
 final as (
     select
-        p.country_code_a,
+        p.country_code_a,  -- the lesser state code of the pair (ISO alpha-3)
         country_a.canonical_name as country_name_a,
-        p.country_code_b,
+        p.country_code_b,  -- the greater state code of the pair (ISO alpha-3)
         country_b.canonical_name as country_name_b,
-        p.n_events,
-        p.n_articles,
-        p.n_reports,
-        p.n_verbal_cooperation,
-        p.n_material_cooperation,
-        p.n_verbal_conflict,
-        p.n_material_conflict,
-        p.first_event_date,
-        p.last_event_date,
-        s.mean_goldstein_score
+        p.n_events,  -- distinct real events (event clusters)
+        p.n_articles,  -- distinct articles reporting them
+        p.n_reports,  -- distinct event reports (core.events rows)
+        p.n_verbal_cooperation,  -- events of quad class 1
+        p.n_material_cooperation,  -- events of quad class 2
+        p.n_verbal_conflict,  -- events of quad class 3
+        p.n_material_conflict,  -- events of quad class 4
+        p.first_event_date,  -- earliest event date
+        p.last_event_date,  -- latest event date
+        s.mean_goldstein_score  -- mean Goldstein score, each event weighed once
     from pairs as p
     inner join scores as s
         on p.country_code_a = s.country_code_a and p.country_code_b = s.country_code_b

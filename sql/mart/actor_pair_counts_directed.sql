@@ -59,16 +59,16 @@ final as (
         source_country.canonical_name as source_country_name,
         p.target_country_code,
         target_country.canonical_name as target_country_name,
-        p.n_events,
-        p.n_articles,
-        p.n_reports,
-        p.n_verbal_cooperation,
-        p.n_material_cooperation,
-        p.n_verbal_conflict,
-        p.n_material_conflict,
-        p.first_event_date,
-        p.last_event_date,
-        s.mean_goldstein_score
+        p.n_events,  -- distinct real events (event clusters)
+        p.n_articles,  -- distinct articles reporting them
+        p.n_reports,  -- distinct event reports (core.events rows)
+        p.n_verbal_cooperation,  -- events of quad class 1
+        p.n_material_cooperation,  -- events of quad class 2
+        p.n_verbal_conflict,  -- events of quad class 3
+        p.n_material_conflict,  -- events of quad class 4
+        p.first_event_date,  -- earliest event date
+        p.last_event_date,  -- latest event date
+        s.mean_goldstein_score  -- mean Goldstein score, each event weighed once
     from pairs as p
     inner join scores as s
         on

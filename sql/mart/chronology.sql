@@ -1,5 +1,6 @@
 -- Dated real events in order: one row per event cluster and actor pair (states, organizations,
--- armed groups), best evidence first-class.
+-- armed groups), best evidence first-class. reality_code tells what happened (asserted) from
+-- what was planned, threatened or refused (intended).
 create or replace view mart.chronology as
 with reports as (
     select
@@ -8,11 +9,20 @@ with reports as (
         d.article_id,
         d.event_type,
         d.event_mode,
+        d.reality_code,
         d.quad_class,
         d.goldstein_score,
         d.event_date,
         d.event_date_precision,
         d.event_date_method,
+        d.location_entity_id,
+        d.location_name,
+        d.source_name,
+        d.target_name,
+        d.source_country_name,
+        d.target_country_name,
+        d.source_via_entity_id,
+        d.target_via_entity_id,
         d.source_actor_code,
         d.source_actor_kind,
         d.target_actor_code,
@@ -64,18 +74,27 @@ sources as (
 
 final as (
     select
-        r.cluster_id,
+        r.cluster_id,  -- the real event (shared by its reports)
         r.event_date,
         r.event_date_precision,
         r.event_date_method,
         r.source_country_code,
+        r.source_country_name,
         r.target_country_code,
-        r.source_actor_code,
-        r.source_actor_kind,
-        r.target_actor_code,
-        r.target_actor_kind,
+        r.target_country_name,
+        r.source_actor_code,  -- the source as an actor: alpha-3, IGO:, NSA: or ORG: code
+        r.source_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        r.target_actor_code,  -- the target as an actor: alpha-3, IGO:, NSA: or ORG: code
+        r.target_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        r.source_name,  -- the source entity of the best report (a person, a state ...)
+        r.target_name,  -- the target entity of the best report
+        r.source_via_entity_id,  -- the alliance an expanded member state came from
+        r.target_via_entity_id,  -- the alliance an expanded member state came from
         r.event_type,
         r.event_mode,
+        r.reality_code,  -- asserted or intended (planned, refused ...): filter on it for facts
+        r.location_entity_id,
+        r.location_name,
         r.quad_class,
         r.goldstein_score,
         r.is_historical,
@@ -84,9 +103,9 @@ final as (
         r.outlet_name,
         r.published_date,
         r.file_name,
-        s.n_articles,
-        s.article_ids,
-        s.file_names
+        s.n_articles,  -- distinct articles reporting them
+        s.article_ids,  -- every reporting article
+        s.file_names  -- every reporting file
     from ranked as r
     inner join sources as s
         on

@@ -1,5 +1,7 @@
 -- One row per event x source x target, with both actors' codes, kinds, states and names. A joint
--- action of several parties (a trilateral summit) gives one row per pair of participants. An
+-- action of several parties (a trilateral summit) gives one row per pair of participants, and an
+-- event with two sources or two targets has several rows: count reports with
+-- count(distinct event_id) and real events with count(distinct cluster_id), never count(*). An
 -- actor's code is its state's alpha-3 when it stands for a state here (a state, a person acting
 -- for it, an expanded alliance member), else the organization's own code (IGO:, NSA:, ORG:).
 create or replace view mart.event_dyads as
@@ -11,6 +13,7 @@ with actors as (
         a.country_code,
         a.sector_code,
         a.surface_text,
+        a.via_entity_id,
         case
             when coalesce(e.actor_kind, 'state') = 'state' then a.country_code
             else e.actor_code
@@ -31,11 +34,13 @@ source_target_pairs as (
         s.actor_kind as source_actor_kind,
         s.country_code as source_country_code,
         s.sector_code as source_sector_code,
+        s.via_entity_id as source_via_entity_id,
         t.entity_id as target_entity_id,
         t.actor_code as target_actor_code,
         t.actor_kind as target_actor_kind,
         t.country_code as target_country_code,
-        t.sector_code as target_sector_code
+        t.sector_code as target_sector_code,
+        t.via_entity_id as target_via_entity_id
     from actors as s
     inner join actors as t on s.event_id = t.event_id
     where s.actor_role = 'source' and t.actor_role = 'target'
@@ -50,11 +55,13 @@ joint_pairs as (
         a.actor_kind as source_actor_kind,
         a.country_code as source_country_code,
         a.sector_code as source_sector_code,
+        a.via_entity_id as source_via_entity_id,
         b.entity_id as target_entity_id,
         b.actor_code as target_actor_code,
         b.actor_kind as target_actor_kind,
         b.country_code as target_country_code,
-        b.sector_code as target_sector_code
+        b.sector_code as target_sector_code,
+        b.via_entity_id as target_via_entity_id
     from actors as a
     inner join actors as b on a.event_id = b.event_id and a.actor_code < b.actor_code
     where
@@ -74,7 +81,7 @@ pairs as (
 final as (
     select
         e.event_id,
-        c.cluster_id,
+        c.cluster_id,  -- the real event (shared by its reports)
         e.article_id,
         e.event_type,
         e.event_mode,
@@ -86,20 +93,24 @@ final as (
         e.event_date_precision,
         e.event_date_method,
         e.event_date_text,
+        e.location_entity_id,
+        location.canonical_name as location_name,  -- where it happened
         p.source_entity_id,
         source_entity.canonical_name as source_name,
-        p.source_actor_code,
-        p.source_actor_kind,
+        p.source_actor_code,  -- the source as an actor: alpha-3, IGO:, NSA: or ORG: code
+        p.source_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
         p.source_sector_code,
         p.source_country_code,
         source_country.canonical_name as source_country_name,
+        p.source_via_entity_id,  -- the alliance an expanded member state came from
         p.target_entity_id,
         target_entity.canonical_name as target_name,
-        p.target_actor_code,
-        p.target_actor_kind,
+        p.target_actor_code,  -- the target as an actor: alpha-3, IGO:, NSA: or ORG: code
+        p.target_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
         p.target_sector_code,
         p.target_country_code,
         target_country.canonical_name as target_country_name,
+        p.target_via_entity_id,  -- the alliance an expanded member state came from
         e.is_directed,
         e.is_historical,
         e.trigger_text,
@@ -108,6 +119,7 @@ final as (
     from core.events as e
     inner join pairs as p on e.event_id = p.event_id
     left join core.event_clusters as c on e.event_id = c.event_id
+    left join core.entities as location on e.location_entity_id = location.entity_id
     left join core.entities as source_entity on p.source_entity_id = source_entity.entity_id
     left join core.entities as target_entity on p.target_entity_id = target_entity.entity_id
     left join core.entities as source_country

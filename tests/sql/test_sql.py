@@ -43,6 +43,7 @@ def schema_of(conn: duckdb.DuckDBPyConnection) -> dict[str, object]:
             "table_schema": "VARCHAR",
             "table_name": "VARCHAR",
             "column_name": "VARCHAR",
+            "data_type": "VARCHAR",
             "ordinal_position": "INTEGER",
         }
     }

@@ -93,3 +93,34 @@ def test_record_round_trip() -> None:
     assert (row["actor_code"], row["actor_kind"]) == ("IGO:x", "igo")
     frame = records.frame("core.entities", [row])
     assert records.records(Entity, frame) == [e]
+
+
+def test_every_column_is_described_in_the_ddl() -> None:
+    tables = contract.tables().values()
+    missing = [f"{t.name}.{c.name}" for t in tables for c in t.columns if not c.description]
+    assert missing == []
+    article_id = {c.name: c for c in contract.table("core.events").columns}["article_id"]
+    assert article_id.description.startswith("the reporting article")
+    # A reference is declared in the same comment as the description.
+    assert ("article_id", "core.articles") in {
+        (r.column, r.parent) for r in contract.table("core.events").references
+    }
+
+
+def test_view_columns_have_descriptions_and_sources() -> None:
+    columns = contract.all_view_columns()
+    assert set(columns) == set(contract.views())
+    known = {t: set(contract.table(t).column_names) for t in contract.table_names()}
+    known.update({v: {c.name for c in cols} for v, cols in columns.items()})
+    for view, cols in columns.items():
+        for c in cols:
+            assert c.description, f"{view}.{c.name}"
+            assert all(col in known[src] for src, col in c.sources), f"{view}.{c.name}"
+    chronology = {c.name: c for c in columns["mart.chronology"]}
+    # A copied column keeps its table's description; a computed one says what it is.
+    assert chronology["title"].description == "headline as printed on the page"
+    assert chronology["title"].sources == (("core.articles", "title"),)
+    assert (
+        "real events"
+        in {c.name: c for c in columns["mart.actor_pair_counts"]}["n_events"].description
+    )

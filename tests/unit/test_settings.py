@@ -12,8 +12,9 @@ from etl.cli import _settings, build_parser
 
 def test_defaults_without_environment() -> None:
     s = settings.from_env({})
-    assert s.seeds_dir == settings.DEFAULT_SEEDS_DIR
-    assert s.warehouse_path == settings.DEFAULT_WAREHOUSE
+    # The current directory, never the installed package's folder.
+    assert s.seeds_dir == Path.cwd().resolve() / "seeds"
+    assert s.warehouse_path == Path.cwd().resolve() / "warehouse" / "dyad.duckdb"
     assert s.build_path.name == "dyad.build.duckdb"
     assert not s.full_refresh and s.nlp_processes is None
 
@@ -40,11 +41,14 @@ def test_a_flag_not_given_keeps_the_setting() -> None:
     assert s.but(warehouse_path="/other/x.duckdb").warehouse_path == Path("/other/x.duckdb")
 
 
-def test_cli_without_flags_uses_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_without_flags_uses_the_defaults(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     for name in ("DYAD_SEEDS_DIR", "DYAD_WAREHOUSE", "DYAD_FULL_REFRESH"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
     s = _settings(build_parser().parse_args(["run"]))
-    assert s.warehouse_path == settings.DEFAULT_WAREHOUSE
-    assert s.seeds_dir == settings.DEFAULT_SEEDS_DIR
+    assert s.warehouse_path == tmp_path.resolve() / settings.DEFAULT_WAREHOUSE
+    assert s.seeds_dir == tmp_path.resolve() / settings.DEFAULT_SEEDS_DIR
     flagged = _settings(build_parser().parse_args(["run", "--full-refresh", "--seeds", "/x"]))
     assert flagged.full_refresh and flagged.seeds_dir == Path("/x")
