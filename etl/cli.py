@@ -19,6 +19,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         seeds_dir=getattr(args, "seeds", None),
         warehouse_path=getattr(args, "warehouse", None),
         **({"full_refresh": True} if getattr(args, "full_refresh", False) else {}),
+        **({"allow_empty": True} if getattr(args, "allow_empty", False) else {}),
     )
 
 
@@ -56,6 +57,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
 
     try:
+        # Before any work: a folder the run cannot write is one line, not a failed run.
+        warehouse.check_folder(config.warehouse_path, config.build_path)
         # Held for the whole job; the job's own resource re-enters it instead of waiting.
         with warehouse.run_lock(
             config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting
@@ -64,6 +67,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     except warehouse.RunLocked as exc:
         print(f"dyad: {exc}", file=sys.stderr)
         return 3
+    except warehouse.WarehouseError as exc:
+        print(f"dyad: error: {exc}", file=sys.stderr)
+        return 2
     print(summary.render())
     return 0 if summary.success else 1
 
@@ -78,7 +84,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
     try:
-        with warehouse.connect(path, read_only=True) as conn:
+        # Read-only, no other file reachable, settings locked: a query can change nothing.
+        with warehouse.connect_locked(path) as conn:
             cur = conn.execute(args.query)
             columns = [d[0] for d in cur.description] if cur.description else []
             rows = cur.fetchmany(args.limit) if columns else []
@@ -235,6 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     paths(p_run)
     p_run.add_argument(
         "--full-refresh", action="store_true", help="reprocess every document, not only changes"
+    )
+    p_run.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="publish even if no page is accepted (empties a warehouse that has documents)",
     )
     p_run.set_defaults(func=cmd_run)
 
