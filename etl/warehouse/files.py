@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import struct
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -143,37 +142,6 @@ def drop_stale_wal(db: Path) -> bool:
     return True
 
 
-# DuckDB 1.5 file layout: a 4 KiB main header, then two 4 KiB database headers (the one with the
-# higher iteration is current): checksum, iteration, meta block, free list, block count, block
-# allocation size. The blocks follow the three headers.
-_HEADER_SIZE = 4096
-_DB_HEADER = struct.Struct("<QQqqQQ")
-
-
-def truncation(path: Path) -> str | None:
-    """Why ``path`` is shorter than its own header says, or None (also when it cannot tell)."""
-    size = path.stat().st_size
-    if size == 0:
-        return "the file is empty (0 bytes)"
-    with path.open("rb") as fh:
-        head = fh.read(3 * _HEADER_SIZE)
-    if len(head) < 3 * _HEADER_SIZE or head[8:12] != b"DUCK":
-        return None  # not a DuckDB file at all: DuckDB's own open says so
-    best: tuple[int, int, int] | None = None
-    for offset in (_HEADER_SIZE, 2 * _HEADER_SIZE):
-        _, iteration, _, _, blocks, alloc = _DB_HEADER.unpack_from(head, offset)
-        if best is None or iteration > best[0]:
-            best = (iteration, blocks, alloc)
-    assert best is not None
-    _, blocks, alloc = best
-    if not 4096 <= alloc <= 1 << 30 or alloc & (alloc - 1) or blocks > 1 << 40:
-        return None  # a layout this check does not know: leave the verdict to DuckDB
-    expected = 3 * _HEADER_SIZE + blocks * alloc
-    if size < expected:
-        return f"the file is truncated ({size} of {expected} bytes)"
-    return None
-
-
 # DuckDB's words for a file it cannot read as a database (as opposed to a lock held elsewhere,
 # a permission or a full disk, which must never cost the user the file).
 _DAMAGE = (
@@ -187,26 +155,44 @@ _DAMAGE = (
 )
 
 
+def _short_of(conn: duckdb.DuckDBPyConnection, size: int) -> str | None:
+    """Why a file of ``size`` bytes cannot hold the blocks DuckDB says it uses, or None.
+
+    DuckDB reads most blocks only when a query needs them, so a file cut short can open and
+    then fail in the middle of a stage. It writes whole blocks after three 4 KiB headers and
+    trims only free blocks off the end, so a file holds at least its used blocks, whole.
+    """
+    row = conn.execute("select block_size, used_blocks from pragma_database_size()").fetchone()
+    if not row:
+        return None
+    block, used = int(row[0]), int(row[1])
+    body = size - 3 * 4096
+    if body < used * block or body % block:
+        return f"the file is truncated ({size} bytes; {used} blocks of {block} in use)"
+    return None
+
+
 def damage(path: Path) -> str | None:
-    """Why the DuckDB file ``path`` cannot be used, or None when it opens and reads its catalog."""
+    """Why the DuckDB file ``path`` cannot be used, or None when it opens and holds its blocks.
+
+    Read-only: a WAL a killed run left is replayed in memory, and the file is not written."""
     if not path.exists():
         return None
-    reason = truncation(path)
-    if reason:
-        return reason
+    size = path.stat().st_size
+    if size == 0:
+        return "the file is empty (0 bytes)"
     try:
-        conn = duckdb.connect(str(path))
+        conn = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
         message = str(exc).splitlines()[0]
         return message if any(w in message.lower() for w in _DAMAGE) else None
     try:
-        conn.execute("select count(*) from duckdb_tables()").fetchall()
+        return _short_of(conn, size)
     except duckdb.Error as exc:
         message = str(exc).splitlines()[0]
         return message if any(w in message.lower() for w in _DAMAGE) else None
     finally:
         conn.close()
-    return None
 
 
 def recover_build(build: Path) -> str | None:
