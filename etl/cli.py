@@ -46,6 +46,7 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width
 def cmd_run(args: argparse.Namespace) -> int:
     from etl import warehouse
     from etl.pipeline import run_pipeline
+    from etl.warehouse import files
 
     config = _settings(args)
 
@@ -58,7 +59,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         # Before any work: a folder the run cannot write is one line, not a failed run.
-        warehouse.check_folder(config.warehouse_path, config.build_path)
+        files.check_folder(config.warehouse_path, config.build_path)
         # Held for the whole job; the job's own resource re-enters it instead of waiting.
         with warehouse.run_lock(
             config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting
@@ -67,7 +68,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except warehouse.RunLocked as exc:
         print(f"dyad: {exc}", file=sys.stderr)
         return 3
-    except warehouse.WarehouseError as exc:
+    except files.WarehouseError as exc:
         print(f"dyad: error: {exc}", file=sys.stderr)
         return 2
     print(summary.render())
@@ -75,7 +76,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from etl import warehouse
+    from etl.warehouse.connection import connect_locked
 
     path = _settings(args).warehouse_path
     if not path.exists():
@@ -85,7 +86,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     try:
         # Read-only, no other file reachable, settings locked: a query can change nothing.
-        with warehouse.connect_locked(path) as conn:
+        with connect_locked(path) as conn:
             cur = conn.execute(args.query)
             columns = [d[0] for d in cur.description] if cur.description else []
             rows = cur.fetchmany(args.limit) if columns else []

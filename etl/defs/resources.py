@@ -17,6 +17,7 @@ from etl import settings as settings_module
 from etl import warehouse
 from etl.settings import Settings
 from etl.stages import parse_cache
+from etl.warehouse import files
 
 
 class DyadResource(dg.ConfigurableResource):
@@ -61,7 +62,7 @@ class DyadResource(dg.ConfigurableResource):
     def _hold_run_lock(self) -> None:
         if self._held is None:
             # A folder the run cannot write stops it here, before any work, in one line.
-            warehouse.check_folder(Path(self.warehouse_path), self.build_path)
+            files.check_folder(Path(self.warehouse_path), self.build_path)
             stack = contextlib.ExitStack()
             stack.enter_context(
                 warehouse.run_lock(
@@ -75,7 +76,7 @@ class DyadResource(dg.ConfigurableResource):
             )
             self._held = stack
             # Under the lock: no other run is using what a killed run left.
-            for note in warehouse.prepare_run(
+            for note in files.prepare_run(
                 self.build_path, Path(self.warehouse_path), [parse_cache.cache_dir(self.build_path)]
             ):
                 print(f"dyad: {note}", file=sys.stderr)

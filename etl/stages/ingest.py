@@ -15,6 +15,7 @@ import polars as pl
 
 from etl import warehouse
 from etl.warehouse import records
+from etl.warehouse.files import RefusedEmpty
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def ingest_folder(
     n_accepted = documents.filter(pl.col("status_code") == "ok").height
     n_stored = sum(r["status_code"] == "ok" for r in stored.values())
     if not n_accepted and n_stored and not allow_empty:
-        raise warehouse.RefusedEmpty(
+        raise RefusedEmpty(
             f"no accepted page in {folder} ({len(blobs)} file(s)), and the warehouse holds "
             f"{n_stored} document(s): nothing was changed; run with --allow-empty "
             "(DYAD_ALLOW_EMPTY=1) to empty it"

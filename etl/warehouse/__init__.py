@@ -9,13 +9,11 @@ the analysts' snapshot; ``files`` checks the folder and clears what a killed run
 from etl.warehouse.connection import (
     RunLocked,
     connect,
-    connect_locked,
     create_views,
     ensure_schema,
     run_lock,
     transaction,
 )
-from etl.warehouse.files import RefusedEmpty, WarehouseError, check_folder, prepare_run
 from etl.warehouse.publish import publish
 from etl.warehouse.tables import (
     article_rows,
@@ -33,18 +31,13 @@ from etl.warehouse.tables import (
 )
 
 __all__ = [
-    "RefusedEmpty",
     "RunLocked",
-    "WarehouseError",
     "article_rows",
-    "check_folder",
     "connect",
-    "connect_locked",
     "count_rows",
     "create_views",
     "ensure_schema",
     "overwrite",
-    "prepare_run",
     "publish",
     "query",
     "read_query",

@@ -102,7 +102,7 @@ def test_publishing_refuses_while_a_session_writes_the_published_file(tmp_path: 
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
         build, _ = build_with(tmp_path, 3)
-        with pytest.raises(warehouse.WarehouseError, match="open read-write"):
+        with pytest.raises(files.WarehouseError, match="open read-write"):
             warehouse.publish(build, published)
     finally:
         proc.kill()
@@ -124,7 +124,7 @@ def test_a_copy_that_differs_from_the_build_is_not_published(
             conn.execute("delete from raw.documents where file_name = 'p1.txt'")
 
     monkeypatch.setattr(publish, "_copy", lossy_copy)
-    with pytest.raises(warehouse.WarehouseError, match="raw.documents has 2 rows, the build 3"):
+    with pytest.raises(files.WarehouseError, match="raw.documents has 2 rows, the build 3"):
         warehouse.publish(build, published)
     assert digest(published) == before
     assert not list(tmp_path.glob(files.publish_tmp_glob(published)))
@@ -146,7 +146,7 @@ def test_a_full_disk_while_publishing_keeps_the_previous_snapshot(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
 
     monkeypatch.setattr(publish.shutil, "copyfile", full_disk)
-    with pytest.raises(warehouse.WarehouseError, match=r"no space left on device \(ENOSPC\)"):
+    with pytest.raises(files.WarehouseError, match=r"no space left on device \(ENOSPC\)"):
         warehouse.publish(build, published)
     assert digest(published) == before
     assert not list(tmp_path.glob(files.publish_tmp_glob(published)))
@@ -157,7 +157,7 @@ def test_an_empty_build_never_replaces_a_full_snapshot(tmp_path: Path) -> None:
     warehouse.publish(build, published)
     before = digest(published)
     build, _ = build_with(tmp_path, 0)
-    with pytest.raises(warehouse.RefusedEmpty, match="--allow-empty"):
+    with pytest.raises(files.RefusedEmpty, match="--allow-empty"):
         warehouse.publish(build, published)
     assert digest(published) == before
     warehouse.publish(build, published, allow_empty=True)
@@ -168,7 +168,7 @@ def test_an_empty_folder_does_not_empty_the_build(tmp_path: Path) -> None:
     build, _ = build_with(tmp_path, 2)
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(warehouse.RefusedEmpty, match="--allow-empty"):
+    with pytest.raises(files.RefusedEmpty, match="--allow-empty"):
         ingest(build, empty)
     assert n_documents(build) == 2
     ingest(build, empty, allow_empty=True)
@@ -220,7 +220,7 @@ def test_stale_temporary_files_are_removed_by_the_next_run(tmp_path: Path) -> No
         path.write_bytes(b"partial")
     kept = cache / "abc.parse"
     kept.write_bytes(b"x")
-    notes = warehouse.prepare_run(build, published, [cache])
+    notes = files.prepare_run(build, published, [cache])
     assert notes and not any(p.exists() for p in stale)
     assert kept.exists() and build.exists()
 
@@ -230,7 +230,7 @@ def test_a_zero_byte_or_truncated_build_file_is_rebuilt(tmp_path: Path, cut: flo
     build, published = build_with(tmp_path, 3)
     data = build.read_bytes()
     build.write_bytes(data[: int(len(data) * cut)])
-    notes = warehouse.prepare_run(build, published)
+    notes = files.prepare_run(build, published)
     assert notes and "rebuilding" in notes[0]
     assert not build.exists()
     ingest(build, tmp_path / "pages")
@@ -247,7 +247,7 @@ def test_a_build_file_held_by_another_process_is_left_alone(tmp_path: Path) -> N
     )
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
-        assert warehouse.prepare_run(build, published) == []
+        assert files.prepare_run(build, published) == []
         assert build.exists()
     finally:
         proc.send_signal(signal.SIGKILL)
@@ -275,19 +275,19 @@ def read_only_folder(tmp_path: Path) -> Path:
 def test_a_missing_or_read_only_warehouse_folder_is_one_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(warehouse.WarehouseError, match="does not exist"):
-        warehouse.check_folder(tmp_path / "a" / "b" / "dyad.duckdb", tmp_path / "x")
+    with pytest.raises(files.WarehouseError, match="does not exist"):
+        files.check_folder(tmp_path / "a" / "b" / "dyad.duckdb", tmp_path / "x")
     (tmp_path / "file").write_text("x")
-    with pytest.raises(warehouse.WarehouseError, match="not a folder"):
-        warehouse.check_folder(tmp_path / "file" / "dyad.duckdb", tmp_path / "x")
+    with pytest.raises(files.WarehouseError, match="not a folder"):
+        files.check_folder(tmp_path / "file" / "dyad.duckdb", tmp_path / "x")
     # A missing folder whose parent exists is created, as `warehouse/` of a fresh checkout.
-    warehouse.check_folder(tmp_path / "new" / "dyad.duckdb", tmp_path / "new" / "b.duckdb")
+    files.check_folder(tmp_path / "new" / "dyad.duckdb", tmp_path / "new" / "b.duckdb")
     assert (tmp_path / "new").is_dir()
 
     locked = read_only_folder(tmp_path)
     try:
-        with pytest.raises(warehouse.WarehouseError, match="is not writable"):
-            warehouse.check_folder(locked / "dyad.duckdb", locked / "dyad.build.duckdb")
+        with pytest.raises(files.WarehouseError, match="is not writable"):
+            files.check_folder(locked / "dyad.duckdb", locked / "dyad.build.duckdb")
         # The run stops before any work (no lock file, no build file) with one line.
         args = ["run", "--seeds", str(tmp_path), "--warehouse", str(locked / "dyad.duckdb")]
         assert cli.main(args) == 2
