@@ -23,6 +23,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         seeds_dir=getattr(args, "seeds", None),
         warehouse_path=getattr(args, "warehouse", None),
         **({"full_refresh": True} if getattr(args, "full_refresh", False) else {}),
+        **({"allow_empty": True} if getattr(args, "allow_empty", False) else {}),
     )
 
 
@@ -100,6 +101,7 @@ def show_progress(stream: TextIO) -> Iterator[None]:
 def cmd_run(args: argparse.Namespace) -> int:
     from etl import warehouse
     from etl.pipeline import run_pipeline
+    from etl.warehouse import files
 
     config = _settings(args)
     problem = check_run_paths(config)
@@ -115,6 +117,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
 
     try:
+        # Before any work: a folder the run cannot write is one line, not a failed run.
+        files.check_folder(config.warehouse_path, config.build_path)
         # Held for the whole job; the job's own resource re-enters it instead of waiting.
         with (
             warehouse.run_lock(config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting),
@@ -124,12 +128,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     except warehouse.RunLocked as exc:
         print(f"dyad: {exc}", file=sys.stderr)
         return 3
+    except files.WarehouseError as exc:
+        print(f"dyad: error: {exc}", file=sys.stderr)
+        return 2
     print(summary.render())
     return 0 if summary.success else 1
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from etl import warehouse
+    from etl.warehouse.connection import connect_locked
 
     path = _settings(args).warehouse_path
     if not path.exists():
@@ -138,7 +145,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
     try:
-        with warehouse.connect(path, read_only=True) as conn:
+        # Read-only, no other file reachable, settings locked: a query can change nothing.
+        with connect_locked(path) as conn:
             cur = conn.execute(args.query)
             columns = [d[0] for d in cur.description] if cur.description else []
             rows = cur.fetchmany(args.limit) if columns else []
@@ -318,6 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
     paths(p_run)
     p_run.add_argument(
         "--full-refresh", action="store_true", help="reprocess every document, not only changes"
+    )
+    p_run.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="publish even if no page is accepted (empties a warehouse that has documents)",
     )
     p_run.set_defaults(func=cmd_run)
 

@@ -22,12 +22,19 @@ class RunSummary:
     rejected: list[tuple[object, ...]] = field(default_factory=list)
     # Metadata each asset reported, keyed "schema/table": n_processed, n_removed, row counts ...
     asset_metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Why a failed run failed, in one line.
+    error: str | None = None
 
     def render(self) -> str:
         lines = [
             f"warehouse: {self.warehouse_path}",
             f"status: {'ok' if self.success else 'FAILED'}",
         ]
+        if not self.success:
+            # Counts of a failed run would be read as the warehouse's: say why, and that the
+            # published snapshot is the previous one.
+            lines.append(f"error: {self.error or 'the run failed'}")
+            return "\n".join(lines)
         for name in ("raw.documents", "core.articles", "core.entities", "core.mentions",
                      "core.events", "core.event_clusters"):  # fmt: skip
             lines.append(f"  {name:<22} {self.counts.get(name, 0):>7}")
@@ -53,6 +60,42 @@ class RunSummary:
         return "\n".join(lines)
 
 
+# Errors whose message is the whole story: no class name in front of it.
+_PLAIN = {"WarehouseError", "RefusedEmpty", "RunLocked"}
+
+
+def _root_cause(error: Any) -> Any:
+    # Dagster wraps what the asset raised: the first error that is not Dagster's is what
+    # happened (its own cause may be a worker's traceback, which says less).
+    while error.cause is not None and (error.cls_name or "").startswith("Dagster"):
+        error = error.cause
+    return error
+
+
+def failure_line(result: dg.ExecuteInProcessResult, published: Path) -> str:
+    """The first failed step and its root cause, in one line, and what became of the snapshot."""
+    published_ok = any(
+        e.is_step_success and e.step_key == "published_warehouse" for e in result.all_events
+    )
+    for event in result.all_events:
+        if not event.is_step_failure or event.step_failure_data is None:
+            continue
+        root = _root_cause(event.step_failure_data.error)
+        message = (root.message.strip().splitlines() or [root.cls_name or "error"])[0]
+        prefix, sep, rest = message.partition(": ")
+        if sep and prefix.split(".")[-1] == root.cls_name:  # "etl.module.Class: text"
+            message = rest
+        if root.cls_name and root.cls_name not in _PLAIN:
+            message = f"{root.cls_name}: {message}"
+        if "No space left on device" in message and "ENOSPC" not in message:
+            message += " (ENOSPC)"
+        line = f"{event.step_key}: {message}"
+        if not published_ok and "unchanged" not in message:
+            line += f"; {published} is unchanged"
+        return line
+    return f"the run failed; {published} is unchanged" if not published_ok else "the run failed"
+
+
 def run_pipeline(
     config: Settings | None = None, instance: dg.DagsterInstance | None = None
 ) -> RunSummary:
@@ -65,9 +108,10 @@ def run_pipeline(
     job = defs.resolve_job_def("dyad_job")
     result = job.execute_in_process(
         instance=instance or dg.DagsterInstance.ephemeral(),
-        # Step-by-step debug lines drown the summary; warnings and errors still show.
+        # Step-by-step lines drown the summary, and a failure would print a traceback per step
+        # it skips: the summary says what failed in one line instead (RunSummary.error).
         run_config={
-            "loggers": {"console": {"config": {"log_level": "WARNING"}}},
+            "loggers": {"console": {"config": {"log_level": "CRITICAL"}}},
             # Settings are passed now, not read when the definitions module was first imported.
             "resources": {"dyad": {"config": DyadResource.from_settings(config).model_dump()}},
         },
@@ -82,6 +126,7 @@ def run_pipeline(
                 k: v.value for k, v in mat.metadata.items()
             }
     if not result.success:
+        summary.error = failure_line(result, path)
         return summary
     with warehouse.connect(path, read_only=True) as conn:
         for table in contract.tables():

@@ -44,6 +44,8 @@ class Settings:
     # Worker processes for the NLP stages; None: one per core, at most two.
     nlp_processes: int | None = None
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
+    # Publish a warehouse with no accepted document over one that has some (an emptied folder).
+    allow_empty: bool = False
 
     @property
     def build_path(self) -> Path:
@@ -71,7 +73,8 @@ def _path(text: str) -> Path:
 
 def from_env(environ: Mapping[str, str] | None = None) -> Settings:
     """The settings the environment gives (``DYAD_SEEDS_DIR``, ``DYAD_WAREHOUSE``,
-    ``DYAD_MAX_BYTES``, ``DYAD_FULL_REFRESH``, ``DYAD_NLP_PROCESSES``, ``DYAD_LOCK_TIMEOUT``)."""
+    ``DYAD_MAX_BYTES``, ``DYAD_FULL_REFRESH``, ``DYAD_NLP_PROCESSES``, ``DYAD_LOCK_TIMEOUT``,
+    ``DYAD_ALLOW_EMPTY``)."""
     env = os.environ if environ is None else environ
     processes = env.get("DYAD_NLP_PROCESSES")
     return Settings(
@@ -81,4 +84,5 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         full_refresh=env.get("DYAD_FULL_REFRESH", "").lower() not in _FALSE,
         nlp_processes=max(1, int(processes)) if processes else None,
         lock_timeout_s=float(env.get("DYAD_LOCK_TIMEOUT") or DEFAULT_LOCK_TIMEOUT_S),
+        allow_empty=env.get("DYAD_ALLOW_EMPTY", "").lower() not in _FALSE,
     )

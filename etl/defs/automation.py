@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import dagster as dg
 
@@ -32,15 +33,32 @@ scale_out_job = dg.define_asset_job(
 )
 
 
-def _cursor(text: str | None) -> tuple[FolderState, int]:
-    """The folder state and the number of runs requested so far (older cursors held the state
-    alone)."""
-    if not text:
-        return {}, 0
-    data = json.loads(text)
-    if "state" in data and "n_requests" in data:
-        return data["state"], int(data["n_requests"])
-    return data, 0
+# A failed run's change is requested again this many times; then it waits for the next change
+# or the daily schedule instead of failing every 30 s.
+MAX_RETRIES = 3
+_FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
+
+
+def _cursor(text: str | None) -> dict[str, Any]:
+    """The state last requested, the request count, the run awaited and the last state a run
+    completed (older cursors held the state alone, or the state and the count)."""
+    data = json.loads(text) if text else {}
+    if "state" not in data or "n_requests" not in data:
+        data = {"state": data, "n_requests": 0}
+    return {"pending": None, "base": None, "failures": 0, **data}
+
+
+def _outcome(context: dg.SensorEvaluationContext, run_key: str) -> bool | None:
+    """True if the run requested under ``run_key`` succeeded, False if it failed or was
+    canceled, None while it is queued or running (or the instance cannot tell)."""
+    try:
+        instance = context.instance
+    except dg.DagsterInvariantViolationError:  # a context built without an instance
+        return None
+    runs = instance.get_runs(filters=dg.RunsFilter(tags={"dagster/run_key": run_key}), limit=1)
+    if not runs or not runs[0].is_finished:
+        return None
+    return runs[0].status not in _FAILED
 
 
 @dg.sensor(
@@ -48,13 +66,27 @@ def _cursor(text: str | None) -> tuple[FolderState, int]:
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Requests a run when .txt files are added to, changed in or deleted from the "
-    "input folder (compared by content hash; the cursor keeps the last state seen).",
+    "input folder (compared by content hash). The cursor counts a change as done only when its "
+    "run succeeds: a failed run's change is requested again.",
 )
 def seeds_folder_sensor(
     context: dg.SensorEvaluationContext, dyad: DyadResource
 ) -> Iterator[dg.RunRequest | dg.SkipReason]:
     folder = dyad.seeds
-    previous, n_requests = _cursor(context.cursor)
+    cur = _cursor(context.cursor)
+    previous: FolderState = cur["state"]
+    retry = False
+    if cur["pending"]:
+        outcome = _outcome(context, cur["pending"])
+        if outcome is not None:
+            # Once the last run requested is over, the state it was asked for is done, or not.
+            failed_state, cur["pending"] = cur["base"], None
+            if outcome:
+                cur.update(base=None, failures=0)
+            elif cur["failures"] < MAX_RETRIES:
+                previous, retry = failed_state or {}, True
+                cur["failures"] += 1
+            context.update_cursor(json.dumps(cur))
     try:
         current = folder_state(folder, previous)
     except FileNotFoundError as exc:
@@ -64,16 +96,23 @@ def seeds_folder_sensor(
     if not change:
         yield dg.SkipReason(f"no change in {folder}")
         return
-    n_requests += 1
-    context.update_cursor(json.dumps({"state": current, "n_requests": n_requests}))
+    if cur["base"] is None:
+        # The state the warehouse holds, kept until a run requested from now on succeeds.
+        cur["base"] = cur["state"]
+    cur["n_requests"] += 1
+    cur.update(state=current, pending=f"{cur['n_requests']}-{state_digest(current)}")
+    if not retry:
+        cur["failures"] = 0
+    context.update_cursor(json.dumps(cur))
     # The request count makes the key unique: a folder that returns to an earlier state (a file
     # added, then deleted) is a new change that needs a run, which Dagster skips on a seen key.
     yield dg.RunRequest(
-        run_key=f"{n_requests}-{state_digest(current)}",
+        run_key=cur["pending"],
         tags={
             "dyad/added": str(len(change.added)),
             "dyad/changed": str(len(change.changed)),
             "dyad/deleted": str(len(change.deleted)),
+            "dyad/retry": str(cur["failures"]) if retry else "0",
         },
     )
 

@@ -43,6 +43,7 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             max_bytes=dyad.max_bytes,
             full_refresh=dyad.full_refresh,
             now=dt.datetime.now(),
+            allow_empty=dyad.allow_empty,
         )
         rejected = got.documents.filter(pl.col("status_code") == "rejected")
         damaged = got.documents.filter(pl.col("n_bad_bytes") > 0)

@@ -16,6 +16,8 @@ from pydantic import PrivateAttr
 from etl import settings as settings_module
 from etl import warehouse
 from etl.settings import Settings
+from etl.stages import parse_cache
+from etl.warehouse import files
 
 
 class DyadResource(dg.ConfigurableResource):
@@ -33,6 +35,7 @@ class DyadResource(dg.ConfigurableResource):
     full_refresh: bool = False
     nlp_processes: int | None = None
     lock_timeout_s: float = settings_module.DEFAULT_LOCK_TIMEOUT_S
+    allow_empty: bool = False
     _held: contextlib.ExitStack | None = PrivateAttr(default=None)
 
     @classmethod
@@ -58,6 +61,8 @@ class DyadResource(dg.ConfigurableResource):
 
     def _hold_run_lock(self) -> None:
         if self._held is None:
+            # A folder the run cannot write stops it here, before any work, in one line.
+            files.check_folder(Path(self.warehouse_path), self.build_path)
             stack = contextlib.ExitStack()
             stack.enter_context(
                 warehouse.run_lock(
@@ -70,6 +75,11 @@ class DyadResource(dg.ConfigurableResource):
                 )
             )
             self._held = stack
+            # Under the lock: no other run is using what a killed run left.
+            for note in files.prepare_run(
+                self.build_path, Path(self.warehouse_path), [parse_cache.cache_dir(self.build_path)]
+            ):
+                print(f"dyad: {note}", file=sys.stderr)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._held is not None:
@@ -87,7 +97,7 @@ class DyadResource(dg.ConfigurableResource):
             yield conn
 
     def publish(self) -> None:
-        warehouse.publish(self.build_path, Path(self.warehouse_path))
+        warehouse.publish(self.build_path, Path(self.warehouse_path), allow_empty=self.allow_empty)
 
 
 def default_resource() -> DyadResource:

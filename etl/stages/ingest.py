@@ -18,6 +18,7 @@ import polars as pl
 from etl import warehouse
 from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan_folder
 from etl.warehouse import records
+from etl.warehouse.files import RefusedEmpty
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,16 @@ class Ingested:
     n_removed: int
 
 
+def _state(row: Mapping[str, object]) -> tuple[object, ...]:
+    """What a stored ``raw.documents`` row must still match to be kept as it is."""
+    return (row["file_name"], row["encoding_name"], row["status_code"], row["reject_reason"])
+
+
+def _md5(text: object) -> str | None:
+    # DuckDB's md5() of the stored text: the text is compared without reading it back.
+    return None if text is None else hashlib.md5(str(text).encode()).hexdigest()  # noqa: S324
+
+
 def ingest_folder(
     conn: duckdb.DuckDBPyConnection,
     folder: Path,
@@ -268,18 +279,40 @@ def ingest_folder(
     max_bytes: int,
     full_refresh: bool,
     now: dt.datetime,
+    allow_empty: bool = False,
 ) -> Ingested:
     """Read every ``.txt`` page in ``folder`` into ``raw.documents``: unchanged files keep their
-    rows, deleted files lose them, bad files are kept with a reason instead of failing the run."""
+    rows, deleted files lose them, bad files are kept with a reason instead of failing the run.
+
+    A document whose stored row no longer matches what ingest makes of it now (renamed, or
+    rejected as too large under a smaller ``DYAD_MAX_BYTES``) is stored again. A folder with no
+    accepted page does not empty a warehouse that has some unless ``allow_empty``.
+    """
     blobs = read_folder(folder, max_bytes)
-    previous_frame = warehouse.query(conn, "document_ingested_at")
-    previous = dict(zip(previous_frame["document_id"], previous_frame["ingested_at"], strict=True))
+    stored = {
+        r["document_id"]: r for r in warehouse.query(conn, "document_states").iter_rows(named=True)
+    }
+    previous = {k: r["ingested_at"] for k, r in stored.items()}
     documents, files = build_documents(
         blobs, max_bytes=max_bytes, now=now, previous_ingested_at=previous
     )
+    n_accepted = documents.filter(pl.col("status_code") == "ok").height
+    n_stored = sum(r["status_code"] == "ok" for r in stored.values())
+    if not n_accepted and n_stored and not allow_empty:
+        raise RefusedEmpty(
+            f"no accepted page in {folder} ({len(blobs)} file(s)), and the warehouse holds "
+            f"{n_stored} document(s): nothing was changed; run with --allow-empty "
+            "(DYAD_ALLOW_EMPTY=1) to empty it"
+        )
     current = set(documents["document_id"].to_list())
-    new = current if full_refresh else current - set(previous)
-    gone = set(previous) - current
+    stale = {
+        r["document_id"]
+        for r in documents.iter_rows(named=True)
+        if (old := stored.get(r["document_id"])) is not None
+        and (_state(r), _md5(r["raw_text"])) != (_state(old), old["text_md5"])
+    }
+    new = current if full_refresh else (current - set(stored)) | stale
+    gone = set(stored) - current
     warehouse.replace_rows(
         conn,
         {"raw.documents": documents.filter(pl.col("document_id").is_in(sorted(new)))},

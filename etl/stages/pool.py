@@ -12,6 +12,8 @@ import itertools
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -61,7 +63,10 @@ def fan_out(
     # Workers are forked once per call and live for the stage: they keep what they cached (the
     # lemmatizer's table of seen words) instead of starting cold on every chunk.
     pool = ProcessPoolExecutor(
-        n, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init
+        n,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_worker_init,
+        initargs=(os.getpid(),),
     )
     try:
         batches = itertools.chain(head, source)
@@ -78,8 +83,23 @@ def fan_out(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _worker_init() -> None:
+# How often a worker checks that the process that forked it is still alive, seconds.
+PARENT_CHECK_S = 1.0
+
+
+def _worker_init(parent_pid: int) -> None:
     # A fork inherits the parent's signal handlers (Dagster's turn SIGTERM into an exception that
     # prints a traceback per worker); the parent alone handles interrupts and ends the workers.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed with SIGKILL cannot end its workers, and a worker waiting for its next batch
+    # would wait forever (its siblings keep the queue's pipe open), holding the model's memory.
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    # The kernel gives an orphan a new parent: polling is portable, and PR_SET_PDEATHSIG would
+    # fire when the forking thread ends rather than the process.
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)

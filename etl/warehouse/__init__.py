@@ -2,7 +2,8 @@
 
 ``connection`` opens files, runs transactions, creates the schema and holds the run lock;
 ``tables`` reads and swaps rows; ``records`` maps records to rows and frames; ``publish`` makes
-the analysts' snapshot; ``export`` transpiles the SQL for other engines.
+the analysts' snapshot; ``files`` checks the folder and clears what a killed run left;
+``export`` transpiles the SQL for other engines.
 """
 
 from etl.warehouse.connection import (

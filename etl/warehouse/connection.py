@@ -42,6 +42,27 @@ def connect(
         conn.close()
 
 
+# What ``dyad sql`` and other analyst sessions get: the file read-only, no other file readable or
+# writable (ATTACH, COPY ... TO, read_text(), extensions), and settings that cannot be changed.
+LOCKED_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+
+
+@contextlib.contextmanager
+def connect_locked(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection that can read ``path`` and nothing else, and can write nowhere."""
+    conn = duckdb.connect(str(path), read_only=True, config=dict(LOCKED_CONFIG))
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def read_query(name: str, folder: str = "queries") -> str:
     """The text of ``sql/<folder>/<name>.sql`` (read-only queries the stages and checks run)."""
     path = SQL_DIR / folder / f"{name}.sql"

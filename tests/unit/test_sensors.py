@@ -121,3 +121,55 @@ def test_definitions_have_sensor_and_schedule() -> None:
 
     assert defs.resolve_sensor_def("seeds_folder_sensor")
     assert defs.resolve_schedule_def("dyad_daily").cron_schedule == "0 4 * * *"
+
+
+def _finish(instance: dg.DagsterInstance, run_key: str, status: dg.DagsterRunStatus) -> None:
+    """Record a run of ``dyad_job`` launched under ``run_key`` that ended with ``status``."""
+    from dagster._core.storage.dagster_run import DagsterRun
+
+    instance.add_run(
+        DagsterRun(job_name="dyad_job", tags={"dagster/run_key": run_key}, status=status)
+    )
+
+
+def test_a_failed_run_is_requested_again_and_a_successful_one_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DYAD_SEEDS_DIR", str(tmp_path / "pages"))
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text("Un.", encoding="utf-8")
+    (tmp_path / "home").mkdir()
+    with dg.DagsterInstance.local_temp(str(tmp_path / "home")) as instance:
+
+        def tick(cursor: str | None) -> tuple[list[dg.RunRequest], str | None]:
+            with dg.build_sensor_context(
+                instance=instance, cursor=cursor, resources={"dyad": default_resource()}
+            ) as ctx:
+                out = list(seeds_folder_sensor(ctx))  # type: ignore[arg-type]
+            return [r for r in out if isinstance(r, dg.RunRequest)], ctx.cursor
+
+        runs, cursor = tick(None)
+        assert len(runs) == 1 and runs[0].run_key
+        # While the run is in flight nothing new is asked for.
+        again, cursor = tick(cursor)
+        assert again == []
+        # The run fails (the lock, a full disk): the same change is requested again.
+        _finish(instance, runs[0].run_key, dg.DagsterRunStatus.FAILURE)
+        retry, cursor = tick(cursor)
+        assert len(retry) == 1 and retry[0].tags["dyad/added"] == "1"
+        assert retry[0].tags["dyad/retry"] == "1" and retry[0].run_key != runs[0].run_key
+        # This one succeeds: the change is done.
+        _finish(instance, retry[0].run_key or "", dg.DagsterRunStatus.SUCCESS)
+        done, cursor = tick(cursor)
+        assert done == []
+        # A later change during a run that then fails is covered by one retry of both.
+        (tmp_path / "pages" / "b.txt").write_text("Deux.", encoding="utf-8")
+        third, cursor = tick(cursor)
+        assert len(third) == 1
+        for attempt in range(1, 5):
+            _finish(instance, third[0].run_key or "", dg.DagsterRunStatus.FAILURE)
+            third, cursor = tick(cursor)
+            if attempt <= 3:
+                assert len(third) == 1 and third[0].tags["dyad/added"] == "1", attempt
+        # After three retries it waits for the next change or the daily schedule.
+        assert third == []
