@@ -7,7 +7,6 @@ import contextlib
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -57,15 +56,12 @@ def check_run_paths(config: Settings) -> str | None:
     target = config.warehouse_path
     if target.is_dir():
         return f"{target} is a folder: --warehouse takes a file name, such as {target}/dyad.duckdb"
-    folder = target.parent
-    # The run would create the folder anyway; a probe file answers what permission bits cannot
-    # (read-only mounts, /proc, root).
+    from etl.warehouse.files import WarehouseError, check_folder
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as exc:
-        return f"cannot write the warehouse in {folder}: {exc.strerror or exc}; choose --warehouse"
+        check_folder(target, config.build_path)
+    except WarehouseError as exc:
+        return f"{exc}; choose --warehouse"
     for path in (target, config.build_path):
         if path.exists() and not os.access(path, os.W_OK):
             return f"cannot write {path}: no write permission"

@@ -40,7 +40,7 @@ def test_unwritable_warehouse(capsys: pytest.CaptureFixture[str], tmp_path: Path
     blocker.write_text("x")
     warehouse = blocker / "dyad.duckdb"  # a folder cannot be made inside a file
     assert cli.main(["run", "--seeds", str(SEEDS), "--warehouse", str(warehouse)]) == 2
-    one_error_line(capsys, "cannot write the warehouse")
+    one_error_line(capsys, "is not a folder")
     assert cli.main(["run", "--seeds", str(SEEDS), "--warehouse", str(tmp_path)]) == 2
     one_error_line(capsys, "is a folder")
 
