@@ -95,6 +95,8 @@ def show_progress(stream: TextIO) -> Iterator[None]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    import dagster as dg
+
     from etl import warehouse
     from etl.pipeline import run_pipeline
     from etl.warehouse import files
@@ -119,8 +121,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         with (
             warehouse.run_lock(config.build_path, timeout_s=config.lock_timeout_s, on_wait=waiting),
             show_progress(sys.stderr),
+            # Recorded where `dyad ui` looks, so command-line runs show in its run history.
+            dg.DagsterInstance.from_config(str(dagster_home())) as instance,
         ):
-            summary = run_pipeline(config)
+            summary = run_pipeline(config, instance=instance)
     except warehouse.RunLocked as exc:
         print(f"dyad: {exc}", file=sys.stderr)
         return 3
@@ -153,14 +157,11 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_ui(args: argparse.Namespace) -> int:
-    config = _settings(args)
-    # The UI's process reads the settings from the environment: pass the flags on that way.
-    env = dict(os.environ, DYAD_SEEDS_DIR=str(config.seeds_dir))
-    env["DYAD_WAREHOUSE"] = str(config.warehouse_path)
-    # Beside the user's data, never inside an installed package.
-    env.setdefault("DAGSTER_HOME", str(Path.cwd() / ".dagster"))
-    home = Path(env["DAGSTER_HOME"])
+def dagster_home() -> Path:
+    """The Dagster instance ``dyad ui`` shows and ``dyad run`` records its runs in:
+    ``DAGSTER_HOME``, else ``.dagster`` in the current folder (beside the user's data, never
+    inside an installed package)."""
+    home = Path(os.environ.get("DAGSTER_HOME") or Path.cwd() / ".dagster")
     home.mkdir(parents=True, exist_ok=True)
     instance_yaml = home / "dagster.yaml"
     if not instance_yaml.exists():
@@ -168,6 +169,15 @@ def cmd_ui(args: argparse.Namespace) -> int:
         instance_yaml.write_text(
             (PACKAGE_DIR / "defs" / "dagster.yaml").read_text(encoding="utf-8"), encoding="utf-8"
         )
+    return home
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    config = _settings(args)
+    # The UI's process reads the settings from the environment: pass the flags on that way.
+    env = dict(os.environ, DYAD_SEEDS_DIR=str(config.seeds_dir))
+    env["DYAD_WAREHOUSE"] = str(config.warehouse_path)
+    env["DAGSTER_HOME"] = str(dagster_home())
     # The module, not workspace.yaml: an installed wheel has no checkout to find that file in.
     cmd = [
         str(Path(sys.executable).parent / "dagster"),

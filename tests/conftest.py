@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,19 @@ from etl.transforms.nlp import load_nlp
 
 SEEDS = PROJECT_DIR / "seeds"
 GOLD = PROJECT_DIR / "tests" / "data" / "seeds_gold.jsonl"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dagster_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Runs the tests make through the command line are recorded here, not in the checkout."""
+    home = tmp_path_factory.mktemp("dagster_home")
+    old = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    yield home
+    if old is None:
+        os.environ.pop("DAGSTER_HOME", None)
+    else:
+        os.environ["DAGSTER_HOME"] = old
 
 
 @pytest.fixture(scope="session")

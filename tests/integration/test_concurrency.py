@@ -124,3 +124,14 @@ def test_two_cli_runs_at_once_take_turns_and_lose_nothing(tmp_path: Path) -> Non
     assert second.returncode == 0, second.stderr
     assert "Traceback" not in err + second.stderr
     assert counts(db) == counts(alone)
+
+
+def test_command_line_runs_are_recorded_where_the_ui_looks(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    done = dyad_run(tmp_path / "w.duckdb", DAGSTER_HOME=str(home))
+    assert done.returncode == 0, done.stderr
+    assert (home / "dagster.yaml").is_file(), "the instance settings `dyad ui` uses"
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        runs = instance.get_runs()
+        assert [r.job_name for r in runs] == ["dyad_job"]
+        assert runs[0].status == dg.DagsterRunStatus.SUCCESS
