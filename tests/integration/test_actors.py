@@ -22,9 +22,9 @@ def heldout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+def rows(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
     with duckdb.connect(str(db), read_only=True) as conn:
-        return conn.execute(sql).fetchall()
+        return conn.execute(sql, list(params)).fetchall()
 
 
 def test_groups_and_organizations_appear_as_themselves(heldout: Path) -> None:
@@ -78,3 +78,45 @@ def test_codes_and_kinds_agree(heldout: Path) -> None:
     assert rows(
         heldout, "select count(*) from mart.chronology where source_actor_code = target_actor_code"
     ) == [(0,)]
+
+
+@pytest.fixture(scope="module")
+def organizations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Pages written for this test: an EU sanction, an ECOWAS suspension, a UN Security Council
+    vote and an armed group attacking a state's army."""
+    db = tmp_path_factory.mktemp("organizations") / "dyad.duckdb"
+    config = from_env().but(seeds_dir=PROJECT_DIR / "tests" / "data" / "actors", warehouse_path=db)
+    assert run_pipeline(config).success
+    return db
+
+
+@pytest.mark.parametrize(
+    ("event_type", "source", "target"),
+    [
+        ("SANCTION", "IGO:eu", "RWA"),
+        ("SANCTION", "IGO:ecowas", "GIN"),
+        ("SANCTION", "IGO:unsc", "PRK"),
+        ("ASSAULT", "NSA:rsf-sudan", "SDN"),
+    ],
+)
+def test_organizations_and_groups_are_counted_as_themselves(
+    organizations: Path, event_type: str, source: str, target: str
+) -> None:
+    coded = rows(
+        organizations,
+        "select distinct event_type, source_actor_code, target_actor_code from mart.event_dyads",
+    )
+    assert (event_type, source, target) in coded
+    a, b = sorted((source, target))
+    counted = rows(
+        organizations,
+        "select n_events from mart.actor_dyad_counts where actor_code_a = ? and actor_code_b = ?",
+        a,
+        b,
+    )
+    assert counted and int(str(counted[0][0])) >= 1
+    # The organization is one actor: ECOWAS is not expanded into its member states.
+    assert not rows(
+        organizations,
+        "select 1 from mart.actor_pair_counts where 'GIN' in (country_code_a, country_code_b)",
+    )
