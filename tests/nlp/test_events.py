@@ -181,3 +181,15 @@ def test_event_ids_are_stable(nlp: Language, gaz: Gazetteer) -> None:
     ms = [mention(body, "Égypte", "EGY"), mention(body, "Éthiopie", "ETH")]
     first = [e.event_id for e in code(nlp, gaz, body, ms)]
     assert first and first == [e.event_id for e in code(nlp, gaz, body, ms)]
+
+
+def test_a_participle_qualifying_a_noun_reads_as_a_passive(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Les diplomates français expulsés par le Niger ont quitté Niamey."
+    ms = [mention(body, "français", "FRA"), mention(body, "Niger", "NER")]
+    assert ("SANCTION", frozenset({"NER"}), frozenset({"FRA"})) in tuples(code(nlp, gaz, body, ms))
+    # Without an agent, the clause's subject acts on the noun the participle qualifies.
+    body = "Le Burkina Faso a arrêté mardi trois gendarmes ivoiriens accusés d'espionnage."
+    ms = [mention(body, "Burkina Faso", "BFA"), mention(body, "ivoiriens", "CIV")]
+    accused = [e for e in code(nlp, gaz, body, ms) if e.event_type == "ACCUSE"]
+    assert accused and all(e.countries("target") == {"CIV"} for e in accused)
+    assert all(e.countries("source") == {"BFA"} for e in accused)

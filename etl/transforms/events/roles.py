@@ -38,6 +38,13 @@ OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
 ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
 
+# Types whose verb acts on the other side: a participle qualifying a noun ("les diplomates
+# expulsés") makes that noun the target. For the others the noun is the actor's own (troops
+# "déployés", aid "livrée"), so its state acts.
+PATIENT_IS_TARGET = frozenset(
+    {"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
+)
+
 # How far after a trigger the target fallback may look, in tokens.
 TARGET_WINDOW = 15
 PHONE = re.compile(r"t[ée]l[ée]phon", re.IGNORECASE)
@@ -61,9 +68,15 @@ def assign_roles(
     tgt_roots: list[Token] = []
     flipped = False
     if trig.pos == "VERB":
-        if is_passive(t):
+        participle = _passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
+        if is_passive(t) or participle:
             src_tokens = [c for c in t.children if c.dep_ == "obl:agent"]
             tgt_roots = [c for c in t.children if c.dep_ == "nsubj:pass"]
+            if not tgt_roots and participle:
+                # "les diplomates expulsés par Bamako": the noun the participle qualifies is
+                # acted upon, and without an agent the acting side is found like a missing
+                # subject (the clause's subject, the previous sentence's actor).
+                tgt_roots = [t.head]
         else:
             src_tokens = subject_of(t)
             for cand in subject_candidates(t):
@@ -175,6 +188,16 @@ def assign_roles(
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+
+
+def _passive_participle(t: Token) -> bool:
+    """A past participle qualifying a noun ("les soldats accusés de ...") reads as a passive."""
+    return (
+        t.dep_ == "acl"
+        and "Part" in t.morph.get("VerbForm", [])
+        and "Pres" not in t.morph.get("Tense", [])
+        and t.head.i != t.i
+    )
 
 
 def _draft_from(
