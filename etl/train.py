@@ -185,7 +185,7 @@ def _code_page(
     for c, sa in proposal.pairs:
         coded = {t for (p, t), s in where.items() if p == c.pair}
         positive = frozenset(t for t in coded if c.sentence_index in where[(c.pair, t)])
-        addable = c.first.mention is not None and c.second.mention is not None
+        addable = c.addable
         out.candidates.append(
             Candidate(
                 pid,

@@ -63,7 +63,7 @@ def decide(
         if not found or ev.confidence >= PARSE_CONFIDENCE or max(found) >= model.keep_threshold:
             out.append(ev)
     for c, sa, probs in scored.values():
-        if c.first.mention is None or c.second.mention is None:
+        if not c.addable:
             continue
         new = [(p, t) for t, p in probs.items() if t not in c.rule_types]
         ranked = sorted(((p, t) for p, t in new if p >= model.add_threshold), reverse=True)

@@ -53,6 +53,13 @@ class PairCandidate:
     feats: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
     @property
+    def addable(self) -> bool:
+        """Whether the model may add an event here: both sides are named as actors in the text
+        (a place where something happened, such as a dateline's city, is never promoted to an
+        actor, and an alliance member the rules expanded is not named)."""
+        return all(s.mention is not None and s.mention.is_actor for s in (self.first, self.second))
+
+    @property
     def pair(self) -> tuple[str, str]:
         a, b = self.first.party, self.second.party
         return (a, b) if a < b else (b, a)
