@@ -253,8 +253,8 @@ def run_bench(
                 projected = total * n / last.n / 60
                 if projected > budget_min:
                     skipped.append(
-                        f"{corpus} N = {n} skipped: projected {projected:.0f} min from N = {last.n} "
-                        f"(budget {budget_min:g} min)"
+                        f"{corpus} N = {n} skipped: projected {projected:.0f} min from "
+                        f"N = {last.n} (budget {budget_min:g} min)"
                     )
                     continue
             prefix = "" if corpus == "synthetic" else f"{corpus}-"

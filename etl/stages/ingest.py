@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,52 +191,61 @@ def decode(data: bytes | None, *, max_bytes: int) -> Decoded:
     return Decoded(text, name, None, n_bad)
 
 
-def build_documents(
-    blobs: Iterable[FileBlob],
-    *,
-    max_bytes: int,
-    now: dt.datetime,
-    previous_ingested_at: Mapping[str, dt.datetime] | None = None,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Turn the folder's files into ``raw.documents`` and ``raw.document_files`` rows.
+class DocumentRows:
+    """``raw.documents`` and ``raw.document_files`` rows, one input entry at a time, in name order.
 
     Identical files are stored once under the first name in sort order; the others are listed in
     ``document_files`` as duplicates. ``ingested_at`` survives reruns so that rows stay identical.
+    Only documents ``wanted`` says are needed get decoded and a row (an incremental run keeps the
+    stored row of an unchanged document, so it never decodes it again).
     """
-    previous = previous_ingested_at or {}
-    documents: dict[str, dict[str, object]] = {}
-    files: list[dict[str, object]] = []
-    names: set[str] = set()
-    for blob in sorted(blobs, key=lambda b: b.file_name):
+
+    def __init__(
+        self,
+        *,
+        max_bytes: int,
+        now: dt.datetime,
+        previous_ingested_at: Mapping[str, dt.datetime] | None = None,
+        wanted: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.now = now
+        self.previous = previous_ingested_at or {}
+        self.wanted = wanted
+        self.document_ids: set[str] = set()
+        self.names: set[str] = set()
+
+    def add(self, blob: FileBlob) -> tuple[dict[str, object], dict[str, object] | None]:
+        """The file's row, and its document's row (None for a duplicate or a document not
+        wanted)."""
         file_name = blob.file_name
-        if file_name in names:  # an escaped undecodable name equal to a real one: keep both
+        if file_name in self.names:  # an escaped undecodable name equal to a real one: keep both
             file_name = f"{file_name} [0x{blob.name_hex}]"
-        names.add(file_name)
+        self.names.add(file_name)
         if blob.sha256 is None:
             document_id = unread_document_id(file_name, blob.reject_reason or "unread")
         else:
             document_id = document_id_for(blob.sha256)
-        is_duplicate = document_id in documents
-        files.append(
-            {
-                "file_name": file_name,
-                "file_name_hex": blob.name_hex,
-                "document_id": document_id,
-                "is_duplicate": is_duplicate,
-                "n_bytes": blob.n_bytes,
-                "seen_at": now,
-            }
-        )
-        if is_duplicate:
-            continue
+        is_duplicate = document_id in self.document_ids
+        self.document_ids.add(document_id)
+        file_row: dict[str, object] = {
+            "file_name": file_name,
+            "file_name_hex": blob.name_hex,
+            "document_id": document_id,
+            "is_duplicate": is_duplicate,
+            "n_bytes": blob.n_bytes,
+            "seen_at": self.now,
+        }
+        if is_duplicate or (self.wanted is not None and not self.wanted(document_id)):
+            return file_row, None
         if blob.reject_reason is not None:
             decoded = Decoded(None, None, blob.reject_reason)
         else:
             try:
-                decoded = decode(blob.data, max_bytes=max_bytes)
+                decoded = decode(blob.data, max_bytes=self.max_bytes)
             except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
                 decoded = Decoded(None, None, f"undecodable: {type(exc).__name__}: {exc}")
-        documents[document_id] = {
+        return file_row, {
             "document_id": document_id,
             "file_name": file_name,
             "sha256": blob.sha256,
@@ -246,19 +255,43 @@ def build_documents(
             "status_code": "rejected" if decoded.reject_reason else "ok",
             "reject_reason": decoded.reject_reason,
             "raw_text": decoded.text,
-            "ingested_at": previous.get(document_id, now),
+            "ingested_at": self.previous.get(document_id, self.now),
         }
-    return records.frame("raw.documents", documents.values()), records.frame(
-        "raw.document_files", files
-    )
+
+
+def build_documents(
+    blobs: Iterable[FileBlob],
+    *,
+    max_bytes: int,
+    now: dt.datetime,
+    previous_ingested_at: Mapping[str, dt.datetime] | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Turn the folder's files into ``raw.documents`` and ``raw.document_files`` rows, all at once
+    (:func:`ingest_folder` streams the same rows in chunks)."""
+    rows = DocumentRows(max_bytes=max_bytes, now=now, previous_ingested_at=previous_ingested_at)
+    documents: list[dict[str, object]] = []
+    files: list[dict[str, object]] = []
+    for blob in sorted(blobs, key=lambda b: b.file_name):
+        file_row, document_row = rows.add(blob)
+        files.append(file_row)
+        if document_row is not None:
+            documents.append(document_row)
+    return records.frame("raw.documents", documents), records.frame("raw.document_files", files)
+
+
+# Files read, decoded and written per chunk: memory holds one chunk's text, whatever the folder.
+CHUNK_FILES = 500
 
 
 @dataclass(frozen=True)
 class Ingested:
-    documents: pl.DataFrame
-    files: pl.DataFrame
+    n_files: int
     n_new: int
     n_removed: int
+    # What the asset reports, over every stored document (unchanged ones included):
+    rejected: dict[str, str]  # file name -> reject reason
+    damaged: dict[str, int]  # file name -> bytes replaced by U+FFFD
+    duplicates: dict[str, str]  # file name -> the document it duplicates
 
 
 def ingest_folder(
@@ -268,26 +301,71 @@ def ingest_folder(
     max_bytes: int,
     full_refresh: bool,
     now: dt.datetime,
+    chunk_files: int = CHUNK_FILES,
 ) -> Ingested:
     """Read every ``.txt`` page in ``folder`` into ``raw.documents``: unchanged files keep their
-    rows, deleted files lose them, bad files are kept with a reason instead of failing the run."""
-    blobs = read_folder(folder, max_bytes)
+    rows, deleted files lose them, bad files are kept with a reason instead of failing the run.
+
+    The folder is streamed: each file is read, hashed and (when its content is new) decoded, and
+    the rows go to DuckDB ``chunk_files`` files at a time, so memory holds one chunk of text and
+    the folder's names and hashes, never the corpus. One transaction: a crash keeps the old rows.
+    """
+    entries = scan_folder(folder)
     previous_frame = warehouse.query(conn, "document_ingested_at")
     previous = dict(zip(previous_frame["document_id"], previous_frame["ingested_at"], strict=True))
-    documents, files = build_documents(
-        blobs, max_bytes=max_bytes, now=now, previous_ingested_at=previous
+    del previous_frame
+    rows = DocumentRows(
+        max_bytes=max_bytes,
+        now=now,
+        previous_ingested_at=previous,
+        wanted=lambda document_id: full_refresh or document_id not in previous,
     )
-    current = set(documents["document_id"].to_list())
-    new = current if full_refresh else current - set(previous)
-    gone = set(previous) - current
-    warehouse.replace_rows(
-        conn,
-        {"raw.documents": documents.filter(pl.col("document_id").is_in(sorted(new)))},
-        key_column="document_id",
-        keys=sorted(new | gone),
+    n_new = 0
+    duplicates: dict[str, str] = {}
+    with warehouse.transaction(conn):
+        warehouse.overwrite(conn, {"raw.document_files": records.frame("raw.document_files", [])})
+        for start in range(0, len(entries), chunk_files):
+            files: list[dict[str, object]] = []
+            documents: list[dict[str, object]] = []
+            for entry in entries[start : start + chunk_files]:
+                file_row, document_row = rows.add(read_entry(entry, max_bytes))
+                files.append(file_row)
+                if file_row["is_duplicate"]:
+                    duplicates[str(file_row["file_name"])] = str(file_row["document_id"])
+                if document_row is not None:
+                    documents.append(document_row)
+            n_new += len(documents)
+            ids = [str(d["document_id"]) for d in documents]
+            warehouse.overwrite(
+                conn,
+                {"raw.documents": records.frame("raw.documents", documents)},
+                key_column="document_id",
+                keys=ids,
+            )
+            names = [str(f["file_name"]) for f in files]
+            warehouse.overwrite(
+                conn,
+                {"raw.document_files": records.frame("raw.document_files", files)},
+                key_column="file_name",
+                keys=names,
+            )
+        gone = sorted(set(previous) - rows.document_ids)
+        warehouse.overwrite(
+            conn,
+            {"raw.documents": records.frame("raw.documents", [])},
+            key_column="document_id",
+            keys=gone,
+        )
+    rejected = warehouse.query(conn, "rejected_documents")
+    damaged = warehouse.query(conn, "damaged_documents")
+    return Ingested(
+        n_files=len(entries),
+        n_new=n_new,
+        n_removed=len(gone),
+        rejected=dict(rejected.select("file_name", "reject_reason").iter_rows()),
+        damaged=dict(damaged.select("file_name", "n_bad_bytes").iter_rows()),
+        duplicates=duplicates,
     )
-    warehouse.replace_rows(conn, {"raw.document_files": files})
-    return Ingested(documents, files, len(new), len(gone))
 
 
 # name -> [size, mtime_ns, sha256]
