@@ -221,7 +221,8 @@ class DocumentRows:
         file_name = blob.file_name
         if file_name in self.names:  # an escaped undecodable name equal to a real one: keep both
             file_name = f"{file_name} [0x{blob.name_hex}]"
-        self.names.add(file_name)
+        if "\\x" in file_name:  # only such names can collide: the set stays small
+            self.names.add(file_name)
         if blob.sha256 is None:
             document_id = unread_document_id(file_name, blob.reject_reason or "unread")
         else:
