@@ -28,6 +28,7 @@ import hashlib
 import json
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,14 +175,13 @@ def generate_page(rng: random.Random, titles: list[str]) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def generate_pages(n: int, seed: int) -> list[str]:
-    """``n`` distinct pages (by SHA-256), reproducible from ``seed``."""
+def iter_pages(n: int, seed: int) -> Iterator[str]:
+    """``n`` distinct pages (by SHA-256), reproducible from ``seed``, one at a time."""
     rng = random.Random(seed)
     titles = sorted({s.title for s in stories() if s.title})
-    pages: list[str] = []
     seen: set[str] = set()
     redraws = 0
-    while len(pages) < n:
+    while len(seen) < n:
         text = generate_page(rng, titles)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest in seen:
@@ -190,15 +190,19 @@ def generate_pages(n: int, seed: int) -> list[str]:
                 raise RuntimeError("the real-like generator keeps producing the same pages")
             continue
         seen.add(digest)
-        pages.append(text)
-    return pages
+        yield text
+
+
+def generate_pages(n: int, seed: int) -> list[str]:
+    """``n`` distinct pages (by SHA-256), reproducible from ``seed``."""
+    return list(iter_pages(n, seed))
 
 
 def write_corpus(n: int, folder: Path, seed: int) -> list[Path]:
     """Write ``n`` distinct real-like pages as ``page_00000.txt`` ... into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i, text in enumerate(generate_pages(n, seed)):
+    for i, text in enumerate(iter_pages(n, seed)):
         path = folder / f"page_{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
