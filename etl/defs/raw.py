@@ -42,6 +42,8 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             max_bytes=dyad.max_bytes,
             full_refresh=dyad.full_refresh,
             now=dt.datetime.now(),
+            # Size, mtime and hash of each file at the last run: unchanged files are not read.
+            state_path=dyad.build_path.with_suffix(".files.json"),
         )
         results = [
             table_result(

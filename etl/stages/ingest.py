@@ -303,6 +303,7 @@ def ingest_folder(
     full_refresh: bool,
     now: dt.datetime,
     chunk_files: int = CHUNK_FILES,
+    state_path: Path | None = None,
 ) -> Ingested:
     """Read every ``.txt`` page in ``folder`` into ``raw.documents``: unchanged files keep their
     rows, deleted files lose them, bad files are kept with a reason instead of failing the run.
@@ -310,6 +311,10 @@ def ingest_folder(
     The folder is streamed: each file is read, hashed and (when its content is new) decoded, and
     the rows go to DuckDB ``chunk_files`` files at a time, so memory holds one chunk of text and
     the folder's names and hashes, never the corpus. One transaction: a crash keeps the old rows.
+
+    ``state_path`` keeps each file's size, mtime and hash from the last committed run (as the
+    sensor does): a file whose size and mtime are unchanged and whose document is stored is not
+    read again, so a rerun reads only what changed. Without the file, every file is hashed.
     """
     entries = scan_folder(folder)
     previous_frame = warehouse.query(conn, "document_ingested_at")
@@ -323,13 +328,16 @@ def ingest_folder(
     )
     n_new = 0
     duplicates: dict[str, str] = {}
+    known = _load_state(state_path)
+    state: FolderState = {}
     with warehouse.transaction(conn):
         warehouse.overwrite(conn, {"raw.document_files": records.frame("raw.document_files", [])})
         for start in range(0, len(entries), chunk_files):
             files: list[dict[str, object]] = []
             documents: list[dict[str, object]] = []
             for entry in entries[start : start + chunk_files]:
-                file_row, document_row = rows.add(read_entry(entry, max_bytes))
+                blob, state[entry.file_name] = _read_or_skip(entry, known, rows.wanted, max_bytes)
+                file_row, document_row = rows.add(blob)
                 files.append(file_row)
                 if file_row["is_duplicate"]:
                     duplicates[str(file_row["file_name"])] = str(file_row["document_id"])
@@ -357,6 +365,8 @@ def ingest_folder(
             key_column="document_id",
             keys=gone,
         )
+    if state_path is not None:  # only once the rows it describes have committed
+        _save_state(state_path, state)
     rejected = warehouse.query(conn, "rejected_documents")
     damaged = warehouse.query(conn, "damaged_documents")
     return Ingested(
@@ -371,6 +381,47 @@ def ingest_folder(
 
 # name -> [size, mtime_ns, sha256]
 FolderState = dict[str, list[object]]
+
+
+def _load_state(path: Path | None) -> FolderState:
+    """The file state the last committed run saved; empty when missing or unreadable (then
+    every file is read, which is always correct)."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_state(path: Path, state: FolderState) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _read_or_skip(
+    entry: Entry, known: FolderState, wanted: Callable[[str], bool] | None, max_bytes: int
+) -> tuple[FileBlob, list[object]]:
+    """The entry as :func:`read_entry` gives it, without reading a file whose size and mtime
+    match the saved state when its document is stored and not wanted again; and its state."""
+    st = None
+    if entry.reject_reason is None:
+        try:
+            st = entry.path.stat()
+        except OSError:
+            st = None
+    old = known.get(entry.file_name)
+    if st is not None and old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
+        digest = str(old[2])
+        if len(digest) == 64 and wanted is not None and not wanted(document_id_for(digest)):
+            blob = FileBlob(entry.file_name, st.st_size, digest, None, None, entry.name_hex)
+            return blob, list(old)
+    blob = read_entry(entry, max_bytes)
+    if st is None or blob.sha256 is None:
+        return blob, [0, 0, "unread"]
+    return blob, [st.st_size, st.st_mtime_ns, blob.sha256]
 
 
 def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = None) -> FolderState:

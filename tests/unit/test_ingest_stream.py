@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from etl import warehouse
-from etl.stages import ingest
+from etl.stages import ingest, raw_files
 
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5)
 LATER = dt.datetime(2026, 2, 3, 4, 5, 6)
@@ -74,3 +76,40 @@ def test_chunks_write_the_rows_of_a_whole_read(tmp_path: Path) -> None:
     assert (last.n_new, last.n_removed, last.n_files) == (1, 2, 9)
     names = {r[1] for r in _tables(db)["raw.documents"]}
     assert "p3.txt" not in names and "p4.txt" in names
+
+
+def test_a_rerun_reads_only_files_whose_size_or_mtime_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    db, state = tmp_path / "dyad.duckdb", tmp_path / "dyad.files.json"
+    _ingest(db, folder, NOW, state_path=state)
+    first = _tables(db)
+    read: list[str] = []
+    real_read = ingest.read_entry
+
+    def spy(entry: raw_files.Entry, max_bytes: int) -> raw_files.FileBlob:
+        read.append(entry.file_name)
+        return real_read(entry, max_bytes)
+
+    monkeypatch.setattr(ingest, "read_entry", spy)
+    _ingest(db, folder, NOW, state_path=state)
+    assert read == []  # the empty file too: its (rejected) document is stored
+    assert _tables(db) == first
+
+    # Same size, new mtime: read again (and found unchanged); new content: read and stored.
+    p1 = folder / "p1.txt"
+    os.utime(p1, ns=(p1.stat().st_atime_ns, p1.stat().st_mtime_ns + 10**9))
+    (folder / "p2.txt").write_text(PAGE + "Suite X.\n", encoding="utf-8")
+    read.clear()
+    got = _ingest(db, folder, NOW, state_path=state)
+    assert sorted(read) == ["p1.txt", "p2.txt"]
+    assert (got.n_new, got.n_removed) == (1, 1)
+
+    # A stored document gone from the warehouse (or a full refresh) is read whatever the state.
+    read.clear()
+    with warehouse.connect(db) as conn:
+        ingest.ingest_folder(
+            conn, folder, max_bytes=10_000, full_refresh=True, now=NOW, state_path=state
+        )
+    assert len(read) == 10
