@@ -18,6 +18,7 @@ import polars as pl
 from etl import warehouse
 from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan_folder
 from etl.warehouse import records
+from etl.warehouse.tables import insert
 
 
 @dataclass(frozen=True)
@@ -331,7 +332,13 @@ def ingest_folder(
     known = _load_state(state_path)
     state: FolderState = {}
     with warehouse.transaction(conn):
-        warehouse.overwrite(conn, {"raw.document_files": records.frame("raw.document_files", [])})
+        # Deletes happen once, never per chunk (each one scans the table): the file list is
+        # rewritten whole; a full refresh rewrites every document (``ingested_at`` is kept from
+        # ``previous``); otherwise the rows written are new documents, which have no rows yet.
+        empty = {"raw.document_files": records.frame("raw.document_files", [])}
+        if full_refresh:
+            empty["raw.documents"] = records.frame("raw.documents", [])
+        warehouse.overwrite(conn, empty)
         for start in range(0, len(entries), chunk_files):
             files: list[dict[str, object]] = []
             documents: list[dict[str, object]] = []
@@ -344,27 +351,16 @@ def ingest_folder(
                 if document_row is not None:
                     documents.append(document_row)
             n_new += len(documents)
-            ids = [str(d["document_id"]) for d in documents]
-            warehouse.overwrite(
-                conn,
-                {"raw.documents": records.frame("raw.documents", documents)},
-                key_column="document_id",
-                keys=ids,
-            )
-            names = [str(f["file_name"]) for f in files]
-            warehouse.overwrite(
-                conn,
-                {"raw.document_files": records.frame("raw.document_files", files)},
-                key_column="file_name",
-                keys=names,
-            )
+            insert(conn, "raw.documents", records.frame("raw.documents", documents))
+            insert(conn, "raw.document_files", records.frame("raw.document_files", files))
         gone = sorted(set(previous) - rows.document_ids)
-        warehouse.overwrite(
-            conn,
-            {"raw.documents": records.frame("raw.documents", [])},
-            key_column="document_id",
-            keys=gone,
-        )
+        if gone:
+            warehouse.overwrite(
+                conn,
+                {"raw.documents": records.frame("raw.documents", [])},
+                key_column="document_id",
+                keys=gone,
+            )
     if state_path is not None:  # only once the rows it describes have committed
         _save_state(state_path, state)
     rejected = warehouse.query(conn, "rejected_documents")
