@@ -9,7 +9,7 @@ from pathlib import Path
 
 from benchmarks.corpus import DEFAULT_SEED
 from benchmarks.report import DEFAULT_OUT, render_markdown, write_report
-from benchmarks.run import DEFAULT_NS, run_bench
+from benchmarks.run import CORPORA, DEFAULT_CORPORA, DEFAULT_NS, run_bench
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--budget-min", type=float, default=15.0, help="skip an N projected to take longer (min)"
     )
     parser.add_argument("--note", action="append", help="a line for the report's notes")
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        choices=sorted(CORPORA),
+        help="page generator (repeatable; synthetic): templates, or real pages recombined",
+    )
 
 
 def cli(args: argparse.Namespace) -> int:
@@ -35,6 +41,7 @@ def cli(args: argparse.Namespace) -> int:
         seed=args.seed,
         budget_min=args.budget_min if args.budget_min and args.budget_min > 0 else None,
         notes=args.note or [],
+        corpora=args.corpus or list(DEFAULT_CORPORA),
     )
     out = write_report(report, Path(args.out) if args.out else DEFAULT_OUT)
     print(render_markdown(report))
@@ -46,7 +53,7 @@ def cli(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="benchmark the Dyad pipeline on a synthetic corpus of French news pages",
+        description="benchmark the Dyad pipeline on synthetic or real-like French news pages",
     )
     add_arguments(parser)
     return cli(parser.parse_args(argv))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -300,14 +300,13 @@ def generate_page(rng: random.Random, countries: Sequence[Country]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def generate_pages(n: int, seed: int = DEFAULT_SEED) -> list[str]:
-    """``n`` distinct pages (by SHA-256), reproducible from ``seed``."""
+def iter_pages(n: int, seed: int = DEFAULT_SEED) -> Iterator[str]:
+    """``n`` distinct pages (by SHA-256), reproducible from ``seed``, one at a time."""
     rng = random.Random(seed)
     countries = load_countries()
-    pages: list[str] = []
     seen: set[str] = set()
     redraws = 0
-    while len(pages) < n:
+    while len(seen) < n:
         text = generate_page(rng, countries)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest in seen:
@@ -316,16 +315,19 @@ def generate_pages(n: int, seed: int = DEFAULT_SEED) -> list[str]:
                 raise RuntimeError("the generator keeps producing the same pages")
             continue
         seen.add(digest)
-        pages.append(text)
-    assert len({hashlib.sha256(p.encode("utf-8")).hexdigest() for p in pages}) == n
-    return pages
+        yield text
+
+
+def generate_pages(n: int, seed: int = DEFAULT_SEED) -> list[str]:
+    """``n`` distinct pages (by SHA-256), reproducible from ``seed``."""
+    return list(iter_pages(n, seed))
 
 
 def write_corpus(n: int, folder: Path, seed: int = DEFAULT_SEED) -> list[Path]:
     """Write ``n`` distinct pages as ``page_00000.txt`` ... into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i, text in enumerate(generate_pages(n, seed)):
+    for i, text in enumerate(iter_pages(n, seed)):
         path = folder / f"page_{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)

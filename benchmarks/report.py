@@ -22,7 +22,7 @@ def _step_table(title: str, results: Sequence[BenchResult], which: str) -> list[
     out = [f"### {title}", ""]
     header = ["step"]
     for r in results:
-        header += [f"N = {r.n:,} (s)", "share"]
+        header += [f"{r.label} (s)", "share"]
     out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     steps: list[str] = []
     n_checks = 0
@@ -59,13 +59,13 @@ def _stage_work(results: Sequence[BenchResult]) -> list[str]:
         for label, run in (("full", r.full), ("incremental", r.incremental)):
             for asset, nums in sorted(run.stages.items()):
                 cells = [str(nums.get(k, "")) for k in ("n_processed", "n_removed", "n_unchanged")]
-                rows.append(_row(f"{r.n:,}", [label, f"`{asset}`", *cells]))
+                rows.append(_row(r.label, [label, f"`{asset}`", *cells]))
     if not rows:
         return []
     head = [
         "### Work done per stage (as the assets report it)",
         "",
-        "| N | run | asset | processed | removed | unchanged |",
+        "| corpus, N | run | asset | processed | removed | unchanged |",
         "|---|---|---|---|---|---|",
     ]
     return [*head, *rows, ""]
@@ -73,11 +73,12 @@ def _stage_work(results: Sequence[BenchResult]) -> list[str]:
 
 def _summary(rs: Sequence[BenchResult]) -> list[str]:
     """One row per figure, one column per N."""
-    lines = [_row("metric", [f"N = {r.n:,}" for r in rs]), "|---|" + "---|" * len(rs)]
+    lines = [_row("metric", [r.label for r in rs]), "|---|" + "---|" * len(rs)]
 
     def add(label: str, cells: Sequence[str]) -> None:
         lines.append(_row(label, cells))
 
+    add("load average (1, 5, 15 min) after the full run", [r.load or "-" for r in rs])
     add("pages (distinct by SHA-256)", [f"{r.n:,}" for r in rs])
     add("corpus size (MB)", [_f(r.corpus_bytes / 1e6, 2) for r in rs])
     add("page words (whitespace tokens)", [f"{r.page_words:,}" for r in rs])
@@ -130,7 +131,8 @@ def render_markdown(report: BenchReport) -> str:
     lines = [
         "# Dyad benchmark results",
         "",
-        f"Written by `dyad bench` on {report.date}. Synthetic corpus, seed "
+        f"Written by `dyad bench` on {report.date}. Corpora: "
+        f"{', '.join(dict.fromkeys(r.corpus for r in rs)) or '-'}, seed "
         f"{rs[0].seed if rs else '-'}; see `benchmarks/README.md` for what is measured and how.",
         "",
         "| machine | |",

@@ -52,6 +52,12 @@ class BenchResult:
     rss_peak_mb: float  # high-water mark after the full run
     rss_children_mb: float
     rss_end_mb: float  # high-water mark after the incremental run and the bare model run
+    corpus: str = "synthetic"  # which generator wrote the pages (CORPORA in benchmarks/run.py)
+    load: str = ""  # the machine's load averages (1, 5, 15 min) when the full run ended
+
+    @property
+    def label(self) -> str:
+        return f"{self.corpus} N = {self.n:,}"
 
     @property
     def docs_per_s(self) -> float:

@@ -22,16 +22,25 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import DEFAULT_SEED, modify_one_page, write_corpus
+from benchmarks import corpus as synthetic
+from benchmarks import reallike
+from benchmarks.corpus import DEFAULT_SEED, modify_one_page
 from benchmarks.results import BenchReport, BenchResult, RunTime, StepTime
 from etl import settings
 from etl.settings import Settings
 
 DEFAULT_NS = (1000,)
+# The page generators: templates (benchmarks/corpus.py) and real pages recombined
+# (benchmarks/reallike.py).
+CORPORA: dict[str, Callable[[int, Path, int], list[Path]]] = {
+    "synthetic": synthetic.write_corpus,
+    "real-like": reallike.write_corpus,
+}
+DEFAULT_CORPORA = ("synthetic",)
 # The folder holding the ``benchmarks`` package: the child runs there so that ``-m`` finds it.
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
 # A file in every N folder the runner creates; only such folders are ever emptied.
@@ -87,7 +96,13 @@ def _codable_bodies(warehouse_file: Path) -> tuple[list[str], int]:
     return bodies, int(articles["n_words"].sum() or 0)
 
 
-def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def bench_one(
+    n: int, folder: Path, seed: int = DEFAULT_SEED, corpus: str = "synthetic"
+) -> BenchResult:
     """Generate ``n`` pages in ``folder``, run full + incremental, time the bare model."""
     import dagster as dg
 
@@ -97,13 +112,19 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
     pages_dir = folder / "pages"
     warehouse_file = folder / "dyad.duckdb"
     t0 = time.perf_counter()
-    paths = write_corpus(n, pages_dir, seed)
+    paths = CORPORA[corpus](n, pages_dir, seed)
     generate_s = time.perf_counter() - t0
-    texts = [p.read_bytes() for p in paths]
-    if len({hashlib.sha256(t).hexdigest() for t in texts}) != n:
+    # One page at a time: the bench must not hold the corpus, or its own memory would count in
+    # the run's peak RSS.
+    digests: set[str] = set()
+    corpus_bytes = page_words = 0
+    for path in paths:
+        data = path.read_bytes()
+        digests.add(hashlib.sha256(data).hexdigest())
+        corpus_bytes += len(data)
+        page_words += len(data.decode("utf-8").split())
+    if len(digests) != n:
         raise RuntimeError("the corpus has duplicate pages")
-    corpus_bytes = sum(len(t) for t in texts)
-    page_words = sum(len(t.decode("utf-8").split()) for t in texts)
 
     cold = load_nlp.cache_info().currsize == 0
     t0 = time.perf_counter()
@@ -120,6 +141,7 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
         if not full.success:
             raise RuntimeError(f"the full run over {n} pages failed")
         rss_peak = _rss_mb(resource.RUSAGE_SELF)
+        load = _load()
         bodies, article_words = _codable_bodies(warehouse_file)
 
         modified = paths[len(paths) // 2]
@@ -133,7 +155,7 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
     bare_nlp_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     for _ in nlp.pipe(
-        (t.decode("utf-8") for t in texts),
+        (p.read_text(encoding="utf-8") for p in paths),
         batch_size=64,
         n_process=config.nlp_processes or default_workers(),
     ):
@@ -159,6 +181,8 @@ def bench_one(n: int, folder: Path, seed: int = DEFAULT_SEED) -> BenchResult:
         rss_peak_mb=rss_peak,
         rss_children_mb=_rss_mb(resource.RUSAGE_CHILDREN),
         rss_end_mb=_rss_mb(resource.RUSAGE_SELF),
+        corpus=corpus,
+        load=load,
     )
 
 
@@ -189,11 +213,11 @@ def _prepare(folder: Path) -> None:
     (folder / MARKER).write_text("made by dyad bench; emptied on the next run\n", encoding="utf-8")
 
 
-def run_child(n: int, folder: Path, seed: int) -> BenchResult:
+def run_child(n: int, folder: Path, seed: int, corpus: str = "synthetic") -> BenchResult:
     """Run :func:`bench_one` in a fresh interpreter (own peak RSS, cold model load)."""
     out = folder / "result.json"
     cmd = [sys.executable, "-m", "benchmarks.run", "--one", str(n), "--folder", str(folder)]
-    cmd += ["--seed", str(seed), "--json", str(out)]
+    cmd += ["--seed", str(seed), "--json", str(out), "--corpus", corpus]
     subprocess.run(cmd, check=True, cwd=SOURCE_ROOT)
     return BenchResult.from_json(json.loads(out.read_text(encoding="utf-8")))
 
@@ -205,8 +229,10 @@ def run_bench(
     seed: int = DEFAULT_SEED,
     budget_min: float | None = 15.0,
     notes: Sequence[str] = (),
+    corpora: Sequence[str] = DEFAULT_CORPORA,
 ) -> BenchReport:
-    """Benchmark each N in increasing order; skip an N whose projected time exceeds the budget.
+    """Benchmark each N in increasing order, each corpus at that N; skip an N whose projected
+    time exceeds the budget.
 
     The projection scales the previous N's total time (generation, model load, both runs, bare
     model) linearly with the number of pages.
@@ -218,9 +244,10 @@ def run_bench(
     results: list[BenchResult] = []
     skipped: list[str] = []
     try:
-        for n in sorted(set(ns)):
-            if results and budget_min is not None:
-                last = results[-1]
+        for n, corpus in [(n, c) for n in sorted(set(ns)) for c in dict.fromkeys(corpora)]:
+            same = [r for r in results if r.corpus == corpus]
+            if same and budget_min is not None:
+                last = same[-1]
                 total = (
                     last.generate_s
                     + last.model_load_s
@@ -232,13 +259,14 @@ def run_bench(
                 projected = total * n / last.n / 60
                 if projected > budget_min:
                     skipped.append(
-                        f"N = {n} skipped: projected {projected:.0f} min from N = {last.n} "
-                        f"(budget {budget_min:g} min)"
+                        f"{corpus} N = {n} skipped: projected {projected:.0f} min from "
+                        f"N = {last.n} (budget {budget_min:g} min)"
                     )
                     continue
-            folder = Path(workdir) / f"n{n}"
+            prefix = "" if corpus == "synthetic" else f"{corpus}-"
+            folder = Path(workdir) / f"{prefix}n{n}"
             _prepare(folder)
-            results.append(run_child(n, folder, seed))
+            results.append(run_child(n, folder, seed, corpus))
     finally:
         if temp is not None:
             temp.cleanup()
@@ -257,8 +285,9 @@ def _child_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folder", required=True)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--json", required=True)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="synthetic")
     args = parser.parse_args(argv)
-    result = bench_one(args.one, Path(args.folder), args.seed)
+    result = bench_one(args.one, Path(args.folder), args.seed, args.corpus)
     Path(args.json).write_text(json.dumps(result.to_json(), indent=2), encoding="utf-8")
     return 0
 

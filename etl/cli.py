@@ -375,7 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # The same flags as `python -m benchmarks` (benchmarks/cli.py), kept here so that building
     # this parser never imports the benchmark.
-    p_bench = sub.add_parser("bench", help="benchmark the pipeline on a synthetic corpus")
+    p_bench = sub.add_parser("bench", help="benchmark the pipeline on synthetic or real-like pages")
     p_bench.add_argument("--n", type=int, action="append", help="pages (repeatable; 1000)")
     p_bench.add_argument("--out", metavar="FILE", help="report (benchmarks/RESULTS.md)")
     p_bench.add_argument("--workdir", metavar="DIR", help="keep corpora and warehouses here")
@@ -384,6 +384,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--budget-min", type=float, default=15.0, help="skip an N projected to take longer (min)"
     )
     p_bench.add_argument("--note", action="append", help="a line for the report's notes")
+    p_bench.add_argument(
+        "--corpus",
+        action="append",
+        choices=("real-like", "synthetic"),
+        help="page generator (repeatable; synthetic): templates, or real pages recombined",
+    )
     p_bench.set_defaults(func=cmd_bench)
 
     p_data = sub.add_parser("export", help="write the events as PLOVER JSON, CSV/TSV or Parquet")

@@ -67,6 +67,7 @@ def test_the_ui_instance_runs_one_warehouse_run_at_a_time(tmp_path: Path) -> Non
     limits = queue.tag_concurrency_limits
     tag = defs.resolve_job_def("dyad_job").tags["dagster/concurrency_key"]
     assert {"key": "dagster/concurrency_key", "value": tag, "limit": 1} in limits
+    assert queue.max_concurrent_runs == 2  # the scale-out backfill: two batches at a time
 
 
 def test_every_table_asset_carries_its_documented_columns_and_kinds() -> None:

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 
 import dagster as dg
-import polars as pl
 
 from etl.defs.metadata import FRAME_KINDS, json, row_counts, table_result
 from etl.defs.metadata import table_spec as spec
@@ -44,10 +43,9 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             full_refresh=dyad.full_refresh,
             now=dt.datetime.now(),
             allow_empty=dyad.allow_empty,
+            # Size, mtime and hash of each file at the last run: unchanged files are not read.
+            state_path=dyad.build_path.with_suffix(".files.json"),
         )
-        rejected = got.documents.filter(pl.col("status_code") == "rejected")
-        damaged = got.documents.filter(pl.col("n_bad_bytes") > 0)
-        duplicates = got.files.filter(pl.col("is_duplicate"))
         results = [
             table_result(
                 conn,
@@ -65,11 +63,9 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 inserted=got.n_new,
                 n_new=got.n_new,
                 n_removed=got.n_removed,
-                n_rejected=rejected.height,
-                rejected=json(dict(rejected.select("file_name", "reject_reason").iter_rows())),
-                bad_bytes_replaced=json(
-                    dict(damaged.select("file_name", "n_bad_bytes").iter_rows())
-                ),
+                n_rejected=len(got.rejected),
+                rejected=json(got.rejected),
+                bad_bytes_replaced=json(got.damaged),
                 input_folder=str(dyad.seeds),
             ),
             # The file list is rewritten whole on every run.
@@ -78,9 +74,9 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 "raw.document_files",
                 ["file_name", "document_id", "is_duplicate"],
                 before=before,
-                inserted=got.files.height,
-                n_duplicates=duplicates.height,
-                duplicates=json(dict(duplicates.select("file_name", "document_id").iter_rows())),
+                inserted=got.n_files,
+                n_duplicates=len(got.duplicates),
+                duplicates=json(got.duplicates),
             ),
         ]
     yield from results

@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from etl import warehouse
 from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan_folder
 from etl.warehouse import records
 from etl.warehouse.files import RefusedEmpty
+from etl.warehouse.tables import insert
 
 
 @dataclass(frozen=True)
@@ -192,52 +193,65 @@ def decode(data: bytes | None, *, max_bytes: int) -> Decoded:
     return Decoded(text, name, None, n_bad)
 
 
-def build_documents(
-    blobs: Iterable[FileBlob],
-    *,
-    max_bytes: int,
-    now: dt.datetime,
-    previous_ingested_at: Mapping[str, dt.datetime] | None = None,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Turn the folder's files into ``raw.documents`` and ``raw.document_files`` rows.
+class DocumentRows:
+    """``raw.documents`` and ``raw.document_files`` rows, one input entry at a time, in name order.
 
     Identical files are stored once under the first name in sort order; the others are listed in
     ``document_files`` as duplicates. ``ingested_at`` survives reruns so that rows stay identical.
+    Only documents ``wanted`` says are needed get decoded and a row (an incremental run keeps the
+    stored row of an unchanged document, so it never decodes it again).
     """
-    previous = previous_ingested_at or {}
-    documents: dict[str, dict[str, object]] = {}
-    files: list[dict[str, object]] = []
-    names: set[str] = set()
-    for blob in sorted(blobs, key=lambda b: b.file_name):
+
+    def __init__(
+        self,
+        *,
+        max_bytes: int,
+        now: dt.datetime,
+        previous_ingested_at: Mapping[str, dt.datetime] | None = None,
+        # (document_id, file name or None, size) -> whether its row must be (re)written.
+        wanted: Callable[[str, str | None, int], bool] | None = None,
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.now = now
+        self.previous = previous_ingested_at or {}
+        self.wanted = wanted
+        self.document_ids: set[str] = set()
+        self.names: set[str] = set()
+
+    def add(self, blob: FileBlob) -> tuple[dict[str, object], dict[str, object] | None]:
+        """The file's row, and its document's row (None for a duplicate or a document not
+        wanted)."""
         file_name = blob.file_name
-        if file_name in names:  # an escaped undecodable name equal to a real one: keep both
+        if file_name in self.names:  # an escaped undecodable name equal to a real one: keep both
             file_name = f"{file_name} [0x{blob.name_hex}]"
-        names.add(file_name)
+        if "\\x" in file_name:  # only such names can collide: the set stays small
+            self.names.add(file_name)
         if blob.sha256 is None:
             document_id = unread_document_id(file_name, blob.reject_reason or "unread")
         else:
             document_id = document_id_for(blob.sha256)
-        is_duplicate = document_id in documents
-        files.append(
-            {
-                "file_name": file_name,
-                "file_name_hex": blob.name_hex,
-                "document_id": document_id,
-                "is_duplicate": is_duplicate,
-                "n_bytes": blob.n_bytes,
-                "seen_at": now,
-            }
-        )
-        if is_duplicate:
-            continue
+        is_duplicate = document_id in self.document_ids
+        self.document_ids.add(document_id)
+        file_row: dict[str, object] = {
+            "file_name": file_name,
+            "file_name_hex": blob.name_hex,
+            "document_id": document_id,
+            "is_duplicate": is_duplicate,
+            "n_bytes": blob.n_bytes,
+            "seen_at": self.now,
+        }
+        if is_duplicate or (
+            self.wanted is not None and not self.wanted(document_id, file_name, blob.n_bytes)
+        ):
+            return file_row, None
         if blob.reject_reason is not None:
             decoded = Decoded(None, None, blob.reject_reason)
         else:
             try:
-                decoded = decode(blob.data, max_bytes=max_bytes)
+                decoded = decode(blob.data, max_bytes=self.max_bytes)
             except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
                 decoded = Decoded(None, None, f"undecodable: {type(exc).__name__}: {exc}")
-        documents[document_id] = {
+        return file_row, {
             "document_id": document_id,
             "file_name": file_name,
             "sha256": blob.sha256,
@@ -247,29 +261,57 @@ def build_documents(
             "status_code": "rejected" if decoded.reject_reason else "ok",
             "reject_reason": decoded.reject_reason,
             "raw_text": decoded.text,
-            "ingested_at": previous.get(document_id, now),
+            "ingested_at": self.previous.get(document_id, self.now),
         }
-    return records.frame("raw.documents", documents.values()), records.frame(
-        "raw.document_files", files
-    )
+
+
+def build_documents(
+    blobs: Iterable[FileBlob],
+    *,
+    max_bytes: int,
+    now: dt.datetime,
+    previous_ingested_at: Mapping[str, dt.datetime] | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Turn the folder's files into ``raw.documents`` and ``raw.document_files`` rows, all at once
+    (:func:`ingest_folder` streams the same rows in chunks)."""
+    rows = DocumentRows(max_bytes=max_bytes, now=now, previous_ingested_at=previous_ingested_at)
+    documents: list[dict[str, object]] = []
+    files: list[dict[str, object]] = []
+    for blob in sorted(blobs, key=lambda b: b.file_name):
+        file_row, document_row = rows.add(blob)
+        files.append(file_row)
+        if document_row is not None:
+            documents.append(document_row)
+    return records.frame("raw.documents", documents), records.frame("raw.document_files", files)
+
+
+# Files read, decoded and written per chunk: memory holds one chunk's text, whatever the folder.
+CHUNK_FILES = 500
 
 
 @dataclass(frozen=True)
 class Ingested:
-    documents: pl.DataFrame
-    files: pl.DataFrame
+    n_files: int
     n_new: int
     n_removed: int
+    # What the asset reports, over every stored document (unchanged ones included):
+    rejected: dict[str, str]  # file name -> reject reason
+    damaged: dict[str, int]  # file name -> bytes replaced by U+FFFD
+    duplicates: dict[str, str]  # file name -> the document it duplicates
 
 
-def _state(row: Mapping[str, object]) -> tuple[object, ...]:
-    """What a stored ``raw.documents`` row must still match to be kept as it is."""
-    return (row["file_name"], row["encoding_name"], row["status_code"], row["reject_reason"])
-
-
-def _md5(text: object) -> str | None:
-    # DuckDB's md5() of the stored text: the text is compared without reading it back.
-    return None if text is None else hashlib.md5(str(text).encode()).hexdigest()  # noqa: S324
+def _stale(old: Mapping[str, object], file_name: str | None, n_bytes: int, max_bytes: int) -> bool:
+    """Whether a stored document's row no longer says what ingest would now: the first file
+    holding it has another name, or the size limit moved across it (rejected as too large and
+    now under the limit, or stored and now over it)."""
+    if file_name is not None and old["file_name"] != file_name:
+        return True
+    too_large = old["status_code"] == "rejected" and str(old["reject_reason"]).startswith(
+        "too_large"
+    )
+    if too_large:
+        return n_bytes <= max_bytes
+    return old["status_code"] == "ok" and n_bytes > max_bytes
 
 
 def ingest_folder(
@@ -280,51 +322,156 @@ def ingest_folder(
     full_refresh: bool,
     now: dt.datetime,
     allow_empty: bool = False,
+    chunk_files: int = CHUNK_FILES,
+    state_path: Path | None = None,
 ) -> Ingested:
     """Read every ``.txt`` page in ``folder`` into ``raw.documents``: unchanged files keep their
     rows, deleted files lose them, bad files are kept with a reason instead of failing the run.
 
-    A document whose stored row no longer matches what ingest makes of it now (renamed, or
-    rejected as too large under a smaller ``DYAD_MAX_BYTES``) is stored again. A folder with no
-    accepted page does not empty a warehouse that has some unless ``allow_empty``.
+    The folder is streamed: each file is read, hashed and (when its content is new) decoded, and
+    the rows go to DuckDB ``chunk_files`` files at a time, so memory holds one chunk of text and
+    the folder's names and hashes, never the corpus. One transaction: a crash keeps the old rows.
+
+    ``state_path`` keeps each file's size, mtime and hash from the last committed run (as the
+    sensor does): a file whose size and mtime are unchanged and whose document is stored is not
+    read again, so a rerun reads only what changed. Without the file, every file is hashed.
+
+    A stored document whose row no longer matches the folder (renamed, or on the other side of a
+    changed ``DYAD_MAX_BYTES``) is stored again. A folder with no accepted page does not empty a
+    warehouse that has some unless ``allow_empty``.
     """
-    blobs = read_folder(folder, max_bytes)
+    entries = scan_folder(folder)
     stored = {
         r["document_id"]: r for r in warehouse.query(conn, "document_states").iter_rows(named=True)
     }
     previous = {k: r["ingested_at"] for k, r in stored.items()}
-    documents, files = build_documents(
-        blobs, max_bytes=max_bytes, now=now, previous_ingested_at=previous
+    again: set[str] = set()
+
+    def wanted(document_id: str, file_name: str | None, n_bytes: int) -> bool:
+        old = stored.get(document_id)
+        if full_refresh or old is None:
+            return True
+        if _stale(old, file_name, n_bytes, max_bytes):
+            again.add(document_id)
+            return True
+        return False
+
+    rows = DocumentRows(max_bytes=max_bytes, now=now, previous_ingested_at=previous, wanted=wanted)
+    n_new = n_ok = 0
+    duplicates: dict[str, str] = {}
+    known = _load_state(state_path)
+    state: FolderState = {}
+    with warehouse.transaction(conn):
+        # Deletes happen once, never per chunk (each one scans the table): the file list is
+        # rewritten whole; a full refresh rewrites every document (``ingested_at`` is kept from
+        # ``previous``); otherwise the rows written are new documents, which have no rows yet.
+        empty = {"raw.document_files": records.frame("raw.document_files", [])}
+        if full_refresh:
+            empty["raw.documents"] = records.frame("raw.documents", [])
+        warehouse.overwrite(conn, empty)
+        for start in range(0, len(entries), chunk_files):
+            files: list[dict[str, object]] = []
+            documents: list[dict[str, object]] = []
+            for entry in entries[start : start + chunk_files]:
+                blob, state[entry.file_name] = _read_or_skip(entry, known, rows.wanted, max_bytes)
+                file_row, document_row = rows.add(blob)
+                files.append(file_row)
+                if file_row["is_duplicate"]:
+                    duplicates[str(file_row["file_name"])] = str(file_row["document_id"])
+                if document_row is not None:
+                    documents.append(document_row)
+            n_new += len(documents)
+            n_ok += sum(d["status_code"] == "ok" for d in documents)
+            restored = sorted(again & {str(d["document_id"]) for d in documents})
+            if restored:  # a document stored again replaces its old row
+                warehouse.overwrite(
+                    conn,
+                    {"raw.documents": records.frame("raw.documents", [])},
+                    key_column="document_id",
+                    keys=restored,
+                )
+            insert(conn, "raw.documents", records.frame("raw.documents", documents))
+            insert(conn, "raw.document_files", records.frame("raw.document_files", files))
+        kept = (d for d in rows.document_ids if d in stored and d not in again)
+        accepted = n_ok > 0 or any(stored[d]["status_code"] == "ok" for d in kept)
+        n_stored = sum(r["status_code"] == "ok" for r in stored.values())
+        if not accepted and n_stored and not allow_empty:
+            # Raised inside the transaction: nothing of this run is kept.
+            raise RefusedEmpty(
+                f"no accepted page in {folder} ({len(entries)} file(s)), and the warehouse holds "
+                f"{n_stored} document(s): nothing "
+                "was changed; run with --allow-empty (DYAD_ALLOW_EMPTY=1) to empty it"
+            )
+        gone = sorted(set(previous) - rows.document_ids)
+        if gone:
+            warehouse.overwrite(
+                conn,
+                {"raw.documents": records.frame("raw.documents", [])},
+                key_column="document_id",
+                keys=gone,
+            )
+    if state_path is not None:  # only once the rows it describes have committed
+        _save_state(state_path, state)
+    rejected = warehouse.query(conn, "rejected_documents")
+    damaged = warehouse.query(conn, "damaged_documents")
+    return Ingested(
+        n_files=len(entries),
+        n_new=n_new,
+        n_removed=len(gone),
+        rejected=dict(rejected.select("file_name", "reject_reason").iter_rows()),
+        damaged=dict(damaged.select("file_name", "n_bad_bytes").iter_rows()),
+        duplicates=duplicates,
     )
-    n_accepted = documents.filter(pl.col("status_code") == "ok").height
-    n_stored = sum(r["status_code"] == "ok" for r in stored.values())
-    if not n_accepted and n_stored and not allow_empty:
-        raise RefusedEmpty(
-            f"no accepted page in {folder} ({len(blobs)} file(s)), and the warehouse holds "
-            f"{n_stored} document(s): nothing was changed; run with --allow-empty "
-            "(DYAD_ALLOW_EMPTY=1) to empty it"
-        )
-    current = set(documents["document_id"].to_list())
-    stale = {
-        r["document_id"]
-        for r in documents.iter_rows(named=True)
-        if (old := stored.get(r["document_id"])) is not None
-        and (_state(r), _md5(r["raw_text"])) != (_state(old), old["text_md5"])
-    }
-    new = current if full_refresh else (current - set(stored)) | stale
-    gone = set(stored) - current
-    warehouse.replace_rows(
-        conn,
-        {"raw.documents": documents.filter(pl.col("document_id").is_in(sorted(new)))},
-        key_column="document_id",
-        keys=sorted(new | gone),
-    )
-    warehouse.replace_rows(conn, {"raw.document_files": files})
-    return Ingested(documents, files, len(new), len(gone))
 
 
 # name -> [size, mtime_ns, sha256]
 FolderState = dict[str, list[object]]
+
+
+def _load_state(path: Path | None) -> FolderState:
+    """The file state the last committed run saved; empty when missing or unreadable (then
+    every file is read, which is always correct)."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_state(path: Path, state: FolderState) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _read_or_skip(
+    entry: Entry,
+    known: FolderState,
+    wanted: Callable[[str, str | None, int], bool] | None,
+    max_bytes: int,
+) -> tuple[FileBlob, list[object]]:
+    """The entry as :func:`read_entry` gives it, without reading a file whose size and mtime
+    match the saved state when its document is stored and not wanted again; and its state."""
+    st = None
+    if entry.reject_reason is None:
+        try:
+            st = entry.path.stat()
+        except OSError:
+            st = None
+    old = known.get(entry.file_name)
+    if st is not None and old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
+        digest = str(old[2])
+        # Its name is the one saved, so only the size limit can have made it stale here.
+        skip = wanted is not None and not wanted(document_id_for(digest), None, st.st_size)
+        if len(digest) == 64 and skip:
+            blob = FileBlob(entry.file_name, st.st_size, digest, None, None, entry.name_hex)
+            return blob, list(old)
+    blob = read_entry(entry, max_bytes)
+    if st is None or blob.sha256 is None:
+        return blob, [0, 0, "unread"]
+    return blob, [st.st_size, st.st_mtime_ns, blob.sha256]
 
 
 def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = None) -> FolderState:

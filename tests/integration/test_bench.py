@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import actors, corpus, results
+from benchmarks import actors, corpus, reallike, results
 from benchmarks import report as reporting
 from benchmarks import run as runner
 
@@ -83,6 +83,28 @@ def test_written_corpus_has_no_duplicate_file(tmp_path: Path) -> None:
     assert sha(paths[3].read_bytes()) != before
 
 
+def test_real_like_pages_are_real_lines_recombined() -> None:
+    pages = reallike.generate_pages(300, seed=7)
+    assert len({sha(p) for p in pages}) == 300
+    assert reallike.generate_pages(300, seed=7) == pages
+    assert reallike.generate_pages(300, seed=8) != pages
+    real: set[str] = set()
+    for folder in (reallike.CORPUS_PAGES, *reallike.FURNISHED):
+        for path in folder.rglob("*.txt"):
+            real.update(ln.rstrip() for ln in path.read_text(encoding="utf-8").splitlines())
+    real.update(s.title for s in reallike.stories() if s.title)
+    prefixes = reallike.teaser_prefixes()
+    for page in pages:
+        for line in page.splitlines():
+            assert line in real or line.startswith(prefixes), line
+    words = sorted(len(p.split()) for p in pages)
+    assert words[0] < 150 and words[-1] > 900  # briefs and long reports
+    families = {s.family for s in reallike.stories() if any(s.paragraphs[0] in p for p in pages)}
+    assert len(families) >= 15
+    text = "\n".join(pages)
+    assert sum(m in text for m in ("Les plus lus", "commentaire", "Menu", "Partager")) >= 3
+
+
 def fake_result(n: int, seconds: float) -> results.BenchResult:
     def run(wall: float) -> results.RunTime:
         steps = [
@@ -130,10 +152,12 @@ def test_report_renders_every_field_and_round_trips_json() -> None:
 def test_an_n_projected_over_budget_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(runner, "run_child", lambda n, folder, seed: fake_result(n, 6.0 * n))
+    monkeypatch.setattr(
+        runner, "run_child", lambda n, folder, seed, corpus: fake_result(n, 6.0 * n)
+    )
     report = runner.run_bench([10, 1000], workdir=tmp_path, budget_min=15)
     assert [r.n for r in report.results] == [10]
-    assert report.skipped and report.skipped[0].startswith("N = 1000 skipped")
+    assert report.skipped and report.skipped[0].startswith("synthetic N = 1000 skipped")
 
 
 def test_the_workdir_is_only_emptied_if_bench_made_it(tmp_path: Path) -> None:
@@ -149,7 +173,7 @@ def test_the_workdir_is_only_emptied_if_bench_made_it(tmp_path: Path) -> None:
 def test_full_bench_of_five_pages(tmp_path: Path) -> None:
     report = runner.run_bench([5], workdir=tmp_path / "work", budget_min=None)
     (result,) = report.results
-    assert result.n == 5
+    assert result.n == 5 and result.corpus == "synthetic" and result.load
     assert result.full.success and result.incremental.success
     assert result.full.counts["raw.documents"] == 5
     assert result.full.counts["core.articles"] == 5
