@@ -21,6 +21,8 @@ with reports as (
         d.target_name,
         d.source_country_name,
         d.target_country_name,
+        d.source_entity_id,
+        d.target_entity_id,
         d.source_via_entity_id,
         d.target_via_entity_id,
         d.source_actor_code,
@@ -55,7 +57,10 @@ ranked as (
             order by
                 confidence desc,
                 case event_date_precision when 'day' then 0 when 'month' then 1 else 2 end,
-                event_id
+                event_id,
+                -- One report can name a side twice (a person and their state): never a coin toss.
+                source_entity_id,
+                target_entity_id
         ) as report_rank
     from reports
 ),
