@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -300,14 +300,13 @@ def generate_page(rng: random.Random, countries: Sequence[Country]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def iter_pages(n: int, seed: int = DEFAULT_SEED) -> Iterator[str]:
-    """``n`` distinct pages (by SHA-256), reproducible from ``seed``, one at a time."""
-    rng = random.Random(seed)
-    countries = load_countries()
+def distinct_pages(draw: Callable[[], str], n: int) -> Iterator[str]:
+    """``n`` pages from ``draw``, none twice (by SHA-256), one at a time; a generator that keeps
+    repeating itself is an error rather than an endless loop."""
     seen: set[str] = set()
     redraws = 0
     while len(seen) < n:
-        text = generate_page(rng, countries)
+        text = draw()
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest in seen:
             redraws += 1
@@ -316,6 +315,13 @@ def iter_pages(n: int, seed: int = DEFAULT_SEED) -> Iterator[str]:
             continue
         seen.add(digest)
         yield text
+
+
+def iter_pages(n: int, seed: int = DEFAULT_SEED) -> Iterator[str]:
+    """``n`` distinct pages (by SHA-256), reproducible from ``seed``, one at a time."""
+    rng = random.Random(seed)
+    countries = load_countries()
+    return distinct_pages(lambda: generate_page(rng, countries), n)
 
 
 def generate_pages(n: int, seed: int = DEFAULT_SEED) -> list[str]:

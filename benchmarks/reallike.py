@@ -24,13 +24,14 @@ real page (or a real title after a real teaser prefix).
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks.corpus import distinct_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_PAGES = ROOT / "corpus" / "pages"
@@ -179,18 +180,7 @@ def iter_pages(n: int, seed: int) -> Iterator[str]:
     """``n`` distinct pages (by SHA-256), reproducible from ``seed``, one at a time."""
     rng = random.Random(seed)
     titles = sorted({s.title for s in stories() if s.title})
-    seen: set[str] = set()
-    redraws = 0
-    while len(seen) < n:
-        text = generate_page(rng, titles)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if digest in seen:
-            redraws += 1
-            if redraws > 10 * n + 100:
-                raise RuntimeError("the real-like generator keeps producing the same pages")
-            continue
-        seen.add(digest)
-        yield text
+    return distinct_pages(lambda: generate_page(rng, titles), n)
 
 
 def generate_pages(n: int, seed: int) -> list[str]:
