@@ -4,6 +4,7 @@ and, with a trained model, the candidate actor pairs it reads to keep and add ev
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -20,7 +21,7 @@ from etl.transforms.events.roles import assign_roles
 from etl.transforms.events.types import SOURCE, TARGET, ArticleContext, CodedEvent, Draft
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger
-from etl.transforms.types import Mention
+from etl.transforms.types import DateMention, Mention
 
 # Trigger types that report what someone said about another party; a trigger inside their
 # complement is the allegation, not a second event ("accuser X de soutenir Y").
@@ -38,6 +39,9 @@ class Proposal:
     events: list[CodedEvent]
     pairs: list[tuple[PairCandidate, SentenceActors]]
     n_candidates: int
+    # What the events were dated from, for the events a model adds.
+    anchor: dt.date | None = None
+    body_dates: tuple[DateMention, ...] = ()
 
 
 def candidate_sentences(ctx: ArticleContext) -> list[tuple[int, int, int]]:
@@ -59,9 +63,9 @@ def code_article_events(
     proposal = propose_events(ctx, gaz, doc, with_pairs=model is not None)
     if model is None:
         return proposal.events, proposal.n_candidates
-    anchor = date_anchor(ctx)
-    body_dates = find_date_mentions(ctx.body)
-    coded = decide(ctx, proposal.events, proposal.pairs, model, anchor, body_dates, gaz)
+    coded = decide(
+        ctx, proposal.events, proposal.pairs, model, proposal.anchor, proposal.body_dates, gaz
+    )
     return _dedupe(coded), proposal.n_candidates
 
 
@@ -105,7 +109,7 @@ def propose_events(ctx: ArticleContext, gaz: Gazetteer, doc: Doc, *, with_pairs:
             ]
         previous_actors = actor_mentions(by_sentence.get(index, ()), allow_places=False)
         prev_index = index
-    return Proposal(_dedupe(events), pairs, len(candidates))
+    return Proposal(_dedupe(events), pairs, len(candidates), anchor, tuple(body_dates))
 
 
 def _code_sentence(
