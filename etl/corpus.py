@@ -40,6 +40,11 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def is_state(code: str) -> bool:
+    """An ISO alpha-3 state code, as opposed to ``IGO:…``, ``NSA:…`` or ``ORG:…``."""
+    return len(code) == 3 and code.isalpha() and code.isupper()
+
+
 def page_id(record: dict[str, Any]) -> str:
     return Path(record["file"]).stem
 

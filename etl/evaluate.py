@@ -268,7 +268,7 @@ def _score_article(
         for t in ge["types"]
     }
     for k in produced_by_actor:
-        if not all(_is_state(c) for c in k[0]):
+        if not all(corpus.is_state(c) for c in k[0]):
             report.other_actor_precision.total += 1
             report.other_actor_precision.hit += k in accepted_by_actor
     accepted: set[tuple[tuple[str, str], str]] = set()
@@ -293,7 +293,7 @@ def _score_article(
         if pair is None:
             continue
         event_hits = [d for t in ge["types"] for d in produced.get((pair, t), [])]
-        if not (_is_state(ge["actor1"]) and _is_state(ge["actor2"])):
+        if not (corpus.is_state(ge["actor1"]) and corpus.is_state(ge["actor2"])):
             if ge.get("required", True):
                 report.other_actor_recall.total += 1
                 report.other_actor_recall.hit += any(
@@ -359,11 +359,6 @@ def _score_article(
             "missed": missed,
         }  # fmt: skip
     )
-
-
-def _is_state(code: str) -> bool:
-    """An ISO alpha-3 state code, as opposed to ``IGO:…``, ``NSA:…`` or ``ORG:…``."""
-    return len(code) == 3 and code.isalpha() and code.isupper()
 
 
 def _date_matches(gold: str, value: Any, precision: str | None, method: str | None) -> bool:

@@ -26,6 +26,7 @@ from etl.learn import fit_logistic, sparse_weights, vocabulary
 from etl.stages.articles import build_articles
 from etl.stages.entities import build_entity_rows
 from etl.stages.events import article_contexts
+from etl.transforms.events.actors import ordered
 from etl.transforms.events.coder import propose_events
 from etl.transforms.events.learned import PARSE_CONFIDENCE
 from etl.transforms.events.model import MODEL_FILE
@@ -83,10 +84,6 @@ class Coded:
     sides: list[SideExample]
 
 
-def _pair(a: str, b: str) -> Pair:
-    return (a, b) if a < b else (b, a)
-
-
 def gold_keys(record: dict[str, Any]) -> tuple[set[Key], list[list[Key]]]:
     """Every accepted key of a gold page, and each required event as the keys that find it."""
     accepted: set[Key] = set()
@@ -94,7 +91,7 @@ def gold_keys(record: dict[str, Any]) -> tuple[set[Key], list[list[Key]]]:
     for e in record.get("events", []):
         if e["actor1"] == e["actor2"]:
             continue
-        keys = [(_pair(e["actor1"], e["actor2"]), t) for t in e["types"]]
+        keys = [(ordered(e["actor1"], e["actor2"]), t) for t in e["types"]]
         accepted.update(keys)
         if e.get("required", True):
             required.append(keys)
@@ -170,7 +167,7 @@ def _code_page(
     for e in record.get("events", []):
         if e["actor1"] == e["actor2"]:
             continue
-        pair = _pair(e["actor1"], e["actor2"])
+        pair = ordered(e["actor1"], e["actor2"])
         found = evidence_sentences(e.get("evidence") or "", sentences)
         for t in e["types"]:
             where.setdefault((pair, t), set()).update(found)
@@ -178,7 +175,7 @@ def _code_page(
                 for i in found:
                     directed[(pair, t, i)] = e["actor1"]
     for ev in proposal.events:
-        places = tuple((ev.sentence_index, _pair(*p)) for p, _, _ in event_pairs(ev, gaz))
+        places = tuple((ev.sentence_index, ordered(*p)) for p, _, _ in event_pairs(ev, gaz))
         out.rule_events.append(
             RuleEvent(pid, split, ev.event_type, places, ev.confidence, country_pairs(ev))
         )
@@ -222,13 +219,13 @@ def country_pairs(ev: Any) -> tuple[Pair, ...]:
     src = {a.country_code for a in ev.actors if a.actor_role == SOURCE and a.country_code}
     tgt = {a.country_code for a in ev.actors if a.actor_role == TARGET and a.country_code}
     if tgt:
-        return tuple(sorted({_pair(s, t) for s in src for t in tgt if s != t}))
-    return tuple(sorted({_pair(a, b) for a in src for b in src if a < b}))
+        return tuple(sorted({ordered(s, t) for s in src for t in tgt if s != t}))
+    return tuple(sorted({ordered(a, b) for a in src for b in src if a < b}))
 
 
 def _country_pair(c: Any) -> Pair | None:
     a, b = c.first.mention.country_code, c.second.mention.country_code
-    return _pair(a, b) if a and b and a != b else None
+    return ordered(a, b) if a and b and a != b else None
 
 
 def score_split(
@@ -295,8 +292,8 @@ def page_scores(
         accepted, required = gold_keys(record)
         got = produced.get(pid, set())
         if states_only:
-            got = {k for k in got if all(map(is_state, k[0]))}
-            required = [keys for keys in required if all(map(is_state, keys[0][0]))]
+            got = {k for k in got if all(map(corpus.is_state, k[0]))}
+            required = [keys for keys in required if all(map(corpus.is_state, keys[0][0]))]
         tp += len(got & accepted)
         fp += len(got - accepted)
         total += len(required)
@@ -416,11 +413,6 @@ def train(
     target = out or DATA_DIR / MODEL_FILE
     target.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return data
-
-
-def is_state(code: str) -> bool:
-    """An ISO alpha-3 state code, as opposed to ``IGO:…``, ``NSA:…`` or ``ORG:…``."""
-    return len(code) == 3 and code.isalpha() and code.isupper()
 
 
 def _holds(

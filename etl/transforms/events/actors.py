@@ -90,12 +90,25 @@ def _expansion(m: Mention, gaz: Gazetteer) -> tuple[str, ...]:
     return members
 
 
+def party_kind(entity_id: str, country_code: str | None, gaz: Gazetteer) -> tuple[str, str] | None:
+    """The party an entity stands for as one side, and its kind (``state``, ``igo``,
+    ``armed_group`` ...): an organization as itself, anything else as its state."""
+    entity = gaz.entities.get(entity_id)
+    if entity is not None and entity.entity_type == "organization":
+        code, kind = actor_of(entity)
+        return (code, kind or "igo") if code else None
+    return (country_code, "state") if country_code else None
+
+
 def party(a: EventActor, gaz: Gazetteer) -> str | None:
     """Who an event actor is as one side: an organization's own actor code, else its state."""
-    entity = gaz.entities.get(a.entity_id)
-    if entity is not None and entity.entity_type == "organization":
-        return actor_of(entity)[0]
-    return a.country_code
+    found = party_kind(a.entity_id, a.country_code, gaz)
+    return found[0] if found else None
+
+
+def ordered(a: str, b: str) -> tuple[str, str]:
+    """An unordered pair of actor codes, written one way."""
+    return (a, b) if a < b else (b, a)
 
 
 def countries(actors: Iterable[EventActor]) -> set[str]:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from etl.ids import stable_id
-from etl.transforms.events.actors import SentenceActors, to_actors
+from etl.transforms.events.actors import SentenceActors, ordered, to_actors
 from etl.transforms.events.finish import finish_event
 from etl.transforms.events.model import EventModel
 from etl.transforms.events.pairs import (
@@ -57,7 +57,7 @@ def decide(
     scored = {(c.sentence_index, c.pair): (c, sa, model.probabilities(c.feats)) for c, sa in pairs}
     out: list[CodedEvent] = []
     for ev in rule_events:
-        keys = [(ev.sentence_index, _sorted(p)) for p, _, _ in event_pairs(ev, gaz)]
+        keys = [(ev.sentence_index, ordered(*p)) for p, _, _ in event_pairs(ev, gaz)]
         found = [scored[k][2].get(ev.event_type, 0.0) for k in keys if k in scored]
         # An event without a pair of parties is outside what the model judges; it stays.
         if not found or ev.confidence >= PARSE_CONFIDENCE or max(found) >= model.keep_threshold:
@@ -112,7 +112,3 @@ def added_event(
 def _actors(sides: Sequence[Side], role: str, gaz: Gazetteer) -> list[EventActor]:
     mentions = [s.mention for s in sides if s.mention is not None]
     return to_actors(mentions, role, gaz, expand_members=False)
-
-
-def _sorted(p: tuple[str, str]) -> tuple[str, str]:
-    return (p[0], p[1]) if p[0] < p[1] else (p[1], p[0])

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from etl.transforms.actors import actor_of
-from etl.transforms.events.actors import SentenceActors
+from etl.transforms.events.actors import SentenceActors, ordered, party_kind
 from etl.transforms.events.parse import NEGATORS, is_intent, matches, verb_of
-from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, EventActor
+from etl.transforms.events.types import SOURCE, TARGET, CodedEvent
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.text import fold
 from etl.transforms.types import Mention
@@ -61,22 +60,7 @@ class PairCandidate:
 
     @property
     def pair(self) -> tuple[str, str]:
-        a, b = self.first.party, self.second.party
-        return (a, b) if a < b else (b, a)
-
-
-def party_kind(entity_id: str, country_code: str | None, gaz: Gazetteer) -> tuple[str, str] | None:
-    """The party an entity stands for as one side, and its kind (``state``, ``igo``,
-    ``armed_group`` ...): an organization as itself, anything else as its state."""
-    entity = gaz.entities.get(entity_id)
-    if entity is not None and entity.entity_type == "organization":
-        code, kind = actor_of(entity)
-        return (code, kind or "igo") if code else None
-    return (country_code, "state") if country_code else None
-
-
-def mention_party(m: Mention, gaz: Gazetteer) -> tuple[str, str] | None:
-    return party_kind(m.entity_id, m.country_code, gaz)
+        return ordered(self.first.party, self.second.party)
 
 
 def sentence_sides(sa: SentenceActors, gaz: Gazetteer) -> list[Side]:
@@ -84,7 +68,7 @@ def sentence_sides(sa: SentenceActors, gaz: Gazetteer) -> list[Side]:
     party is named nowhere else in the sentence)."""
     best: dict[str, Side] = {}
     for m, span in sorted(sa.mentions, key=lambda x: (not x[0].is_actor, x[0].char_start)):
-        found = mention_party(m, gaz)
+        found = party_kind(m.entity_id, m.country_code, gaz)
         if found is None or found[0] in best:
             continue
         best[found[0]] = Side(found[0], found[1], m, span)
@@ -114,7 +98,7 @@ def pair_candidates(
     named = {s.party: s for s in sides}
     for ev in rule_events:
         for (code_a, code_b), kind_a, kind_b in event_pairs(ev, gaz):
-            key = (code_a, code_b) if code_a < code_b else (code_b, code_a)
+            key = ordered(code_a, code_b)
             rule_types.setdefault(key, set()).add(ev.event_type)
             if key not in by_pair:
                 side_a = named.get(code_a) or Side(code_a, kind_a)
@@ -138,24 +122,22 @@ def _start(s: Side) -> int:
 
 
 def _key(a: Side, b: Side) -> tuple[str, str]:
-    return (a.party, b.party) if a.party < b.party else (b.party, a.party)
+    return ordered(a.party, b.party)
 
 
 def event_pairs(ev: CodedEvent, gaz: Gazetteer) -> list[tuple[tuple[str, str], str, str]]:
     """The (party pair, kinds) an event of the rule coder counts for."""
 
     def sides(role: str) -> dict[str, str]:
-        found = (_actor_party(a, gaz) for a in ev.actors if a.actor_role == role)
+        found = (
+            party_kind(a.entity_id, a.country_code, gaz) for a in ev.actors if a.actor_role == role
+        )
         return dict(p for p in found if p is not None)
 
     src, tgt = sides(SOURCE), sides(TARGET)
     if tgt:
         return [((s, t), src[s], tgt[t]) for s in src for t in tgt if s != t]
     return [((a, b), src[a], src[b]) for a in src for b in src if a < b]
-
-
-def _actor_party(a: EventActor, gaz: Gazetteer) -> tuple[str, str] | None:
-    return party_kind(a.entity_id, a.country_code, gaz)
 
 
 def word(t: Token) -> str:
