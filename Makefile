@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint ui clean
+.PHONY: setup system-deps run test lint ui clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Debian packages that some tests drive (PostgreSQL, headless Chromium); installs what is missing.
+system-deps:
+	bash .ci/system-deps
+
 run: setup
 	$(BIN)/dyad run
 
@@ -22,7 +26,7 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+test: lint system-deps
 	$(BIN)/pytest
 
 ui: setup
