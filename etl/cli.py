@@ -299,7 +299,31 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_sql_export(args: argparse.Namespace) -> int:
     from etl.warehouse.export import cli as export_cli
 
+    if args.with_data:
+        return cmd_postgres_bundle(args)
     return export_cli(args.dialect, args.out, allow_unsupported=args.allow_unsupported)
+
+
+def cmd_postgres_bundle(args: argparse.Namespace) -> int:
+    """``sql-export --dialect postgres --with-data --out DIR``: DDL, data and a psql load script."""
+    from etl import warehouse
+    from etl.warehouse import postgres
+
+    if args.dialect != postgres.DIALECT or not args.out or args.allow_unsupported:
+        print(
+            "dyad: --with-data needs --dialect postgres and --out DIR (no --allow-unsupported)",
+            file=sys.stderr,
+        )
+        return 2
+    path = _settings(args).warehouse_path
+    if not path.exists():
+        print(f"dyad: no warehouse at {path}: run `dyad run` first", file=sys.stderr)
+        return 2
+    with warehouse.connect(path, read_only=True) as conn:
+        bundle = postgres.write_bundle(conn, Path(args.out).expanduser().resolve())
+    print(f"{sum(bundle.rows.values())} rows in {len(bundle.rows)} tables -> {bundle.root}")
+    print(f"load it: psql -d DATABASE -f {bundle.root / postgres.LOAD_FILE}")
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -414,6 +438,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument(
         "--allow-unsupported", action="store_true", help="best effort where sqlglot would refuse"
     )
+    p_export.add_argument(
+        "--with-data",
+        action="store_true",
+        help="postgres: also every table as CSV and DIR/postgres/load.sql for psql -f",
+    )
+    paths(p_export, seeds=False)
     p_export.set_defaults(func=cmd_sql_export)
     return parser
 
