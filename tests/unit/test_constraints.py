@@ -16,7 +16,7 @@ PYPROJECT = tomllib.loads((PROJECT_DIR / "pyproject.toml").read_text(encoding="u
 
 
 def pins() -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for line in (PROJECT_DIR / "constraints.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
