@@ -334,7 +334,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
         return 2
     with warehouse.connect(path, read_only=True) as conn:
-        written = report.write_report(conn, out, source=str(path))
+        written = report.write_report(conn, out, source=path.name)
     print(f"report: {written.path} ({written.n_bytes} bytes)\nopen {written.url}")
     return 0
 

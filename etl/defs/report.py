@@ -1,5 +1,9 @@
 """The report asset: an offline HTML page of the published warehouse (timeline of the top actor
-pairs, actor network, quad classes), written beside it and linked from the UI."""
+pairs, actor network, quad classes), written beside it and linked from the UI.
+
+Its key is ``reports/overview``, not ``[schema, table]``: it is a file, not a warehouse object,
+so it takes a family of its own (``reports``) where later pages (per actor, per country) can sit
+beside it, and a name for what it shows rather than a plural table name."""
 
 from __future__ import annotations
 
@@ -12,8 +16,6 @@ from etl.defs.resources import DyadResource
 from etl.warehouse import report
 
 
-# Not a warehouse object, so not ``[schema, table]``: ``reports/overview`` names a file of the
-# ``reports`` family, which later pages (per actor, per country) can join.
 @dg.asset(
     key=dg.AssetKey(["reports", "overview"]),
     deps=[dg.AssetKey(["published_warehouse"])],
@@ -27,8 +29,10 @@ def report_overview(dyad: DyadResource) -> dg.MaterializeResult:
     read-only, as analysts do, and writes ``<warehouse>.report.html`` beside it; the metadata
     gives its path and a ``file://`` link to open it."""
     published = Path(dyad.warehouse_path)
+    if not published.is_file():
+        raise FileNotFoundError(f"no published warehouse at {published}: materialize it first")
     with warehouse.connect(published, read_only=True) as conn:
-        written = report.write_report(conn, report.report_path(published), source=str(published))
+        written = report.write_report(conn, report.report_path(published), source=published.name)
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(written.path)),

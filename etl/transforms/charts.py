@@ -265,7 +265,8 @@ def separate(
 def network_svg(pairs: Sequence[Pair], actors: Sequence[Actor]) -> str:
     """The actors of ``pairs``: node area by the actor's real events, edge width by the pair's
     events, edge colour by the pair's mean Goldstein score (legend below)."""
-    height, margin_x, margin_y = 560, 110, 40
+    # Labels go right of their node: the right margin holds the longest short name.
+    height, left, right, margin_y = 560, 50, 160, 40
     by_code = {a.actor_code: a for a in actors}
     codes = [a.actor_code for a in actors]
     edges = [p for p in pairs if p.actor_code_a in by_code and p.actor_code_b in by_code]
@@ -279,14 +280,14 @@ def network_svg(pairs: Sequence[Pair], actors: Sequence[Actor]) -> str:
     radius = {a.actor_code: 4 + 18 * math.sqrt(a.n_events / peak_node) for a in actors}
     points = {
         c: [
-            margin_x + (x - min(xs)) / span_x * (WIDTH - 2 * margin_x),
+            left + (x - min(xs)) / span_x * (WIDTH - left - right),
             margin_y + (y - min(ys)) / span_y * plot_h,
         ]
         for c, (x, y) in pos.items()
     }
     separate(points, radius, gap=16)
     for pt in points.values():
-        pt[0] = min(max(pt[0], 24.0), WIDTH - margin_x + 20)
+        pt[0] = min(max(pt[0], 24.0), WIDTH - right + 10)
         pt[1] = min(max(pt[1], 24.0), margin_y + plot_h + 10)
 
     def at(code: str) -> tuple[float, float]:
@@ -314,13 +315,8 @@ def network_svg(pairs: Sequence[Pair], actors: Sequence[Actor]) -> str:
             f'fill="{colour}"><title>{escape(a.actor_name)} ({escape(a.actor_code)}): '
             f"{a.n_events} events</title></circle>"
         )
-        # Right of the node, or left of it near the right edge; drawn after every node so no
-        # node hides a label.
-        name = short_name(a.actor_code, a.actor_name)
-        if x > WIDTH - 150:
-            labels.append(_text(x - r - 3, y + 4, name, "node-label", "end"))
-        else:
-            labels.append(_text(x + r + 3, y + 4, name, "node-label"))
+        # Drawn after every node, so no node hides a label.
+        labels.append(_text(x + r + 3, y + 4, short_name(a.actor_code, a.actor_name), "node-label"))
     parts += labels
     parts.append(_legend(height - 30))
     return _svg("network", height, parts, "actor network")

@@ -73,7 +73,7 @@ class ReportData:
     network_pairs: Sequence[Pair]
     actors: Sequence[Actor]
     quads: Sequence[QuadCount]
-    source: str = ""  # the warehouse file, named in the page
+    source: str = ""  # the warehouse file named in the page (its name: the page may travel)
 
 
 def report_data(records: Mapping[str, Sequence[Mapping[str, Any]]], source: str = "") -> ReportData:
