@@ -342,6 +342,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from etl import warehouse
+    from etl.warehouse import report
+
+    path = _settings(args).warehouse_path
+    if not path.exists():
+        print(f"dyad: no warehouse at {path}: run `dyad run` first", file=sys.stderr)
+        return 2
+    out = Path(args.out).expanduser().resolve() if args.out else report.report_path(path)
+    if out.is_dir():
+        print(
+            f"dyad: {out} is a folder: --out takes a file name, such as report.html",
+            file=sys.stderr,
+        )
+        return 2
+    with warehouse.connect(path, read_only=True) as conn:
+        written = report.write_report(conn, out, source=path.name)
+    print(f"report: {written.path} ({written.n_bytes} bytes)\nopen {written.url}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dyad", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
@@ -429,6 +450,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     paths(p_data, seeds=False)
     p_data.set_defaults(func=cmd_export)
+
+    p_report = sub.add_parser(
+        "report", help="write the HTML report (timeline, actor network, quad classes)"
+    )
+    p_report.add_argument(
+        "--out", metavar="FILE", help="the HTML file (default: <warehouse>.report.html beside it)"
+    )
+    paths(p_report, seeds=False)
+    p_report.set_defaults(func=cmd_report)
 
     p_export = sub.add_parser("sql-export", help="transpile the warehouse SQL to another engine")
     p_export.add_argument(

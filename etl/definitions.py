@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from etl.defs import articles, entities, events, marts, raw
+from etl.defs import articles, entities, events, marts, raw, report
 from etl.defs.automation import daily_schedule, dyad_job, scale_out_job, seeds_folder_sensor
 from etl.defs.checks import all_checks
 from etl.defs.resources import default_resource
@@ -21,6 +21,7 @@ ASSETS = [
     events.event_clusters,
     *marts.VIEW_ASSETS,
     marts.published_warehouse,
+    report.report_overview,
 ]
 
 # One process writes the DuckDB build file at a time, and the spaCy model loads once per process.

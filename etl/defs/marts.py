@@ -14,6 +14,9 @@ _DESCRIPTIONS = {
     "mart.event_dyads": "One row per event x source x target, with both actors' states and names: "
     "an event with several sources or targets has several rows, so count events with "
     "count(distinct event_id) (reports) or count(distinct cluster_id) (real events).",
+    "mart.events": "One row per event report (a core.events row) with its sources and targets "
+    "as lists of codes, names and kinds: count reports with count(*) and real events with "
+    "count(distinct cluster_id).",
     "mart.actor_pair_counts": "Per unordered pair of states: distinct events (clusters), "
     "reporting articles, counts per quad class, first and last event dates, mean Goldstein score.",
     "mart.actor_pair_counts_directed": "Per ordered (source state, target state) pair: the same "

@@ -1,0 +1,67 @@
+"""``dyad report`` and the report asset: read the report queries (``sql/queries/report_*.sql``)
+from a warehouse, render the page (:mod:`etl.transforms.report`) and write it atomically."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from etl.transforms.report import NETWORK_PAIRS, TIMELINE_PAIRS, render_report, report_data
+from etl.warehouse.tables import query
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    n_bytes: int
+    n_timeline_pairs: int
+    n_network_pairs: int
+    n_actors: int
+    n_quad_classes: int  # quad classes with at least one event
+
+    @property
+    def url(self) -> str:
+        return self.path.resolve().as_uri()
+
+
+def report_path(warehouse_path: Path) -> Path:
+    """Where the report of a warehouse goes by default: beside it, ``dyad.report.html``."""
+    return warehouse_path.with_name(warehouse_path.stem + ".report.html")
+
+
+def read_records(conn: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every report query, as records."""
+    return {
+        "report_summary": query(conn, "report_summary").to_dicts(),
+        "report_pairs": query(conn, "report_pairs", n_pairs=TIMELINE_PAIRS).to_dicts(),
+        "report_network_pairs": query(conn, "report_pairs", n_pairs=NETWORK_PAIRS).to_dicts(),
+        "report_months": query(conn, "report_months", n_pairs=TIMELINE_PAIRS).to_dicts(),
+        "report_actors": query(conn, "report_actors", n_pairs=NETWORK_PAIRS).to_dicts(),
+        "report_quad_classes": query(conn, "report_quad_classes").to_dicts(),
+    }
+
+
+def write_report(conn: duckdb.DuckDBPyConnection, out: Path, source: str = "") -> Written:
+    """Render the warehouse ``conn`` reads into ``out`` (a temporary file renamed over it, so a
+    browser never opens half a page)."""
+    data = report_data(read_records(conn), source=source)
+    html = render_report(data).encode("utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(html)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return Written(
+        path=out,
+        n_bytes=len(html),
+        n_timeline_pairs=len(data.timeline_pairs),
+        n_network_pairs=len(data.network_pairs),
+        n_actors=len(data.actors),
+        n_quad_classes=sum(q.n_events > 0 for q in data.quads),
+    )
