@@ -1,6 +1,8 @@
 """The one Dagster entry point: assets, checks, jobs, sensor, schedule, resources.
 
-``workspace.yaml`` loads ``defs`` from here; ``dagster dev`` shows the asset graph.
+``workspace.yaml`` loads ``defs`` from here; ``dagster dev`` shows the asset graph. Every asset
+is unpartitioned, so the UI's "Materialize all" is one run of the same assets as ``dyad_job``;
+the scale-out batches are an op job (``dyad_scale_out``), outside the asset graph.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from etl.defs.resources import default_resource
 ASSETS = [
     raw.raw_documents,
     articles.articles,
-    entities.entity_batches,
     entities.entities,
     events.events,
     events.event_clusters,

@@ -1,4 +1,4 @@
-"""The entity assets, and the scale-out batches that can parse ahead of them."""
+"""The entity assets, and the scale-out op (a job of its own) that can parse ahead of them."""
 
 from __future__ import annotations
 
@@ -7,24 +7,22 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 
-from etl.defs.metadata import NLP_KINDS, key, logged_progress, row_counts, table_result
+from etl.defs.metadata import NLP_KINDS, logged_progress, row_counts, table_result
 from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
 from etl.stages import entities as stage
 from etl.stages import staging
 
-SCALE_OUT = "scale_out"
+# One partition per batch of articles (ids starting with the partition's hex digit).
+BATCHES = dg.StaticPartitionsDefinition(list(staging.BATCH_KEYS))
 
 
-@dg.asset(
-    key=dg.AssetKey(["staging", "entity_batches"]),
-    partitions_def=dg.StaticPartitionsDefinition(list(staging.BATCH_KEYS)),
-    deps=[key("core.articles")],
-    group_name=SCALE_OUT,
-    kinds=NLP_KINDS,
-)
+# An op, not an asset: a partitioned asset in the asset graph would turn the UI's "Materialize all"
+# into a partition backfill. The batches are an optional speed-up whose rows only the entities
+# asset publishes, so they belong to a job of their own (``dyad_scale_out``), outside the graph.
+@dg.op(out=dg.Out(dg.Nothing))
 # ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
-def entity_batches(context, dyad: DyadResource) -> dg.MaterializeResult:
+def entity_batches(context, dyad: DyadResource) -> Iterator[dg.Output[None]]:
     """Scale-out path: the entity stage's NLP for one batch of articles (ids starting with the
     partition's hex digit), run ahead in a process of its own. Batches only read the build file,
     so several run at once (a backfill, or one per node on a cluster executor); the entities asset
@@ -38,13 +36,14 @@ def entity_batches(context, dyad: DyadResource) -> dg.MaterializeResult:
             full_refresh=dyad.full_refresh,
             workers=dyad.nlp_processes,
         )
-    return dg.MaterializeResult(
+    yield dg.Output(
+        None,
         metadata={
             "n_articles": frames["inputs"].height,
             "n_sentences": frames["sentences"].height,
             "n_mentions": frames["mentions"].height,
             "path": str(staging.staging_dir(dyad.build_path) / "entities" / context.partition_key),
-        }
+        },
     )
 
 

@@ -1,6 +1,6 @@
 """Rows computed ahead of a stage by the scale-out path, kept as Parquet beside the build file.
 
-A scale-out partition (``staging/entity_batches`` in :mod:`etl.defs.entities`) runs the entity
+A scale-out partition (of the ``dyad_scale_out`` job, :mod:`etl.defs.entities`) runs the entity
 stage's NLP for one slice of the articles in a process of its own and writes the rows here; several
 partitions can run at once (they only read the build file). The entities asset then takes the
 staged rows of every article whose input hash still matches instead of parsing it, inside its
