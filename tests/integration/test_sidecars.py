@@ -67,9 +67,9 @@ def articles(db: Path) -> dict[str, dict[str, object]]:
         return {r[0]: dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()}
 
 
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+def rows(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
     with duckdb.connect(str(db), read_only=True) as conn:
-        return conn.execute(sql).fetchall()
+        return conn.execute(sql, list(params)).fetchall()
 
 
 def n_processed(summary: object, key: str) -> int:
@@ -160,8 +160,9 @@ def test_sidecars_and_manifests_win_and_a_change_reprocesses(tmp_path: Path) -> 
     # "mardi" counts back from the manifest's Thursday 7 March 2024.
     dates = rows(
         db,
-        "select e.event_date, e.event_date_method from core.events as e "
-        f"where e.article_id = '{b['article_id']}' and e.event_date_text = 'mardi'",
+        "select event_date, event_date_method from core.events "
+        "where article_id = ? and event_date_text = 'mardi'",
+        b["article_id"],
     )
     assert dates and {str(d) for d, _ in dates} == {"2024-03-05"}, dates
 
@@ -180,7 +181,7 @@ def test_sidecars_and_manifests_win_and_a_change_reprocesses(tmp_path: Path) -> 
     assert str(articles(db)["sub/b.txt"]["published_date"]) == "2024-03-14"
     dates = rows(
         db,
-        f"select event_date from core.events where article_id = '{b['article_id']}' "
-        "and event_date_text = 'mardi'",
+        "select event_date from core.events where article_id = ? and event_date_text = 'mardi'",
+        b["article_id"],
     )
     assert {str(d) for (d,) in dates} == {"2024-03-12"}
