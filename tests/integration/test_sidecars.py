@@ -177,6 +177,7 @@ def test_sidecars_and_manifests_win_and_a_change_reprocesses(tmp_path: Path) -> 
     second = run_pipeline(config)
     assert second.success, second.render()
     assert n_processed(second, "core/articles") == 1
+    assert n_processed(second, "core/sentences") == 1  # the entity stage
     assert n_processed(second, "core/events") == 1
     assert str(articles(db)["sub/b.txt"]["published_date"]) == "2024-03-14"
     dates = rows(
