@@ -72,7 +72,11 @@ def parse_blob(blob: FileBlob, max_bytes: int) -> MetadataFile:
     text = decode(blob.data)
     if text is None:
         return sidecars.refused(name, "not_utf8: sidecars and manifests are read as UTF-8 text")
-    return sidecars.parse(text, file_name=name)
+    try:
+        return sidecars.parse(text, file_name=name)
+    # One bad file (JSON nested 100,000 deep: RecursionError) must not stop the run.
+    except Exception as exc:  # noqa: BLE001
+        return sidecars.refused(name, f"unparsable: {type(exc).__name__}")
 
 
 def _page_columns(choice: PageChoice) -> dict[str, object]:

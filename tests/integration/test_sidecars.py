@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -67,7 +68,7 @@ def articles(db: Path) -> dict[str, dict[str, object]]:
         return {r[0]: dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()}
 
 
-def rows(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
+def rows(db: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
     with duckdb.connect(str(db), read_only=True) as conn:
         return conn.execute(sql, list(params)).fetchall()
 

@@ -128,13 +128,16 @@ def test_sidecars_are_never_pages_and_a_fifo_one_never_blocks(tmp_path: Path) ->
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "manifest.tsv").write_text("file\tbad\n", encoding="utf-8")
     os.mkfifo(tmp_path / "sub" / "b.json")
+    (tmp_path / "sub" / "deep.json").write_text("[" * 100_000, encoding="utf-8")
     found: list[Entry] = []
     assert [e.file_name for e in scan_folder(tmp_path, found)] == ["a.txt"]
-    assert [e.file_name for e in found] == ["a.json", "sub/b.json", "sub/manifest.tsv"]
-    got = read_metadata(found, {"a.txt"}, max_bytes=1000, now=NOW)
+    names = ["a.json", "sub/b.json", "sub/deep.json", "sub/manifest.tsv"]
+    assert [e.file_name for e in found] == names
+    got = read_metadata(found, {"a.txt"}, max_bytes=1_000_000, now=NOW)
     assert got.columns("a.txt")["outlet_name"] == "RFI"
-    assert set(got.refused) == {"sub/b.json", "sub/manifest.tsv"}
+    assert set(got.refused) == set(names[1:])
     assert got.refused["sub/b.json"].startswith("not_regular")
+    assert got.refused["sub/deep.json"] == "unparsable: RecursionError"
     # The sensor sees a changed sidecar as a change of the folder.
     before = ingest.folder_state(tmp_path)
     (tmp_path / "a.json").write_text('{"outlet": "France 24"}', encoding="utf-8")
