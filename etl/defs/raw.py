@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 
+from etl import warehouse
 from etl.defs.metadata import FRAME_KINDS, json, row_counts, table_result
 from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
@@ -24,7 +25,14 @@ from etl.stages.ingest import ingest_folder
         spec(
             "raw.document_files",
             description="Every .txt entry in the input folder (and link to a folder) and the "
-            "document it holds; identical files are flagged as duplicates.",
+            "document it holds (identical files are flagged as duplicates), and the page's "
+            "URL, outlet and date from its sidecar or manifest.",
+            kinds=FRAME_KINDS,
+        ),
+        spec(
+            "raw.metadata_files",
+            description="Every sidecar (NAME.json) and manifest (manifest.csv/.tsv) in the "
+            "input folder: used, partly used or refused, with the reason.",
             kinds=FRAME_KINDS,
         ),
     ],
@@ -33,9 +41,10 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     """Read every ``.txt`` page in the input folder into ``raw.documents``, rejecting bad entries
     (empty, binary, too large, unreadable, not a regular file, link loops, links out of the
     folder) with a reason instead of failing the run. Files are identified by content: unchanged
-    files keep their rows, deleted files lose them."""
+    files keep their rows, deleted files lose them. Sidecars and manifests are read every run
+    into the file list; a broken one is listed with its reason and its pages read without it."""
     with dyad.connect() as conn:
-        before = row_counts(conn, ["raw.documents", "raw.document_files"])
+        before = row_counts(conn, ["raw.documents", "raw.document_files", "raw.metadata_files"])
         got = ingest_folder(
             conn,
             dyad.seeds,
@@ -77,6 +86,15 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 inserted=got.n_files,
                 n_duplicates=len(got.duplicates),
                 duplicates=json(got.duplicates),
+            ),
+            table_result(
+                conn,
+                "raw.metadata_files",
+                ["file_name", "status_code", "n_records", "reject_reason"],
+                before=before,
+                inserted=warehouse.count_rows(conn, "raw.metadata_files"),
+                n_refused=len(got.metadata_refused),
+                refused=json(got.metadata_refused),
             ),
         ]
     yield from results

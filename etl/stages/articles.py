@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,13 +15,26 @@ from etl.stages import runner
 from etl.stages.ledger import Plan
 from etl.stages.versions import stage_version
 from etl.transforms.articles import extract_article
+from etl.transforms.sidecars import FILLED, PageMetadata, apply_metadata
 from etl.transforms.types import ArticleRecord
 from etl.warehouse import records
 
 # The record each table's rows come from, and the columns the stage supplies itself.
 RECORDS: dict[str, tuple[type, tuple[str, ...]]] = {
-    "core.articles": (ArticleRecord, ("article_id", "document_id", "extractor_version")),
+    "core.articles": (
+        ArticleRecord,
+        (
+            "article_id",
+            "document_id",
+            "extractor_version",
+            "page_url",
+            *(f"{c}_method" for c in FILLED),
+            "metadata_file_name",
+        ),
+    ),
 }
+# What a page's sidecar or manifest gives (raw.document_files columns, by the record's fields).
+METADATA_COLUMNS = tuple(f.name for f in dataclasses.fields(PageMetadata))
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,11 @@ def build_articles(documents: Sequence[Mapping[str, Any]]) -> ArticleRows:
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
             failures[row["file_name"]] = f"{type(exc).__name__}: {exc}"
             continue
+        # The scraper's record wins over what the text gives.
+        given = None
+        if row.get("metadata_method"):
+            given = PageMetadata(**{c: row[c] for c in METADATA_COLUMNS})
+        rec, provenance = apply_metadata(rec, given, row.get("metadata_method"))
         article_id = document_id
         dropped[row["file_name"]] = rec.n_dropped_lines
         articles.append(
@@ -64,6 +83,8 @@ def build_articles(documents: Sequence[Mapping[str, Any]]) -> ArticleRows:
                 article_id=article_id,
                 document_id=document_id,
                 extractor_version=version,
+                metadata_file_name=row.get("metadata_file_name"),
+                **provenance,
             )
         )
         for index, seg in enumerate(rec.segments):
@@ -102,8 +123,9 @@ def run(
     conn: duckdb.DuckDBPyConnection, *, full_refresh: bool, workers: int | None
 ) -> tuple[Plan, runner.Tally]:
     """Extract the articles of new or changed accepted documents."""
-    ids = warehouse.query(conn, "accepted_documents")["document_id"].to_list()
-    p = runner.current_plan(conn, "articles", ((d,) for d in ids), full_refresh=full_refresh)
+    # An article depends on its document and on the metadata its sidecar or manifest gives.
+    inputs = warehouse.query(conn, "accepted_documents").iter_rows()
+    p = runner.current_plan(conn, "articles", inputs, full_refresh=full_refresh)
 
     def documents() -> Iterator[dict[str, Any]]:
         for chunk in runner.chunks(p.todo):

@@ -188,8 +188,9 @@ def stage(parse_dir: Path | None) -> runner.Stage[Article, EntityRows]:
 
 
 def body_plan(conn: duckdb.DuckDBPyConnection, stage_name: str, *, full_refresh: bool) -> Plan:
-    """Articles whose body changed since the entity stage last processed them."""
-    rows = warehouse.query(conn, "article_bodies").select("article_id", "body_md5").iter_rows()
+    """Articles whose body or publication date changed since the entity stage last processed
+    them (the date decides who a bare title such as "le président russe" is)."""
+    rows = warehouse.query(conn, "article_bodies").iter_rows()
     return runner.current_plan(conn, stage_name, rows, full_refresh=full_refresh)
 
 

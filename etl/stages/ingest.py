@@ -17,6 +17,7 @@ import polars as pl
 
 from etl import warehouse
 from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan_folder
+from etl.stages.sidecars import FolderMetadata, read_metadata
 from etl.warehouse import records
 from etl.warehouse.files import RefusedEmpty
 from etl.warehouse.tables import insert
@@ -210,11 +211,13 @@ class DocumentRows:
         previous_ingested_at: Mapping[str, dt.datetime] | None = None,
         # (document_id, file name or None, size) -> whether its row must be (re)written.
         wanted: Callable[[str, str | None, int], bool] | None = None,
+        metadata: FolderMetadata | None = None,  # what the sidecars and manifests give each page
     ) -> None:
         self.max_bytes = max_bytes
         self.now = now
         self.previous = previous_ingested_at or {}
         self.wanted = wanted
+        self.metadata = metadata or FolderMetadata()
         self.document_ids: set[str] = set()
         self.names: set[str] = set()
 
@@ -239,6 +242,7 @@ class DocumentRows:
             "is_duplicate": is_duplicate,
             "n_bytes": blob.n_bytes,
             "seen_at": self.now,
+            **self.metadata.columns(blob.file_name),
         }
         if is_duplicate or (
             self.wanted is not None and not self.wanted(document_id, file_name, blob.n_bytes)
@@ -298,6 +302,7 @@ class Ingested:
     rejected: dict[str, str]  # file name -> reject reason
     damaged: dict[str, int]  # file name -> bytes replaced by U+FFFD
     duplicates: dict[str, str]  # file name -> the document it duplicates
+    metadata_refused: dict[str, str]  # sidecar or manifest -> why it (or a row) was not used
 
 
 def _stale(old: Mapping[str, object], file_name: str | None, n_bytes: int, max_bytes: int) -> bool:
@@ -340,7 +345,10 @@ def ingest_folder(
     changed ``DYAD_MAX_BYTES``) is stored again. A folder with no accepted page does not empty a
     warehouse that has some unless ``allow_empty``.
     """
-    entries = scan_folder(folder)
+    found: list[Entry] = []
+    entries = scan_folder(folder, found)
+    # Sidecars and manifests are read whole each run: their rows are rewritten with the file list.
+    metadata = read_metadata(found, {e.file_name for e in entries}, max_bytes=max_bytes, now=now)
     stored = {
         r["document_id"]: r for r in warehouse.query(conn, "document_states").iter_rows(named=True)
     }
@@ -356,16 +364,26 @@ def ingest_folder(
             return True
         return False
 
-    rows = DocumentRows(max_bytes=max_bytes, now=now, previous_ingested_at=previous, wanted=wanted)
+    rows = DocumentRows(
+        max_bytes=max_bytes,
+        now=now,
+        previous_ingested_at=previous,
+        wanted=wanted,
+        metadata=metadata,
+    )
     n_new = n_ok = 0
     duplicates: dict[str, str] = {}
     known = _load_state(state_path)
     state: FolderState = {}
     with warehouse.transaction(conn):
-        # Deletes happen once, never per chunk (each one scans the table): the file list is
-        # rewritten whole; a full refresh rewrites every document (``ingested_at`` is kept from
-        # ``previous``); otherwise the rows written are new documents, which have no rows yet.
-        empty = {"raw.document_files": records.frame("raw.document_files", [])}
+        # Deletes happen once, never per chunk (each one scans the table): the file list and the
+        # sidecar list are rewritten whole; a full refresh rewrites every document (``ingested_at``
+        # is kept from ``previous``); otherwise the rows written are new documents, which have no
+        # rows yet.
+        empty = {
+            "raw.document_files": records.frame("raw.document_files", []),
+            "raw.metadata_files": records.frame("raw.metadata_files", metadata.files),
+        }
         if full_refresh:
             empty["raw.documents"] = records.frame("raw.documents", [])
         warehouse.overwrite(conn, empty)
@@ -421,6 +439,7 @@ def ingest_folder(
         rejected=dict(rejected.select("file_name", "reject_reason").iter_rows()),
         damaged=dict(damaged.select("file_name", "n_bad_bytes").iter_rows()),
         duplicates=duplicates,
+        metadata_refused=metadata.refused,
     )
 
 
@@ -480,7 +499,8 @@ def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = Non
     reason, so a FIFO replaced by a page, or a file made readable, is a change."""
     previous = previous or {}
     state: FolderState = {}
-    for entry in scan_folder(folder):
+    found: list[Entry] = []  # a changed sidecar or manifest is a change too
+    for entry in [*scan_folder(folder, found), *found]:
         name = entry.file_name
         try:
             st = entry.path.stat() if entry.reject_reason is None else None

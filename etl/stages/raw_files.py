@@ -15,6 +15,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.transforms.sidecars import is_metadata_name
+
 PAGE_SUFFIX = ".txt"
 
 
@@ -98,16 +100,20 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def scan_folder(folder: Path) -> list[Entry]:
+def scan_folder(folder: Path, metadata: list[Entry] | None = None) -> list[Entry]:
     """Every page-like entry under ``folder`` (recursively, hidden names skipped), sorted.
 
     ``.txt`` names of any kind are listed; links to folders too, since they would otherwise be
     read as page sources. Real subfolders are walked, links never (so a loop cannot recurse).
+    The sidecars and manifests met on the way (never pages) go to ``metadata`` when it is given,
+    sorted, with the same reasons a page would get.
     """
     if not folder.is_dir():
         raise FileNotFoundError(f"input folder does not exist: {folder}")
     root = os.path.realpath(folder)
-    entries: list[Entry] = []
+    pages: list[Entry] = []
+    found: list[Entry] = []  # sidecars and manifests
+    entries = pages
     reason: str | None
     stack = [root]
     while stack:
@@ -119,7 +125,7 @@ def scan_folder(folder: Path) -> list[Entry]:
             rel = os.path.relpath(current, root)
             name, hex_ = display_name(Path(rel).as_posix())
             reason = f"unreadable_folder: cannot list the folder ({exc.strerror})"
-            entries.append(Entry(name, Path(current), hex_, reason))
+            pages.append(Entry(name, Path(current), hex_, reason))
             continue
         for e in listing:
             if e.name.startswith("."):
@@ -127,6 +133,10 @@ def scan_folder(folder: Path) -> list[Entry]:
             path = Path(e.path)
             name, hex_ = display_name(path.relative_to(root).as_posix())
             is_page = e.name.lower().endswith(PAGE_SUFFIX)
+            if not is_page and metadata is not None and is_metadata_name(e.name):
+                is_page, entries = True, found  # listed, and read, as a page would be
+            else:
+                entries = pages
             try:
                 lst = e.stat(follow_symlinks=False)
             except OSError as exc:
@@ -150,7 +160,9 @@ def scan_folder(folder: Path) -> list[Entry]:
                 regular = stat.S_ISREG(lst.st_mode)
                 reason = None if regular else f"not_regular: {_kind(lst.st_mode)}, never opened"
                 entries.append(Entry(name, path, hex_, reason, lst.st_size if regular else 0))
-    return sorted(entries, key=lambda x: x.file_name)
+    if metadata is not None:
+        metadata.extend(sorted(found, key=lambda x: x.file_name))
+    return sorted(pages, key=lambda x: x.file_name)
 
 
 def read_entry(entry: Entry, max_bytes: int) -> FileBlob:

@@ -1,4 +1,6 @@
 -- One article per accepted document: metadata plus the story text without page furniture.
+-- Metadata the scraper recorded (a sidecar or manifest, raw.document_files) wins over what the
+-- page's text gives; each *_method column says which one a value came from.
 create table if not exists core.articles (
     article_id varchar primary key,  -- stable id of the article (derived from its document)
     document_id varchar not null,  -- the page; references raw.documents(document_id)
@@ -18,5 +20,12 @@ create table if not exists core.articles (
     is_empty boolean not null,  -- true when the page held no story
     is_truncated boolean not null,  -- the page passed the 20,000-word bound; the rest was not read
     n_truncated_chars integer not null,  -- characters after the cut (raw_text keeps them)
-    extractor_version varchar not null  -- version of the article stage that extracted it
+    extractor_version varchar not null,  -- version of the article stage that extracted it
+    page_url varchar,  -- the page's address, from its sidecar or manifest; null when unknown
+    page_url_method varchar,  -- sidecar or manifest; null when unknown
+    title_method varchar,  -- where title came from: sidecar, manifest or page (its text)
+    outlet_name_method varchar,  -- where outlet_name came from: sidecar, manifest or page
+    author_name_method varchar,  -- where author_name came from: sidecar, manifest or page
+    published_date_method varchar,  -- where published_date came from: sidecar, manifest or page
+    metadata_file_name varchar  -- the sidecar or manifest that supplied metadata; null when none
 );

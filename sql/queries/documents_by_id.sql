@@ -1,17 +1,26 @@
--- One chunk of documents, by id.
+-- One chunk of documents, by id, with the metadata the sidecar or manifest of the file that
+-- names the document gives.
 with final as (
     select
-        document_id,
-        file_name,
-        sha256,
-        n_bytes,
-        encoding_name,
-        status_code,
-        reject_reason,
-        raw_text,
-        ingested_at
-    from raw.documents
-    where document_id in (select unnest($document_ids))
+        documents.document_id,
+        documents.file_name,
+        documents.sha256,
+        documents.n_bytes,
+        documents.encoding_name,
+        documents.status_code,
+        documents.reject_reason,
+        documents.raw_text,
+        documents.ingested_at,
+        files.page_url,
+        files.outlet_name,
+        files.published_date,
+        files.title,
+        files.author_name,
+        files.metadata_file_name,
+        files.metadata_method
+    from raw.documents as documents
+    left join raw.document_files as files on documents.file_name = files.file_name
+    where documents.document_id in (select unnest($document_ids))
 )
 
 select *

@@ -46,6 +46,8 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
 def test_every_table_and_view_is_filled(seeds_warehouse: Path) -> None:
     with duckdb.connect(str(seeds_warehouse), read_only=True) as conn:
         for table in contract.table_names():
+            if table == "raw.metadata_files":  # the seeds have no sidecar (test_sidecars has)
+                continue
             n = conn.execute(f"select count(*) from {table}").fetchone()  # noqa: S608
             assert n and n[0] > 0, f"{table} is empty"
         for view in contract.views():

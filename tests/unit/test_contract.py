@@ -15,6 +15,7 @@ RECORDS = {**articles.RECORDS, **entities.RECORDS, **events.RECORDS}
 BUILT_FROM_VALUES = {
     "raw.documents",
     "raw.document_files",
+    "raw.metadata_files",
     "core.article_segments",
     "core.sentences",
     "core.entity_aliases",
