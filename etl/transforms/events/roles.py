@@ -211,8 +211,13 @@ def _draft_from(
     verb: Token,
     extra_targets: Sequence[EventActor] = (),
 ) -> Draft | None:
-    src = to_actors(sources, SOURCE, gaz, expand_members=True)
-    tgt = to_actors(targets, TARGET, gaz, expand_members=True) + list(extra_targets)
+    src_states = frozenset(m.country_code for m in sources if m.country_code)
+    tgt_states = frozenset(m.country_code for m in targets if m.country_code) | frozenset(
+        a.country_code for a in extra_targets if a.country_code
+    )
+    src = to_actors(sources, SOURCE, gaz, expand_members=True, other_side=tgt_states)
+    tgt = to_actors(targets, TARGET, gaz, expand_members=True, other_side=src_states)
+    tgt += list(extra_targets)
     # Sides are told apart by who acts, not by territory: an organization or a group is a party
     # of its own (ECOWAS against Guinea, the RSF against Sudan's army), a state's agents are it.
     src_p = {p for a in src if (p := party(a, gaz))}
