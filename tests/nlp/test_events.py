@@ -218,3 +218,22 @@ def test_an_alliance_acting_on_its_own_member_stays_one_actor(
     for e in asked:
         assert e.countries("source") == {"NER"}
         assert [a.entity_id for a in e.actors if a.actor_role == "target"] == [org]
+
+
+def test_a_noun_with_entre_joins_the_parties_it_names(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "La médiation du Qatar et de l'Égypte a obtenu une pause dans les combats entre le "
+        "Soudan et le Tchad."
+    )
+    ms = [
+        mention(body, "Qatar", "QAT"),
+        mention(body, "Égypte", "EGY"),
+        mention(body, "Soudan", "SDN"),
+        mention(body, "Tchad", "TCD"),
+    ]
+    fights = [e for e in code(nlp, gaz, body, ms) if e.event_type == "ASSAULT"]
+    assert fights
+    for e in fights:
+        # The fighting is between the two named after "entre", not the mediators' doing.
+        assert e.countries("source") | e.countries("target") == {"SDN", "TCD"}
+        assert not e.is_directed
