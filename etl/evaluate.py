@@ -319,14 +319,14 @@ def _score_article(
             continue
         if ge.get("date"):
             report.event_date.total += 1
-            if any(_date_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits):
+            if any(_date_matches(ge["date"], d[4], d[5]) for d in event_hits):
                 report.event_date.hit += 1
             report.date_precision.total += 1
-            if any(_precision_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits):
+            if any(_precision_matches(ge["date"], d[4], d[5]) for d in event_hits):
                 report.date_precision.hit += 1
         if ge.get("required", True):
             event_date_ok = not ge.get("date") or any(
-                _date_matches(ge["date"], d[4], d[5], d[6]) for d in event_hits
+                _date_matches(ge["date"], d[4], d[5]) for d in event_hits
             )
             direction_ok = not ge.get("directed") or any(
                 d[7] and d[2] == ge["actor1"] and d[3] == ge["actor2"] for d in event_hits
@@ -361,10 +361,10 @@ def _score_article(
     )
 
 
-def _date_matches(gold: str, value: Any, precision: str | None, method: str | None) -> bool:
-    """A gold "2024-08" asks for that month; "2024-08-01" for that day. Publication fallbacks
-    do not count: the gold date is the one the text gives for the event."""
-    if value is None or method == "publication":
+def _date_matches(gold: str, value: Any, precision: str | None) -> bool:
+    """A gold "2024-08" asks for that month; "2024-08-01" for that day. A publication fallback
+    counts when it is that day: the annotator read the event as the day's news."""
+    if value is None:
         return False
     iso = value.isoformat()
     if len(gold) == 7:
@@ -378,9 +378,8 @@ def _date_matches(gold: str, value: Any, precision: str | None, method: str | No
 GOLD_PRECISION = {10: "day", 7: "month", 4: "year"}
 
 
-def _precision_matches(gold: str, value: Any, precision: str | None, method: str | None) -> bool:
-    """Whether a predicted date is exactly as precise as the gold one, whatever its value; a
-    publication fallback, like for the date itself, does not count."""
-    if value is None or method == "publication":
+def _precision_matches(gold: str, value: Any, precision: str | None) -> bool:
+    """Whether a predicted date is exactly as precise as the gold one, whatever its value."""
+    if value is None:
         return False
     return precision == GOLD_PRECISION.get(len(gold))

@@ -256,3 +256,25 @@ def test_quotation_opened_before_the_sentence_still_counts_as_quoted(nlp: Langua
         find_date_mentions(body),
     )
     assert text != "demain"
+
+
+def test_a_subordinate_of_time_takes_its_main_clauses_date(nlp: Language) -> None:
+    # Tuesday 8 April 2025: "dimanche" is the 6th, and the recall happened then.
+    body = (
+        "La crise entre les deux pays, qui a commencé dimanche quand le Mali a rappelé son "
+        "ambassadeur en Algérie, s'aggrave."
+    )
+    resolved, text, method = date_of(nlp, body, "rappelé", published=D(2025, 4, 8))
+    assert (resolved and resolved.value, text, method) == (D(2025, 4, 6), "dimanche", "sentence")
+
+
+def test_a_date_on_a_past_participle_lies_behind(nlp: Language) -> None:
+    # The clause looks ahead ("devrait permettre"), but "conclu en mars" is done: March 2023, not
+    # March 2024.
+    body = (
+        "L'accord conclu en mars à Pékin entre Téhéran et Ryad devrait permettre aux deux pays "
+        "de rouvrir leurs ambassades."
+    )
+    resolved, text, _ = date_of(nlp, body, "accord", published=D(2023, 4, 12), reality="intended")
+    assert resolved is not None and text == "mars"
+    assert (resolved.value, resolved.precision) == (D(2023, 3, 1), "month")

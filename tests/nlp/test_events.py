@@ -193,3 +193,47 @@ def test_a_participle_qualifying_a_noun_reads_as_a_passive(nlp: Language, gaz: G
     accused = [e for e in code(nlp, gaz, body, ms) if e.event_type == "ACCUSE"]
     assert accused and all(e.countries("target") == {"CIV"} for e in accused)
     assert all(e.countries("source") == {"BFA"} for e in accused)
+
+
+def test_an_alliance_acting_on_its_own_member_stays_one_actor(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    org = "organization:aes"
+    # Towards an outsider, a small alliance stands for its member states.
+    body = "La Confédération des États du Sahel a condamné le Togo pour son attitude."
+    ms = [
+        mention(body, "Confédération des États du Sahel", None, entity=org),
+        mention(body, "Togo", "TGO"),
+    ]
+    outside = [e for e in code(nlp, gaz, body, ms) if e.event_type in ("ACCUSE", "REJECT")]
+    assert outside and outside[0].countries("source") == {"MLI", "BFA", "NER"}
+    # Towards one of its own members it acts as a body: no member-to-member events.
+    body = "Le Niger a demandé l'aide de la Confédération des États du Sahel après l'attaque."
+    ms = [
+        mention(body, "Niger", "NER"),
+        mention(body, "Confédération des États du Sahel", None, entity=org),
+    ]
+    asked = [e for e in code(nlp, gaz, body, ms) if e.event_type == "REQUEST"]
+    assert asked
+    for e in asked:
+        assert e.countries("source") == {"NER"}
+        assert [a.entity_id for a in e.actors if a.actor_role == "target"] == [org]
+
+
+def test_a_noun_with_entre_joins_the_parties_it_names(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "La médiation du Qatar et de l'Égypte a obtenu une pause dans les combats entre le "
+        "Soudan et le Tchad."
+    )
+    ms = [
+        mention(body, "Qatar", "QAT"),
+        mention(body, "Égypte", "EGY"),
+        mention(body, "Soudan", "SDN"),
+        mention(body, "Tchad", "TCD"),
+    ]
+    fights = [e for e in code(nlp, gaz, body, ms) if e.event_type == "ASSAULT"]
+    assert fights
+    for e in fights:
+        # The fighting is between the two named after "entre", not the mediators' doing.
+        assert e.countries("source") | e.countries("target") == {"SDN", "TCD"}
+        assert not e.is_directed

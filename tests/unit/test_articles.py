@@ -658,3 +658,16 @@ def test_paragraph_ending_with_agency_signature_is_kept() -> None:
     )
     rec = extract_article(page)
     assert rec.body.endswith("Affaires étrangères. (AFP)")
+
+
+def test_a_stored_excerpts_date_line_gives_the_publication_day() -> None:
+    story = (
+        "Le gouvernement a annoncé mardi la fermeture de sa frontière avec le pays voisin, "
+        "après plusieurs semaines de tensions entre les deux capitales."
+    )
+    rec = extract_article(f" date 2025-03-18 {story}\n\nLa décision prend effet immédiatement.")
+    assert rec.published_date == dt.date(2025, 3, 18)
+    assert rec.published_date_precision == "day"
+    # A month alone is no publication day.
+    rec = extract_article(f" date 2025-03 {story}\n\nLa décision prend effet immédiatement.")
+    assert rec.published_date is None

@@ -138,14 +138,20 @@ def test_scores_date_and_date_precision() -> None:
         dyad("ACCUSE", "DZA", "FRA", day, "day", "sentence"),  # right date, right precision
         dyad("CONSULT", "MLI", "RUS", day, "day", "lead"),  # right month, but a day: too precise
         dyad("SANCTION", "NER", "FRA", dt.date(2022, 1, 1), "year", "sentence"),  # wrong year
-        dyad("AID", "SEN", "GMB", month, "day", "publication"),  # a fallback never counts
+        # A publication fallback counts when it is the gold day, like any other date.
+        dyad("AID", "SEN", "GMB", month, "day", "publication"),
         dyad("ASSAULT", "TCD", "SDN", day, "day", "sentence"),  # no gold date: not scored
     ]
     report = evaluate.Report()
     evaluate._score_article(report, g, art, [], [], dyads)
+    assert (report.event_date.hit, report.event_date.total) == (3, 4)
+    assert (report.date_precision.hit, report.date_precision.total) == (3, 4)
+    assert report.summary()["date_precision"] == 0.75
+    # On another day, the fallback is wrong.
+    dyads[3] = dyad("AID", "SEN", "GMB", day, "day", "publication")
+    report = evaluate.Report()
+    evaluate._score_article(report, g, art, [], [], dyads)
     assert (report.event_date.hit, report.event_date.total) == (2, 4)
-    assert (report.date_precision.hit, report.date_precision.total) == (2, 4)
-    assert report.summary()["date_precision"] == 0.5
     assert "date precision" in report.render()
 
 

@@ -16,8 +16,9 @@ from etl.transforms.articles.structure import (
     mark_title_dups,
     select_story,
 )
+from etl.transforms.dates.anchors import excerpt_date
 from etl.transforms.language import detect_language
-from etl.transforms.types import ArticleRecord, Segment
+from etl.transforms.types import ArticleRecord, ResolvedDate, Segment
 
 
 def _empty_record() -> ArticleRecord:
@@ -102,6 +103,12 @@ def _extract(page: str, fetched: dt.date | None) -> ArticleRecord:
     published = find_publication_date(
         blocks, title, story_start, kept, footer_at, fetched, language
     )
+    if published is None:
+        # A stored search excerpt opens with "date YYYY-MM-DD": the page's day. A month alone
+        # ("date 2024-08") is no publication day; the event dating reads it as a month anchor.
+        excerpt = excerpt_date(raw)
+        if excerpt is not None and excerpt[1] == "day":
+            published = ResolvedDate(excerpt[0], "day", raw[: excerpt[2]].strip(), "excerpt")
 
     return ArticleRecord(
         title=title.text if title else None,

@@ -57,12 +57,21 @@ def is_org(m: Mention) -> bool:
 
 
 def to_actors(
-    ms: Iterable[Mention], role: str, gaz: Gazetteer, *, expand_members: bool
+    ms: Iterable[Mention],
+    role: str,
+    gaz: Gazetteer,
+    *,
+    expand_members: bool,
+    other_side: frozenset[str] = frozenset(),
 ) -> list[EventActor]:
+    """Event actors for the mentions of one role. With ``expand_members`` a small alliance
+    stands for its member states, unless a state of ``other_side`` (the other role's states) is a
+    member: an alliance that acts on one of its own (the CSTO sending troops to Kazakhstan) acts
+    as a body, not as its members towards each other."""
     out: list[EventActor] = []
     for m in ms:
         members = _expansion(m, gaz)
-        if members and expand_members:
+        if members and expand_members and not other_side & set(members):
             # An alliance stands for its member states when a state pair is needed.
             out.extend(
                 EventActor(f"country:{c}", role, c, m.sector_code, m.surface_text, m.entity_id)

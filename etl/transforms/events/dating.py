@@ -37,6 +37,8 @@ from etl.transforms.dates.vocabulary import STORY_RELATIVE_WORDS
 from etl.transforms.events.actors import SentenceActors
 from etl.transforms.events.parse import verb_of
 from etl.transforms.events.types import ArticleContext
+from etl.transforms.reference import word_set
+from etl.transforms.text import fold
 from etl.transforms.types import DateMention, ResolvedDate
 
 # How far before publication the day an article opens with may lie and still be its story's.
@@ -104,6 +106,17 @@ def _span_root(sa: SentenceActors, m: DateMention) -> int | None:
 # tout contact et rappelle son ambassadeur").
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "obj", "conj")
 
+# Conjunctions of a subordinate that happens when its main clause does ("a commencé dimanche
+# quand le Mali a rappelé son ambassadeur"): the main clause's date is the subordinate's.
+_TEMPORAL_CONJUNCTIONS = word_set("temporal_conjunctions_fr.tsv")
+
+
+def _is_temporal_clause(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and fold(c.text).rstrip("'’") in _TEMPORAL_CONJUNCTIONS
+        for c in verb.children
+    )
+
 
 def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention, *, main: bool = False) -> bool:
     """Whether a date in the trigger's sentence belongs to the trigger's clause, or to a verb
@@ -121,7 +134,9 @@ def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention, *, main: bool
     for _ in range(3):
         # A gerund or present participle happens when its main verb does: "le 14 janvier, X a
         # créé la surprise en annonçant le retrait", "a rompu lundi, accusant Y de ...".
-        simultaneous = cur.dep_ == "advcl" and _is_present_participle(cur)
+        simultaneous = cur.dep_ == "advcl" and (
+            _is_present_participle(cur) or _is_temporal_clause(cur)
+        )
         if not (cur.dep_ in _COMPLEMENT_DEPS or simultaneous) or cur.head.i == cur.i:
             break
         cur = verb_of(cur.head)
@@ -285,14 +300,30 @@ class _Page:
 
 
 def _resolve_nearest(
-    page: _Page, mentions: Sequence[DateMention], pos: int, tense: str | None
+    page: _Page,
+    mentions: Sequence[DateMention],
+    pos: int,
+    tense: str | None,
+    sa: SentenceActors | None = None,
 ) -> tuple[ResolvedDate | None, DateMention | None]:
     # The nearest date is the event's; when it cannot be resolved ("mardi" on an undated page), a
     # farther one would date something else.
     if not mentions:
         return None, None
     m = min(mentions, key=lambda m: abs(m.char_start - pos))
+    if sa is not None and _on_past_participle(sa, m):
+        tense = "past"
     return page.resolve(m, tense), m
+
+
+def _on_past_participle(sa: SentenceActors, m: DateMention) -> bool:
+    """Whether a date qualifies a past participle ("l'accord conclu en mars"): what it dates is
+    done, whatever the tense of the clause around it ("... devrait permettre")."""
+    root = _span_root(sa, m)
+    if root is None:
+        return False
+    head = sa.doc[root].head
+    return head.i != root and head.dep_ == "acl" and _is_past_participle(head)
 
 
 def event_date(
@@ -334,11 +365,13 @@ def event_date(
     own = {y.i for y in token.subtree}
     future = [m for m in in_sentence if _span_root(sa, m) in own]
     if reality == "intended" and future:
-        resolved, used = _resolve_nearest(page, future, token.idx, "future")
+        resolved, used = _resolve_nearest(page, future, token.idx, "future", sa)
         if resolved is None and used is None:
-            resolved, used = _resolve_nearest(page, in_sentence, token.idx, None)
+            resolved, used = _resolve_nearest(page, in_sentence, token.idx, None, sa)
     else:
-        resolved, used = _resolve_nearest(page, in_sentence, token.idx, _direction(tense, reality))
+        resolved, used = _resolve_nearest(
+            page, in_sentence, token.idx, _direction(tense, reality), sa
+        )
     if used is None and reality == "asserted" and _may_take_main_date(token, tense):
         # The trigger's own clause gives no date: the sentence's main clause dates it ("Le
         # Conseil a adopté vendredi une résolution visant à renouveler les sanctions").
@@ -352,7 +385,7 @@ def event_date(
             and not is_period(ctx.body, m)
             and not _contradicts(m, tense, reality)
         ]
-        resolved, used = _resolve_nearest(page, in_main, token.idx, _direction(tense, reality))
+        resolved, used = _resolve_nearest(page, in_main, token.idx, _direction(tense, reality), sa)
     if resolved is not None or used is not None:
         return (
             resolved,

@@ -12,6 +12,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from etl.ids import stable_id
 from etl.transforms.events.actors import SentenceActors, ordered, to_actors
 from etl.transforms.events.finish import finish_event
@@ -24,7 +26,7 @@ from etl.transforms.events.pairs import (
     join_token,
     lemma,
 )
-from etl.transforms.events.parse import is_intent
+from etl.transforms.events.parse import is_intent, matches
 from etl.transforms.events.types import (
     SOURCE,
     TARGET,
@@ -84,7 +86,7 @@ def added_event(
     gaz: Gazetteer,
 ) -> CodedEvent:
     """An event of ``event_type`` between the two sides of ``c`` that the rules did not code."""
-    token = join_token(c, sa.span)
+    token = _trigger_token(c, sa, event_type)
     directed = event_type in model.directed_types
     source, target = c.first, c.second
     if directed and model.first_is_source(direction_features(c, event_type, sa.span)) < 0.5:
@@ -107,6 +109,15 @@ def added_event(
     # The rules may code another type on the same word; the pair makes this event's ID its own.
     event_id = stable_id(ctx.article_id, "pair", c.start, event_type, *c.pair)
     return dataclasses.replace(ev, event_id=event_id)
+
+
+def _trigger_token(c: PairCandidate, sa: SentenceActors, event_type: str) -> Token:
+    """The word the added event reads from: a trigger of its type in the sentence (the nearest
+    to where the two sides join), so that its date, mode of reality and evidence are that
+    word's; else the word that joins the two sides."""
+    join = join_token(c, sa.span)
+    typed = [t for t in sa.span if any(tr.event_type == event_type for tr in matches(t))]
+    return min(typed, key=lambda t: (abs(t.i - join.i), t.i)) if typed else join
 
 
 def _actors(sides: Sequence[Side], role: str, gaz: Gazetteer) -> list[EventActor]:

@@ -34,6 +34,7 @@ from etl.transforms.lexicon import Trigger
 from etl.transforms.types import Mention
 
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
+BETWEEN_WORDS = frozenset({"entre"})
 # Verbs whose subject receives what the trigger noun denotes ("X a obtenu le soutien de Y").
 RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
 ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
@@ -96,6 +97,15 @@ def assign_roles(
             for c in t.children
             if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and not has_case(c, OF_WORDS)
         ]
+        between = [c for c in tgt_roots if has_case(c, BETWEEN_WORDS)]
+        inside = actor_mentions(
+            sa.in_tokens({y.i for c in between for y in c.subtree}), allow_places=False
+        )
+        if len({party_of for m in inside if (party_of := m.country_code or m.entity_id)}) >= 2:
+            # "les combats entre le Hamas et Israël", "un accord entre Rabat et Madrid": the
+            # parties are the ones named after "entre", together, whoever the clause's subject is
+            # ("la médiation du Qatar n'a pas mis fin aux combats entre ...").
+            return _draft_from(trig, t, inside, [], gaz, confidence, sa, verb, joint=True)
         if trig.patient_of:
             tgt_roots += owner
             owner = []
@@ -210,15 +220,22 @@ def _draft_from(
     sa: SentenceActors,
     verb: Token,
     extra_targets: Sequence[EventActor] = (),
+    *,
+    joint: bool = False,
 ) -> Draft | None:
-    src = to_actors(sources, SOURCE, gaz, expand_members=True)
-    tgt = to_actors(targets, TARGET, gaz, expand_members=True) + list(extra_targets)
+    src_states = frozenset(m.country_code for m in sources if m.country_code)
+    tgt_states = frozenset(m.country_code for m in targets if m.country_code) | frozenset(
+        a.country_code for a in extra_targets if a.country_code
+    )
+    src = to_actors(sources, SOURCE, gaz, expand_members=True, other_side=tgt_states)
+    tgt = to_actors(targets, TARGET, gaz, expand_members=True, other_side=src_states)
+    tgt += list(extra_targets)
     # Sides are told apart by who acts, not by territory: an organization or a group is a party
     # of its own (ECOWAS against Guinea, the RSF against Sudan's army), a state's agents are it.
     src_p = {p for a in src if (p := party(a, gaz))}
     tgt = [a for a in tgt if (p := party(a, gaz)) and p not in src_p]
     directed = not trig.symmetric
-    joint = not tgt and len(src_p) >= 2 and trig.symmetric
+    joint = not tgt and len(src_p) >= 2 and (trig.symmetric or joint)
     if joint:
         # "X, Y et Z ont adopté une déclaration": a joint action of co-equal parties, kept as
         # several sources and no target; the dyads view pairs every two of them.
