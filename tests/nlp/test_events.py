@@ -237,3 +237,15 @@ def test_a_noun_with_entre_joins_the_parties_it_names(nlp: Language, gaz: Gazett
         # The fighting is between the two named after "entre", not the mediators' doing.
         assert e.countries("source") | e.countries("target") == {"SDN", "TCD"}
         assert not e.is_directed
+
+
+def test_the_state_a_recall_or_withdrawal_leaves_is_the_target(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Le Portugal a rappelé mardi son ambassadeur en Angola pour consultations."
+    ms = [
+        mention(body, "Portugal", "PRT"),
+        mention(body, "Angola", "AGO", entity="location:angola", actor=False),
+    ]
+    got = tuples(code(nlp, gaz, body, ms))
+    assert ("SANCTION", frozenset({"PRT"}), frozenset({"AGO"})) in got

@@ -46,6 +46,9 @@ PATIENT_IS_TARGET = frozenset(
     {"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 )
 
+# Modes whose place is the other side: a visit's host, the state a withdrawal or a recall leaves.
+PLACE_TARGET_MODES = frozenset({"visit", "withdraw"})
+
 # How far after a trigger the target fallback may look, in tokens.
 TARGET_WINDOW = 15
 PHONE = re.compile(r"t[ée]l[ée]phon", re.IGNORECASE)
@@ -62,7 +65,8 @@ def assign_roles(
 ) -> Draft | None:
     """The draft event of trigger ``t``: its sources and targets from the parse, else from the
     sentence's other actors at a lower confidence; None when it has no pair of actors."""
-    is_visit = trig.event_mode == "visit"
+    # Where one goes to, or withdraws from (troops, an ambassador "en Algérie"), is the other side.
+    is_visit = trig.event_mode in PLACE_TARGET_MODES
     verb = t if trig.pos == "VERB" else verb_of(t)
     confidence = 0.9
     src_tokens: list[Token] = []
