@@ -77,3 +77,39 @@ def test_installed_package_reads_its_own_sql_and_writes_under_the_current_folder
     assert counts.split() == [str(len(contract.tables())), str(len(contract.views()))]
     assert Path(seeds) == work.resolve() / "seeds"
     assert Path(warehouse) == work.resolve() / "warehouse" / "dyad.duckdb"
+
+
+@pytest.mark.slow
+def test_installed_package_runs_the_main_job_on_any_folder(wheel: Path, tmp_path: Path) -> None:
+    """`dyad run --seeds DIR` from the installed wheel (not the checkout), in a folder of the
+    user's: the SQL comes from the package, the warehouse and Dagster's home land under it."""
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    seed = sorted((PROJECT_DIR / "seeds").glob("*.txt"))[0]
+    shutil.copy(seed, pages / seed.name)
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DYAD_", "DAGSTER_HOME"))}
+    env["PYTHONPATH"] = str(site)
+    done = subprocess.run(
+        [sys.executable, "-m", "etl.cli", "run", "--seeds", str(pages)],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    warehouse = work / "warehouse" / "dyad.duckdb"
+    assert warehouse.is_file()
+    import duckdb
+
+    conn = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        (n,) = conn.execute("select count(*) from core.articles").fetchone() or (0,)
+    finally:
+        conn.close()
+    assert n == 1
+    assert not (PROJECT_DIR / "warehouse" / "dyad.duckdb.tmp").exists()
