@@ -324,3 +324,10 @@ def test_office_terms_of_one_office_do_not_overlap(gaz: Gazetteer) -> None:
                 continue
             assert a.end_date is not None and b.start_date is not None, (owner, role, a.name)
             assert (a.end_date - b.start_date).days <= 31, (owner, role, a.name, b.name)
+
+
+def test_bruxelles_as_an_actor_is_the_european_union(gaz: Gazetteer) -> None:
+    # The press's metonymy ("un accord entre Londres et Bruxelles"): the EU, not Belgium.
+    found = {s.entity_id for s in gaz.lookup(folded_words("Bruxelles"))}
+    assert "organization:eu" in found
+    assert not _codes(gaz, "Bruxelles")
