@@ -253,7 +253,10 @@ def _score_article(
     article_dyads = [d for d in dyads if d[0] == article_id]
     produced: dict[tuple[tuple[str, str], str], list[tuple[Any, ...]]] = {}
     for d in article_dyads:
-        pair = _pair(d[2], d[3])
+        # A state pair only where both sides act as states: an armed group or an outlet keeps
+        # its state as country_code, but its events are scored by actor code below, as the gold
+        # codes them (NSA:hamas, not PSE).
+        pair = _pair(d[2], d[3]) if (d[8], d[9]) == (d[2], d[3]) else None
         if pair:
             produced.setdefault((pair, d[1]), []).append(d)
     # The same, by actor code: organizations and groups as themselves (IGO:…, NSA:…).

@@ -26,7 +26,7 @@ from etl.learn import fit_logistic, sparse_weights, vocabulary
 from etl.stages.articles import build_articles
 from etl.stages.entities import build_entity_rows
 from etl.stages.events import article_contexts
-from etl.transforms.events.actors import ordered
+from etl.transforms.events.actors import ordered, party_kind
 from etl.transforms.events.coder import propose_events
 from etl.transforms.events.learned import PARSE_CONFIDENCE
 from etl.transforms.events.model import MODEL_FILE
@@ -177,7 +177,7 @@ def _code_page(
     for ev in proposal.events:
         places = tuple((ev.sentence_index, ordered(*p)) for p, _, _ in event_pairs(ev, gaz))
         out.rule_events.append(
-            RuleEvent(pid, split, ev.event_type, places, ev.confidence, country_pairs(ev))
+            RuleEvent(pid, split, ev.event_type, places, ev.confidence, country_pairs(ev, gaz))
         )
     for c, sa in proposal.pairs:
         coded = {t for (p, t), s in where.items() if p == c.pair}
@@ -213,17 +213,30 @@ class Scored:
     rules: dict[str, list[tuple[float | None, list[Key]]]]
 
 
-def country_pairs(ev: Any) -> tuple[Pair, ...]:
-    """The state pairs of a coded event, as the dyads view and ``dyad evaluate`` pair them:
-    source and target states, or every two sources of a joint event."""
-    src = {a.country_code for a in ev.actors if a.actor_role == SOURCE and a.country_code}
-    tgt = {a.country_code for a in ev.actors if a.actor_role == TARGET and a.country_code}
+def country_pairs(ev: Any, gaz: Gazetteer) -> tuple[Pair, ...]:
+    """The state pairs of a coded event, as ``dyad evaluate`` counts them: source and target
+    states, or every two sources of a joint event; a side that acts as an organization or a
+    group (which keeps its state as country_code) is no state."""
+
+    def states(role: str) -> set[str]:
+        return {
+            a.country_code
+            for a in ev.actors
+            if a.actor_role == role
+            and a.country_code
+            and (found := party_kind(a.entity_id, a.country_code, gaz)) is not None
+            and found[1] == "state"
+        }
+
+    src, tgt = states(SOURCE), states(TARGET)
     if tgt:
         return tuple(sorted({ordered(s, t) for s in src for t in tgt if s != t}))
     return tuple(sorted({ordered(a, b) for a in src for b in src if a < b}))
 
 
 def _country_pair(c: Any) -> Pair | None:
+    if c.first.kind != "state" or c.second.kind != "state":
+        return None
     a, b = c.first.mention.country_code, c.second.mention.country_code
     return ordered(a, b) if a and b and a != b else None
 

@@ -205,3 +205,14 @@ def test_the_committed_corpus_is_consistent() -> None:
     assert len(gold) >= 150 and len(families) >= 15
     for split in ("train", "dev", "test"):
         assert {r["family"] for r in corpus.in_split(gold, splits, split)} == families
+
+
+def test_a_group_keeps_its_state_but_is_no_state_side() -> None:
+    g = {"file": "p.txt", "events": [event("NSA:hamas", "ISR", ["ASSAULT"])]}
+    art = ("p.txt", "a1", None, None, None, None)
+    # Hamas's rows carry its state (PSE) as country_code, and its own code as actor code.
+    dyads = [("a1", "ASSAULT", "PSE", "ISR", None, None, None, True, "NSA:hamas", "ISR")]
+    report = evaluate.Report()
+    evaluate._score_article(report, g, art, [], [], dyads)
+    assert report.event_precision.total == 0  # not a PSE-ISR state event
+    assert (report.other_actor_recall.hit, report.other_actor_recall.total) == (1, 1)
