@@ -176,6 +176,15 @@ def test_common_nouns_and_rivers_are_not_countries(extract: Extract) -> None:
     assert not [m for m in ms if m.entity_id == "country:NER" and m.surface_text == "Niger"]
 
 
+def test_a_treaty_named_after_a_city_is_not_its_country(extract: Extract) -> None:
+    ms = extract(
+        "Le Niger a annoncé son retrait du Statut de Rome. Les accords invoquent le protocole "
+        "de Kyoto et la convention de Genève."
+    )
+    codes = {m.country_code for m in ms if m.entity_id.startswith("country:")}
+    assert codes == {"NER"}  # not Italy, Japan or Switzerland
+
+
 def test_speaker_labelled_as_a_place_is_a_person(extract: Extract) -> None:
     ms = extract("« Nous ne céderons pas », a martelé Boateng lors d'une conférence de presse.")
     assert _person(ms, "Boateng").country_code is None
