@@ -26,7 +26,7 @@ from etl.transforms.events.pairs import (
     join_token,
     lemma,
 )
-from etl.transforms.events.parse import is_intent, matches
+from etl.transforms.events.parse import is_intent, matches, verb_of
 from etl.transforms.events.types import (
     SOURCE,
     TARGET,
@@ -117,7 +117,11 @@ def _trigger_token(c: PairCandidate, sa: SentenceActors, event_type: str) -> Tok
     word's; else the word that joins the two sides."""
     join = join_token(c, sa.span)
     typed = [t for t in sa.span if any(tr.event_type == event_type for tr in matches(t))]
-    return min(typed, key=lambda t: (abs(t.i - join.i), t.i)) if typed else join
+    if typed:
+        return min(typed, key=lambda t: (abs(t.i - join.i), t.i))
+    # A name or a title can join the two sides ("M. Erdogan, qui avait rencontré ..."): the
+    # event reads from the clause's verb then.
+    return join if join.pos_ in ("VERB", "AUX", "NOUN") else verb_of(join)
 
 
 def _actors(sides: Sequence[Side], role: str, gaz: Gazetteer) -> list[EventActor]:
