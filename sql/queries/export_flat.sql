@@ -65,6 +65,7 @@ final as (
         ev.is_historical,
         ev.confidence,
         art.outlet_name,
+        art.page_url,
         art.title,
         art.published_date,
         doc.file_name,

@@ -61,6 +61,7 @@ final as (
         struct_pack(
             file := doc.file_name,
             outlet := art.outlet_name,
+            url := art.page_url,
             language := art.language_code,
             title := art.title,
             published_date := art.published_date,

@@ -12,6 +12,7 @@ import pytest
 
 from etl.pipeline import run_pipeline
 from etl.settings import from_env
+from etl.warehouse.data_export import export
 
 pytestmark = pytest.mark.slow
 
@@ -133,6 +134,16 @@ def test_sidecars_and_manifests_win_and_a_change_reprocesses(tmp_path: Path) -> 
         "sidecar",
     )
     assert a["published_date_precision"] == "day" and a["metadata_file_name"] == "a.json"
+    # The exports cite the page's address.
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        export(conn, "plover", tmp_path / "events.jsonl")
+    finally:
+        conn.close()
+    cites = [json.loads(line)["cite_info"] for line in (tmp_path / "events.jsonl").open()]
+    assert {"file": "a.txt", "url": "https://gazette.example/a"}.items() <= next(
+        c for c in cites if c["file"] == "a.txt"
+    ).items()
     assert (a["title_method"], a["author_name_method"]) == ("page", "page")  # not given
     # The manifest of a subfolder names its pages relative to itself.
     assert (b["outlet_name"], str(b["published_date"]), b["title"]) == (
