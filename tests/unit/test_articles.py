@@ -671,3 +671,15 @@ def test_a_stored_excerpts_date_line_gives_the_publication_day() -> None:
     # A month alone is no publication day.
     rec = extract_article(f" date 2025-03 {story}\n\nLa décision prend effet immédiatement.")
     assert rec.published_date is None
+
+
+def test_a_last_paragraph_cut_mid_sentence_keeps_its_whole_sentences() -> None:
+    raw = (
+        "Le Soudan rompt avec les Émirats\n\n"
+        "Le Soudan a rompu mardi ses relations diplomatiques avec les Émirats arabes unis, qu'il "
+        "accuse de fournir des drones aux paramilitaires.\n\n"
+        "Malgré les accusations, Abou Dhabi nie toute implication. La Cour internationale de "
+        "justice a d'ailleurs rejeté "
+    )
+    body = extract_article(raw).body
+    assert "Abou Dhabi nie toute implication." in body

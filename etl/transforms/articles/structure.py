@@ -24,6 +24,9 @@ def sentence_like(b: Block, prev_indent: int | None = None) -> bool:
         return b.has_verb or b.n_words >= 10
     if b.ends_colon and b.n_words >= 8 and b.has_verb and b.stop_ratio >= 0.2:
         return True  # a lead-in to a quote or list
+    if b.n_sentences >= 1 and b.n_words >= 10 and b.has_verb and b.stop_ratio >= 0.2:
+        # Whole sentences, then one cut off (a stored excerpt ends mid-sentence): still prose.
+        return True
     if b.n_words >= 30 and b.stop_ratio >= 0.2:
         # Unpunctuated long text (a truncated paragraph); an indented insert is not.
         return b.indent == 0 or (prev_indent is not None and b.indent <= prev_indent)
