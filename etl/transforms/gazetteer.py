@@ -242,9 +242,13 @@ def _caps(form: str) -> tuple[bool, ...]:
     """Which words of a form must be capitalised in text (leading articles never are)."""
     ws = words(form)
     flags = [w[:1].isupper() for w in ws]
-    if ws and fold(ws[0]) in ARTICLES:
+    # "les îles Salomon": the press writes the leading "îles" of a name in lower case as often.
+    if ws and fold(ws[0]) in ARTICLES | _LOWER_LEADS:
         flags[0] = False
     return tuple(flags)
+
+
+_LOWER_LEADS = frozenset({"iles", "ile"})
 
 
 def _strip_article(form: str) -> tuple[str, bool]:

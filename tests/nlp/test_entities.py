@@ -185,6 +185,11 @@ def test_a_treaty_named_after_a_city_is_not_its_country(extract: Extract) -> Non
     assert codes == {"NER"}  # not Italy, Japan or Switzerland
 
 
+def test_island_states_written_in_lower_case(extract: Extract) -> None:
+    ms = extract("L'Australie a demandé aux îles Salomon de renoncer au pacte.")
+    assert {m.country_code for m in ms if m.entity_id.startswith("country:")} == {"AUS", "SLB"}
+
+
 def test_speaker_labelled_as_a_place_is_a_person(extract: Extract) -> None:
     ms = extract("« Nous ne céderons pas », a martelé Boateng lors d'une conférence de presse.")
     assert _person(ms, "Boateng").country_code is None
