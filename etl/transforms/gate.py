@@ -88,6 +88,10 @@ _GROUP_WORDS = frozenset(
 
 def _known(gaz: Gazetteer, word: str) -> bool:
     """A folded word that starts a gazetteer name or a role phrase."""
+    if len(word) < 2:
+        # An initial ("A. K. Abdul Momen") opens a name only with its dot and capital; alone, "a"
+        # and "y" are words of every sentence.
+        return False
     key = (word,)
     return key in gaz.key_prefixes or key in gaz.role_key_prefixes
 

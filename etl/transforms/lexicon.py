@@ -25,6 +25,9 @@ class Trigger:
     symmetric: bool
     # For nouns: "de X" names the one acted upon ("l'expulsion des diplomates"), not the actor.
     patient_of: bool = False
+    # For verbs of receiving: the subject is the target, the giver is named in the object
+    # ("le Niger a réceptionné des drones turcs").
+    recipient: bool = False
 
 
 @functools.cache
@@ -44,6 +47,7 @@ def trigger_lexicon() -> dict[tuple[str, str], list[Trigger]]:
             excludes=words if req.startswith("-") else frozenset(),
             symmetric=row["frame"] == "symmetric",
             patient_of=row["frame"] == "patient",
+            recipient=row["frame"] == "recipient",
         )
         if trig.event_type not in plover_types():
             raise ValueError(f"unknown PLOVER type in trigger lexicon: {trig.event_type}")

@@ -249,3 +249,14 @@ def test_the_state_a_recall_or_withdrawal_leaves_is_the_target(
     ]
     got = tuples(code(nlp, gaz, body, ms))
     assert ("SANCTION", frozenset({"PRT"}), frozenset({"AGO"})) in got
+
+
+def test_a_receiving_verb_makes_the_giver_the_source(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Niger a réceptionné mardi des blindés offerts par la Turquie."
+    ms = [mention(body, "Niger", "NER"), mention(body, "Turquie", "TUR")]
+    got = tuples(code(nlp, gaz, body, ms))
+    assert ("COOPERATE", frozenset({"TUR"}), frozenset({"NER"})) in got
+    assert not any(t == "CONSULT" for t, _, _ in got)
+    # Received, with no giver named: no pair of actors.
+    body = "Le Niger a réceptionné mardi des blindés neufs."
+    assert not code(nlp, gaz, body, [mention(body, "Niger", "NER")])

@@ -82,6 +82,15 @@ def assign_roles(
                 # acted upon, and without an agent the acting side is found like a missing
                 # subject (the clause's subject, the previous sentence's actor).
                 tgt_roots = [t.head]
+        elif trig.recipient:
+            # "X a réceptionné des drones turcs / offerts par Y": the giver is in the object.
+            src_tokens = [
+                c
+                for c in t.children
+                if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod")
+            ]
+            tgt_roots = subject_of(t)
+            flipped = True
         else:
             src_tokens = subject_of(t)
             for cand in subject_candidates(t):
@@ -141,6 +150,8 @@ def assign_roles(
     sources = actor_mentions(sa.in_tokens(src_idx), allow_places=False)
     targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
 
+    if not sources and trig.recipient:
+        return None  # what was received, with no giver named, is no pair of actors
     if not sources:
         resolved = resolve_source(sa, t, src_tokens, previous_actors)
         participants = to_actors(targets, TARGET, gaz, expand_members=True)
