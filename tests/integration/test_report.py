@@ -4,7 +4,6 @@ marks as the warehouse has pairs, actors and quad classes; the page fetches noth
 from __future__ import annotations
 
 import re
-import shutil
 import struct
 import subprocess
 import zlib
@@ -22,22 +21,12 @@ from etl.transforms import charts
 from etl.transforms.report import NETWORK_PAIRS, TIMELINE_PAIRS
 from etl.warehouse.report import report_path
 
+from .. import browser
+
 pytestmark = pytest.mark.slow
 
-# Debian's package; `make test` installs it (.ci/system-deps). Missing, the test fails: a report
-# nobody saw drawn is not tested.
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
+FLAGS = [*browser.FLAGS, "--hide-scrollbars"]
+CHROMIUM = browser.CHROMIUM
 
 
 def chromium(page: Path, profile: Path, *args: str) -> str:

@@ -38,24 +38,14 @@ from selenium.webdriver.support.ui import WebDriverWait
 from etl import cli, contract
 from etl.definitions import defs
 
+from .. import browser as chromium
 from ..conftest import SEEDS
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-# The flags headless Chromium needs on a machine with no display, GPU or network.
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1600,1000",
-)
+CHROMIUM = chromium.CHROMIUM
+CHROMEDRIVER = chromium.CHROMEDRIVER
+CHROMIUM_FLAGS = (*chromium.FLAGS, "--window-size=1600,1000")
 INSTANCE_YAML = """\
 run_coordinator:
   module: dagster.core.run_coordinator
