@@ -246,7 +246,6 @@ def run(
     conn: duckdb.DuckDBPyConnection, build_path: Path, *, full_refresh: bool, workers: int | None
 ) -> tuple[Plan, runner.Tally, pl.DataFrame, pl.DataFrame]:
     """Parse new or changed bodies (or take their staged rows) and rebuild the catalog."""
-    warm()
     gaz = load_gazetteer()
     p = body_plan(conn, "entities", full_refresh=full_refresh)
     # Workers write parses to the cache as they are made, before the rows commit: rows never
@@ -289,6 +288,8 @@ def run(
         warehouse.overwrite(conn, derived)
 
     rest = [a for a in p.todo if a not in staged]
+    if rest:  # a rerun with nothing to parse never loads the model (seconds)
+        warm()
     runner.run(
         conn,
         stage(parses),

@@ -139,6 +139,8 @@ LOGIC: dict[str, StageLogic] = {
         models=_MODEL,
     ),
     "events": StageLogic(entry=("etl.transforms.events", "etl.transforms.gate"), models=_MODEL),
+    # Not a per-article stage: the clusters record which event inputs they reflect (stages/clusters).
+    "event_clusters": StageLogic(entry=("etl.transforms.clusters",)),
 }
 
 
