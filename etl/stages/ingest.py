@@ -20,7 +20,7 @@ from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan
 from etl.stages.sidecars import FolderMetadata, read_metadata
 from etl.warehouse import records
 from etl.warehouse.files import RefusedEmpty
-from etl.warehouse.tables import insert
+from etl.warehouse.tables import FLUSH_ROWS, insert
 
 
 @dataclass(frozen=True)
@@ -387,6 +387,15 @@ def ingest_folder(
         if full_refresh:
             empty["raw.documents"] = records.frame("raw.documents", [])
         warehouse.overwrite(conn, empty)
+        # File rows are small: they go in a few large inserts (each insert after the delete
+        # above costs tens of milliseconds, so one per chunk of files cost a second at 10,000).
+        file_frames: list[pl.DataFrame] = []
+
+        def flush_files(at_least: int) -> None:
+            if sum(f.height for f in file_frames) >= at_least and file_frames:
+                insert(conn, "raw.document_files", pl.concat(file_frames, how="vertical"))
+                file_frames.clear()
+
         for start in range(0, len(entries), chunk_files):
             files: list[dict[str, object]] = []
             documents: list[dict[str, object]] = []
@@ -409,7 +418,9 @@ def ingest_folder(
                     keys=restored,
                 )
             insert(conn, "raw.documents", records.frame("raw.documents", documents))
-            insert(conn, "raw.document_files", records.frame("raw.document_files", files))
+            file_frames.append(records.frame("raw.document_files", files))
+            flush_files(FLUSH_ROWS)
+        flush_files(0)
         kept = (d for d in rows.document_ids if d in stored and d not in again)
         accepted = n_ok > 0 or any(stored[d]["status_code"] == "ok" for d in kept)
         n_stored = sum(r["status_code"] == "ok" for r in stored.values())
@@ -473,24 +484,25 @@ def _read_or_skip(
 ) -> tuple[FileBlob, list[object]]:
     """The entry as :func:`read_entry` gives it, without reading a file whose size and mtime
     match the saved state when its document is stored and not wanted again; and its state."""
-    st = None
-    if entry.reject_reason is None:
+    size, mtime = entry.n_bytes, entry.mtime_ns  # as the walk found them: no second stat
+    if entry.reject_reason is None and mtime is None:
         try:
             st = entry.path.stat()
+            size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
-            st = None
+            mtime = None
     old = known.get(entry.file_name)
-    if st is not None and old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
+    if entry.reject_reason is None and mtime is not None and old and old[:2] == [size, mtime]:
         digest = str(old[2])
         # Its name is the one saved, so only the size limit can have made it stale here.
-        skip = wanted is not None and not wanted(document_id_for(digest), None, st.st_size)
+        skip = wanted is not None and not wanted(document_id_for(digest), None, size)
         if len(digest) == 64 and skip:
-            blob = FileBlob(entry.file_name, st.st_size, digest, None, None, entry.name_hex)
+            blob = FileBlob(entry.file_name, size, digest, None, None, entry.name_hex)
             return blob, list(old)
     blob = read_entry(entry, max_bytes)
-    if st is None or blob.sha256 is None:
+    if mtime is None or blob.sha256 is None:
         return blob, [0, 0, "unread"]
-    return blob, [st.st_size, st.st_mtime_ns, blob.sha256]
+    return blob, [size, mtime, blob.sha256]
 
 
 def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = None) -> FolderState:

@@ -29,6 +29,7 @@ class Entry:
     name_hex: str | None  # the raw bytes of the relative name, when they are not UTF-8
     reject_reason: str | None  # why the entry is not read; None: a regular file to read
     n_bytes: int = 0
+    mtime_ns: int | None = None  # of the file (a link's target) when the walk met it
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def scan_folder(folder: Path, metadata: list[Entry] | None = None) -> list[Entry
                     reason = f"not_regular: the link points to {_kind(st.st_mode)}"
                 if is_page or is_dir:
                     size = st.st_size if st is not None and not is_dir else 0
-                    entries.append(Entry(name, path, hex_, reason, size))
+                    mtime = st.st_mtime_ns if st is not None and not is_dir else None
+                    entries.append(Entry(name, path, hex_, reason, size, mtime))
             elif stat.S_ISDIR(lst.st_mode):
                 if is_page:
                     reason = "not_regular: a directory, not a file (its pages are read)"
@@ -159,7 +161,16 @@ def scan_folder(folder: Path, metadata: list[Entry] | None = None) -> list[Entry
             elif is_page:
                 regular = stat.S_ISREG(lst.st_mode)
                 reason = None if regular else f"not_regular: {_kind(lst.st_mode)}, never opened"
-                entries.append(Entry(name, path, hex_, reason, lst.st_size if regular else 0))
+                entries.append(
+                    Entry(
+                        name,
+                        path,
+                        hex_,
+                        reason,
+                        lst.st_size if regular else 0,
+                        lst.st_mtime_ns if regular else None,
+                    )
+                )
     if metadata is not None:
         metadata.extend(sorted(found, key=lambda x: x.file_name))
     return sorted(pages, key=lambda x: x.file_name)

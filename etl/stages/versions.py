@@ -139,7 +139,7 @@ LOGIC: dict[str, StageLogic] = {
         models=_MODEL,
     ),
     "events": StageLogic(entry=("etl.transforms.events", "etl.transforms.gate"), models=_MODEL),
-    # Not a per-article stage: the clusters record which event inputs they reflect (stages/clusters).
+    # Not a per-article stage: the clusters record the event inputs they reflect.
     "event_clusters": StageLogic(entry=("etl.transforms.clusters",)),
 }
 

@@ -126,6 +126,28 @@ def overwrite(
         insert(conn, table, frame)
 
 
+def sync_rows(
+    conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, stored: pl.DataFrame
+) -> int:
+    """Make ``table`` hold exactly ``frame``'s rows, given ``stored`` (its rows now), writing only
+    the rows that differ: a corpus-wide table rebuilt by every run (the entity catalog) then
+    costs what changed, not its size. Inside a transaction the caller holds; returns the rows
+    written."""
+    key = list(contract.table(table).key)
+    if not key:
+        raise ValueError(f"{table} has no key")
+    columns = list(frame.columns)
+    stored = stored.select(columns)
+    added = frame.join(stored, on=columns, how="anti", nulls_equal=True)
+    removed = stored.join(frame, on=columns, how="anti", nulls_equal=True)
+    gone = pl.concat([removed.select(key), added.select(key)]).unique()  # noqa: F841 - by name
+    if gone.height:
+        match = " and ".join(f"t.{c} = gone.{c}" for c in key)
+        conn.execute(f"delete from {quoted(table)} as t using gone where {match}")  # noqa: S608
+    insert(conn, table, added)
+    return added.height
+
+
 def stage_inputs(conn: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
     """What ``stage`` last processed: article_id -> input hash."""
     frame = query(conn, "stage_inputs", stage_name=stage)
