@@ -20,7 +20,7 @@ from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan
 from etl.stages.sidecars import FolderMetadata, read_metadata
 from etl.warehouse import records
 from etl.warehouse.files import RefusedEmpty
-from etl.warehouse.tables import FLUSH_ROWS, insert
+from etl.warehouse.tables import insert
 
 
 @dataclass(frozen=True)
@@ -380,22 +380,13 @@ def ingest_folder(
         # sidecar list are rewritten whole; a full refresh rewrites every document (``ingested_at``
         # is kept from ``previous``); otherwise the rows written are new documents, which have no
         # rows yet.
-        empty = {
-            "raw.document_files": records.frame("raw.document_files", []),
-            "raw.metadata_files": records.frame("raw.metadata_files", metadata.files),
-        }
+        empty = {"raw.metadata_files": records.frame("raw.metadata_files", metadata.files)}
         if full_refresh:
             empty["raw.documents"] = records.frame("raw.documents", [])
         warehouse.overwrite(conn, empty)
-        # File rows are small: they go in a few large inserts (each insert after the delete
-        # above costs tens of milliseconds, so one per chunk of files cost a second at 10,000).
+        # The file list is compared with the stored one at the end and only what differs is
+        # written (rewriting 100,000 rows cost seconds); its rows are small enough to hold.
         file_frames: list[pl.DataFrame] = []
-
-        def flush_files(at_least: int) -> None:
-            if sum(f.height for f in file_frames) >= at_least and file_frames:
-                insert(conn, "raw.document_files", pl.concat(file_frames, how="vertical"))
-                file_frames.clear()
-
         for start in range(0, len(entries), chunk_files):
             files: list[dict[str, object]] = []
             documents: list[dict[str, object]] = []
@@ -419,8 +410,13 @@ def ingest_folder(
                 )
             insert(conn, "raw.documents", records.frame("raw.documents", documents))
             file_frames.append(records.frame("raw.document_files", files))
-            flush_files(FLUSH_ROWS)
-        flush_files(0)
+        warehouse.sync_rows(
+            conn,
+            "raw.document_files",
+            pl.concat(file_frames) if file_frames else records.frame("raw.document_files", []),
+            warehouse.read_table(conn, "raw.document_files"),
+            touch={"seen_at": now},
+        )
         kept = (d for d in rows.document_ids if d in stored and d not in again)
         accepted = n_ok > 0 or any(stored[d]["status_code"] == "ok" for d in kept)
         n_stored = sum(r["status_code"] == "ok" for r in stored.values())
@@ -439,7 +435,7 @@ def ingest_folder(
                 key_column="document_id",
                 keys=gone,
             )
-    if state_path is not None:  # only once the rows it describes have committed
+    if state_path is not None and state != known:  # once the rows it describes have committed
         _save_state(state_path, state)
     rejected = warehouse.query(conn, "rejected_documents")
     damaged = warehouse.query(conn, "damaged_documents")

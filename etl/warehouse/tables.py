@@ -127,24 +127,33 @@ def overwrite(
 
 
 def sync_rows(
-    conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, stored: pl.DataFrame
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    frame: pl.DataFrame,
+    stored: pl.DataFrame,
+    *,
+    touch: dict[str, Any] | None = None,
 ) -> int:
     """Make ``table`` hold exactly ``frame``'s rows, given ``stored`` (its rows now), writing only
-    the rows that differ: a corpus-wide table rebuilt by every run (the entity catalog) then
-    costs what changed, not its size. Inside a transaction the caller holds; returns the rows
-    written."""
-    key = list(contract.table(table).key)
-    if not key:
-        raise ValueError(f"{table} has no key")
-    columns = list(frame.columns)
+    the rows that differ: a corpus-wide table rebuilt by every run (the entity catalog, the file
+    list) then costs what changed, not its size. ``touch`` names columns that every run sets
+    (``seen_at``): they are left out of the comparison and set on every row. Inside a
+    transaction the caller holds; returns the rows written."""
+    t = contract.table(table)
+    touch = touch or {}
+    if not t.key or not set(touch) <= set(t.column_names):
+        raise ValueError(f"{table}: no key, or an unknown column in {sorted(touch)}")
+    columns = [c for c in frame.columns if c not in touch]
     stored = stored.select(columns)
     added = frame.join(stored, on=columns, how="anti", nulls_equal=True)
-    removed = stored.join(frame, on=columns, how="anti", nulls_equal=True)
-    gone = pl.concat([removed.select(key), added.select(key)]).unique()  # noqa: F841 - by name
+    removed = stored.join(frame.select(columns), on=columns, how="anti", nulls_equal=True)
+    gone = pl.concat([removed.select(t.key), added.select(t.key)]).unique()  # noqa: F841
     if gone.height:
-        match = " and ".join(f"t.{c} = gone.{c}" for c in key)
+        match = " and ".join(f"t.{c} = gone.{c}" for c in t.key)
         conn.execute(f"delete from {quoted(table)} as t using gone where {match}")  # noqa: S608
     insert(conn, table, added)
+    for column, value in touch.items():
+        conn.execute(f"update {quoted(table)} set {column} = $value", {"value": value})  # noqa: S608
     return added.height
 
 
