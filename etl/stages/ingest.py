@@ -296,6 +296,7 @@ CHUNK_FILES = 500
 @dataclass(frozen=True)
 class Ingested:
     n_files: int
+    n_file_rows_written: int  # file-list rows that differed from the stored ones
     n_new: int
     n_removed: int
     # What the asset reports, over every stored document (unchanged ones included):
@@ -376,10 +377,10 @@ def ingest_folder(
     known = _load_state(state_path)
     state: FolderState = {}
     with warehouse.transaction(conn):
-        # Deletes happen once, never per chunk (each one scans the table): the file list and the
-        # sidecar list are rewritten whole; a full refresh rewrites every document (``ingested_at``
-        # is kept from ``previous``); otherwise the rows written are new documents, which have no
-        # rows yet.
+        # Deletes happen once, never per chunk (each one scans the table): the sidecar list is
+        # rewritten whole, the file list synced at the end; a full refresh rewrites every document
+        # (``ingested_at`` is kept from ``previous``); otherwise the rows written are new
+        # documents, which have no rows yet.
         empty = {"raw.metadata_files": records.frame("raw.metadata_files", metadata.files)}
         if full_refresh:
             empty["raw.documents"] = records.frame("raw.documents", [])
@@ -410,7 +411,7 @@ def ingest_folder(
                 )
             insert(conn, "raw.documents", records.frame("raw.documents", documents))
             file_frames.append(records.frame("raw.document_files", files))
-        warehouse.sync_rows(
+        n_file_rows = warehouse.sync_rows(
             conn,
             "raw.document_files",
             pl.concat(file_frames) if file_frames else records.frame("raw.document_files", []),
@@ -441,6 +442,7 @@ def ingest_folder(
     damaged = warehouse.query(conn, "damaged_documents")
     return Ingested(
         n_files=len(entries),
+        n_file_rows_written=n_file_rows,
         n_new=n_new,
         n_removed=len(gone),
         rejected=dict(rejected.select("file_name", "reject_reason").iter_rows()),
