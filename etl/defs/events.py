@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 
+from etl import warehouse
 from etl.defs.metadata import (
     FRAME_KINDS,
     NLP_KINDS,
@@ -18,6 +19,7 @@ from etl.defs.metadata import (
 )
 from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
+from etl.stages import clusters as cluster_stage
 from etl.stages import events as stage
 
 TABLES = ("core.events", "core.event_actors")
@@ -82,15 +84,18 @@ def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
 )
 def event_clusters(dyad: DyadResource) -> dg.MaterializeResult:
     """Group reports of the same real event (same type, same actor states, compatible dates)
-    so counts are of events, not of articles."""
+    so counts are of events, not of articles. Only the groups that changed articles touch are
+    recomputed."""
     with dyad.connect() as conn:
         before = row_counts(conn, ["core.event_clusters"])
-        clusters = stage.build_clusters(conn)
+        done = cluster_stage.update_clusters(conn, full_refresh=dyad.full_refresh)
         return table_result(
             conn,
             "core.event_clusters",
             ["event_id", "cluster_id"],
             before=before,
-            inserted=clusters.height,
-            n_clusters=clusters["cluster_id"].n_unique(),
+            inserted=done.n_reports,
+            n_clusters=warehouse.scalar(conn, "n_clusters"),
+            n_changed_articles=done.n_changed_articles,
+            full_recompute=done.full,
         )

@@ -11,6 +11,7 @@ from typing import Any
 import dagster as dg
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from etl import contract, warehouse
 from etl.stages import runner
@@ -105,6 +106,26 @@ def table_result(
     return dg.MaterializeResult(asset_key=key(table), metadata=metadata)
 
 
+# Rows a view hands over at a time while it is counted: memory holds one batch.
+SCAN_BATCH_ROWS = 50_000
+
+
+def _count_and_head(conn: duckdb.DuckDBPyConnection, view: str) -> tuple[int, pl.DataFrame]:
+    """A view's size and first rows from one evaluation, streamed: a ``count(*)`` and a ``limit``
+    would each compute the whole view (its aggregates and windows cannot stop early)."""
+    if view not in contract.views():
+        raise ValueError(f"unknown view {view!r}")
+    reader = conn.execute(f"select * from {view}").to_arrow_reader(SCAN_BATCH_ROWS)  # noqa: S608
+    n = 0
+    head: list[pa.RecordBatch] = []
+    for batch in reader:
+        if n < PREVIEW_ROWS:
+            head.append(batch.slice(0, PREVIEW_ROWS - n))
+        n += batch.num_rows
+    table = pa.Table.from_batches(head, schema=reader.schema)
+    return n, pl.DataFrame(pl.from_arrow(table))
+
+
 def view_metadata(conn: duckdb.DuckDBPyConnection, view: str) -> dict[str, Any]:
     """Size, first rows, columns (types from DuckDB, descriptions from the SQL) and the table
     columns each view column is computed from."""
@@ -113,8 +134,7 @@ def view_metadata(conn: duckdb.DuckDBPyConnection, view: str) -> dict[str, Any]:
     types = warehouse.query(
         conn, "object_columns", schema_name=schema_name, table_name=table_name
     ).rows()
-    n = conn.execute(f"select count(*) from {view}").fetchone()  # noqa: S608
-    df = _head(conn, view, [name for name, _ in types])
+    n, df = _count_and_head(conn, view)
     schema = dg.TableSchema(
         columns=[
             dg.TableColumn(
@@ -133,7 +153,7 @@ def view_metadata(conn: duckdb.DuckDBPyConnection, view: str) -> dict[str, Any]:
         }
     )
     return {
-        "dagster/row_count": int(n[0]) if n else 0,
+        "dagster/row_count": n,
         "dagster/column_schema": schema,
         "dagster/column_lineage": lineage,
         "dagster/table_name": view,

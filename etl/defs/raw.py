@@ -77,13 +77,13 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 bad_bytes_replaced=json(got.damaged),
                 input_folder=str(dyad.seeds),
             ),
-            # The file list is rewritten whole on every run.
+            # Only the file-list rows that changed are rewritten (seen_at is set on every row).
             table_result(
                 conn,
                 "raw.document_files",
                 ["file_name", "document_id", "is_duplicate"],
                 before=before,
-                inserted=got.n_files,
+                inserted=got.n_file_rows_written,
                 n_duplicates=len(got.duplicates),
                 duplicates=json(got.duplicates),
             ),

@@ -37,6 +37,9 @@ class DyadResource(dg.ConfigurableResource):
     lock_timeout_s: float = settings_module.DEFAULT_LOCK_TIMEOUT_S
     allow_empty: bool = False
     _held: contextlib.ExitStack | None = PrivateAttr(default=None)
+    # Whether this run (which holds the lock, so no other writer changes the file) has checked
+    # the schema already: the check costs tens of milliseconds and every step opens a connection.
+    _schema_checked: bool = PrivateAttr(default=False)
 
     @classmethod
     def from_settings(cls, s: Settings) -> DyadResource:
@@ -85,6 +88,7 @@ class DyadResource(dg.ConfigurableResource):
         if self._held is not None:
             self._held.close()
             self._held = None
+        self._schema_checked = False
 
     @contextlib.contextmanager
     def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -92,8 +96,9 @@ class DyadResource(dg.ConfigurableResource):
         if not read_only:
             self._hold_run_lock()
         with warehouse.connect(self.build_path, read_only=read_only) as conn:
-            if not read_only:
+            if not read_only and not self._schema_checked:
                 warehouse.ensure_schema(conn)
+                self._schema_checked = True
             yield conn
 
     def publish(self) -> None:

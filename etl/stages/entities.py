@@ -246,7 +246,6 @@ def run(
     conn: duckdb.DuckDBPyConnection, build_path: Path, *, full_refresh: bool, workers: int | None
 ) -> tuple[Plan, runner.Tally, pl.DataFrame, pl.DataFrame]:
     """Parse new or changed bodies (or take their staged rows) and rebuild the catalog."""
-    warm()
     gaz = load_gazetteer()
     p = body_plan(conn, "entities", full_refresh=full_refresh)
     # Workers write parses to the cache as they are made, before the rows commit: rows never
@@ -278,17 +277,23 @@ def run(
     def write_catalog() -> None:
         # In the same transaction as the mentions it is derived from: a crash cannot leave
         # mentions of people the catalog does not have.
+        stored = warehouse.read_table(conn, "core.entities")
         catalog, aliases = entity_catalog(
             gaz,
             found.values(),
-            warehouse.read_table(conn, "core.entities"),
+            stored,
             warehouse.query(conn, "entity_attributes"),
             warehouse.query(conn, "mention_surfaces"),
         )
         derived.update({"core.entities": catalog, "core.entity_aliases": aliases})
-        warehouse.overwrite(conn, derived)
+        # Only the rows that differ are written: a changed article touches a few entities.
+        warehouse.sync_rows(conn, "core.entities", catalog, stored)
+        stored_aliases = warehouse.read_table(conn, "core.entity_aliases")
+        warehouse.sync_rows(conn, "core.entity_aliases", aliases, stored_aliases)
 
     rest = [a for a in p.todo if a not in staged]
+    if rest:  # a rerun with nothing to parse never loads the model (seconds)
+        warm()
     runner.run(
         conn,
         stage(parses),

@@ -1,5 +1,5 @@
-"""The event stage: PLOVER events and their actors (``core.events``, ``core.event_actors``),
-and the clusters that group reports of one real event (``core.event_clusters``)."""
+"""The event stage: PLOVER events and their actors (``core.events``, ``core.event_actors``);
+the clusters that group reports of one real event are :mod:`etl.stages.clusters`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from etl import warehouse
 from etl.stages import parse_cache, runner
 from etl.stages.entities import warm
 from etl.stages.ledger import Plan
-from etl.transforms.clusters import cluster_events
 from etl.transforms.events import (
     ArticleContext,
     CodedEvent,
@@ -167,10 +166,11 @@ def run(
     conn: duckdb.DuckDBPyConnection, build_path: Path, *, full_refresh: bool, workers: int | None
 ) -> tuple[Plan, runner.Tally]:
     """Code the events of new or changed articles (their body, dates or mentions changed)."""
-    warm()
-    load_model()  # read before the workers fork, as the spaCy model is
     inputs = warehouse.query(conn, "event_inputs").iter_rows()
     p = runner.current_plan(conn, "events", inputs, full_refresh=full_refresh)
+    if p.todo:  # a rerun with nothing to code never loads the model (seconds)
+        warm()
+        load_model()  # read before the workers fork, as the spaCy model is
     s = stage(parse_cache.cache_dir(build_path))
     return p, runner.run(conn, s, p, contexts(conn, p.todo), workers=workers)
 
@@ -186,16 +186,3 @@ def model_metadata() -> dict[str, object]:
         "keep_threshold": model.keep_threshold,
         "add_threshold": model.add_threshold,
     }
-
-
-def build_clusters(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Assign each event report to the cluster of reports of the same real event, and store it."""
-    clusters = records.frame(
-        "core.event_clusters",
-        cluster_events(
-            warehouse.read_table(conn, "core.events"),
-            warehouse.read_table(conn, "core.event_actors"),
-        ),
-    )
-    warehouse.replace_rows(conn, {"core.event_clusters": clusters})
-    return clusters

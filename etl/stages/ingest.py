@@ -296,6 +296,7 @@ CHUNK_FILES = 500
 @dataclass(frozen=True)
 class Ingested:
     n_files: int
+    n_file_rows_written: int  # file-list rows that differed from the stored ones
     n_new: int
     n_removed: int
     # What the asset reports, over every stored document (unchanged ones included):
@@ -376,17 +377,17 @@ def ingest_folder(
     known = _load_state(state_path)
     state: FolderState = {}
     with warehouse.transaction(conn):
-        # Deletes happen once, never per chunk (each one scans the table): the file list and the
-        # sidecar list are rewritten whole; a full refresh rewrites every document (``ingested_at``
-        # is kept from ``previous``); otherwise the rows written are new documents, which have no
-        # rows yet.
-        empty = {
-            "raw.document_files": records.frame("raw.document_files", []),
-            "raw.metadata_files": records.frame("raw.metadata_files", metadata.files),
-        }
+        # Deletes happen once, never per chunk (each one scans the table): the sidecar list is
+        # rewritten whole, the file list synced at the end; a full refresh rewrites every document
+        # (``ingested_at`` is kept from ``previous``); otherwise the rows written are new
+        # documents, which have no rows yet.
+        empty = {"raw.metadata_files": records.frame("raw.metadata_files", metadata.files)}
         if full_refresh:
             empty["raw.documents"] = records.frame("raw.documents", [])
         warehouse.overwrite(conn, empty)
+        # The file list is compared with the stored one at the end and only what differs is
+        # written (rewriting 100,000 rows cost seconds); its rows are small enough to hold.
+        file_frames: list[pl.DataFrame] = []
         for start in range(0, len(entries), chunk_files):
             files: list[dict[str, object]] = []
             documents: list[dict[str, object]] = []
@@ -409,7 +410,14 @@ def ingest_folder(
                     keys=restored,
                 )
             insert(conn, "raw.documents", records.frame("raw.documents", documents))
-            insert(conn, "raw.document_files", records.frame("raw.document_files", files))
+            file_frames.append(records.frame("raw.document_files", files))
+        n_file_rows = warehouse.sync_rows(
+            conn,
+            "raw.document_files",
+            pl.concat(file_frames) if file_frames else records.frame("raw.document_files", []),
+            warehouse.read_table(conn, "raw.document_files"),
+            touch={"seen_at": now},
+        )
         kept = (d for d in rows.document_ids if d in stored and d not in again)
         accepted = n_ok > 0 or any(stored[d]["status_code"] == "ok" for d in kept)
         n_stored = sum(r["status_code"] == "ok" for r in stored.values())
@@ -428,12 +436,13 @@ def ingest_folder(
                 key_column="document_id",
                 keys=gone,
             )
-    if state_path is not None:  # only once the rows it describes have committed
+    if state_path is not None and state != known:  # once the rows it describes have committed
         _save_state(state_path, state)
     rejected = warehouse.query(conn, "rejected_documents")
     damaged = warehouse.query(conn, "damaged_documents")
     return Ingested(
         n_files=len(entries),
+        n_file_rows_written=n_file_rows,
         n_new=n_new,
         n_removed=len(gone),
         rejected=dict(rejected.select("file_name", "reject_reason").iter_rows()),
@@ -473,24 +482,25 @@ def _read_or_skip(
 ) -> tuple[FileBlob, list[object]]:
     """The entry as :func:`read_entry` gives it, without reading a file whose size and mtime
     match the saved state when its document is stored and not wanted again; and its state."""
-    st = None
-    if entry.reject_reason is None:
+    size, mtime = entry.n_bytes, entry.mtime_ns  # as the walk found them: no second stat
+    if entry.reject_reason is None and mtime is None:
         try:
             st = entry.path.stat()
+            size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
-            st = None
+            mtime = None
     old = known.get(entry.file_name)
-    if st is not None and old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
+    if entry.reject_reason is None and mtime is not None and old and old[:2] == [size, mtime]:
         digest = str(old[2])
         # Its name is the one saved, so only the size limit can have made it stale here.
-        skip = wanted is not None and not wanted(document_id_for(digest), None, st.st_size)
+        skip = wanted is not None and not wanted(document_id_for(digest), None, size)
         if len(digest) == 64 and skip:
-            blob = FileBlob(entry.file_name, st.st_size, digest, None, None, entry.name_hex)
+            blob = FileBlob(entry.file_name, size, digest, None, None, entry.name_hex)
             return blob, list(old)
     blob = read_entry(entry, max_bytes)
-    if st is None or blob.sha256 is None:
+    if mtime is None or blob.sha256 is None:
         return blob, [0, 0, "unread"]
-    return blob, [st.st_size, st.st_mtime_ns, blob.sha256]
+    return blob, [size, mtime, blob.sha256]
 
 
 def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = None) -> FolderState:

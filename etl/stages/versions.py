@@ -139,6 +139,8 @@ LOGIC: dict[str, StageLogic] = {
         models=_MODEL,
     ),
     "events": StageLogic(entry=("etl.transforms.events", "etl.transforms.gate"), models=_MODEL),
+    # Not a per-article stage: the clusters record the event inputs they reflect.
+    "event_clusters": StageLogic(entry=("etl.transforms.clusters",)),
 }
 
 

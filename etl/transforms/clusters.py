@@ -53,16 +53,41 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+# A cluster group: the PLOVER type and the sorted actor keys (a state's code, else the entity).
+GroupKey = tuple[str, tuple[str, ...]]
+
+
+def actor_key(country_code: str | None, entity_id: str) -> str:
+    """What an actor counts as in a cluster group: its state when it stands for one."""
+    return country_code or entity_id
+
+
+def group_keys(events: pl.DataFrame, event_actors: pl.DataFrame) -> dict[str, GroupKey]:
+    """The cluster group of each event: reports of different groups never share a cluster, so
+    a group's clusters depend on its own reports only."""
+    actor_keys: dict[str, set[str]] = defaultdict(set)
+    for event_id, country_code, entity_id in event_actors.select(
+        "event_id", "country_code", "entity_id"
+    ).iter_rows():
+        actor_keys[event_id].add(actor_key(country_code, entity_id))
+    return {
+        event_id: (event_type, tuple(sorted(actor_keys[event_id])))
+        for event_id, event_type in events.select("event_id", "event_type").iter_rows()
+    }
+
+
 def cluster_events(events: pl.DataFrame, event_actors: pl.DataFrame) -> list[dict[str, Any]]:
-    """Return ``{event_id, cluster_id}`` for every event."""
+    """Return ``{event_id, cluster_id}`` for every event.
+
+    Groups are independent: given every report of some groups (and their actors), the result for
+    those reports is the one the whole table gives, which is what an incremental run relies on.
+    """
     if events.height == 0:
         return []
-    actor_keys: dict[str, set[str]] = defaultdict(set)
-    for r in event_actors.iter_rows(named=True):
-        actor_keys[r["event_id"]].add(r["country_code"] or r["entity_id"])
-    groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+    keys = group_keys(events, event_actors)
+    groups: dict[GroupKey, list[dict[str, Any]]] = defaultdict(list)
     for r in events.iter_rows(named=True):
-        groups[(r["event_type"], tuple(sorted(actor_keys[r["event_id"]])))].append(r)
+        groups[keys[r["event_id"]]].append(r)
 
     result: list[dict[str, Any]] = []
     for (event_type, actor_set), reports in groups.items():

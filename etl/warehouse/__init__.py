@@ -27,6 +27,7 @@ from etl.warehouse.tables import (
     scalar,
     stage_inputs,
     stream_article_rows,
+    sync_rows,
     table_columns,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "scalar",
     "stage_inputs",
     "stream_article_rows",
+    "sync_rows",
     "table_columns",
     "transaction",
 ]

@@ -126,6 +126,37 @@ def overwrite(
         insert(conn, table, frame)
 
 
+def sync_rows(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    frame: pl.DataFrame,
+    stored: pl.DataFrame,
+    *,
+    touch: dict[str, Any] | None = None,
+) -> int:
+    """Make ``table`` hold exactly ``frame``'s rows, given ``stored`` (its rows now), writing only
+    the rows that differ: a corpus-wide table rebuilt by every run (the entity catalog, the file
+    list) then costs what changed, not its size. ``touch`` names columns that every run sets
+    (``seen_at``): they are left out of the comparison and set on every row. Inside a
+    transaction the caller holds; returns the rows written."""
+    t = contract.table(table)
+    touch = touch or {}
+    if not t.key or not set(touch) <= set(t.column_names):
+        raise ValueError(f"{table}: no key, or an unknown column in {sorted(touch)}")
+    columns = [c for c in frame.columns if c not in touch]
+    stored = stored.select(columns)
+    added = frame.join(stored, on=columns, how="anti", nulls_equal=True)
+    removed = stored.join(frame.select(columns), on=columns, how="anti", nulls_equal=True)
+    gone = pl.concat([removed.select(t.key), added.select(t.key)]).unique()  # noqa: F841
+    if gone.height:
+        match = " and ".join(f"t.{c} = gone.{c}" for c in t.key)
+        conn.execute(f"delete from {quoted(table)} as t using gone where {match}")  # noqa: S608
+    insert(conn, table, added)
+    for column, value in touch.items():
+        conn.execute(f"update {quoted(table)} set {column} = $value", {"value": value})  # noqa: S608
+    return added.height
+
+
 def stage_inputs(conn: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
     """What ``stage`` last processed: article_id -> input hash."""
     frame = query(conn, "stage_inputs", stage_name=stage)
