@@ -238,17 +238,17 @@ def _is_acronym(form: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+# Leading words of a name the press writes in lower case as often ("les îles Salomon").
+_LOWER_LEADS = frozenset({"iles", "ile"})
+
+
 def _caps(form: str) -> tuple[bool, ...]:
     """Which words of a form must be capitalised in text (leading articles never are)."""
     ws = words(form)
     flags = [w[:1].isupper() for w in ws]
-    # "les îles Salomon": the press writes the leading "îles" of a name in lower case as often.
     if ws and fold(ws[0]) in ARTICLES | _LOWER_LEADS:
         flags[0] = False
     return tuple(flags)
-
-
-_LOWER_LEADS = frozenset({"iles", "ile"})
 
 
 def _strip_article(form: str) -> tuple[str, bool]:

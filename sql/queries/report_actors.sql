@@ -1,16 +1,17 @@
 -- The actors of the $n_pairs pairs with the most events (the report's network nodes), each with
--- its real events against any other actor: the node size.
+-- its real events against any other actor: the node size. Names come with the pairs from
+-- mart.actor_dyad_counts.
 with top_pairs as (
-    select actor_code_a, actor_code_b
+    select actor_code_a, actor_name_a, actor_code_b, actor_name_b
     from mart.actor_dyad_counts
     order by n_events desc, n_reports desc, actor_code_a, actor_code_b
     limit $n_pairs
 ),
 
 shown as (
-    select actor_code_a as actor_code from top_pairs
+    select actor_code_a as actor_code, actor_name_a as actor_name from top_pairs
     union
-    select actor_code_b as actor_code from top_pairs
+    select actor_code_b as actor_code, actor_name_b as actor_name from top_pairs
 ),
 
 sides as (
@@ -29,25 +30,15 @@ sides as (
     where source_actor_code <> target_actor_code
 ),
 
-names as (
-    select actor_code, min(canonical_name) as actor_name
-    from core.entities
-    where
-        entity_type = 'country'
-        or (entity_type = 'organization' and actor_kind <> 'state')
-    group by actor_code
-),
-
 final as (
     select
-        s.actor_code,
-        coalesce(min(n.actor_name), s.actor_code) as actor_name,
+        shown.actor_code,
+        coalesce(shown.actor_name, shown.actor_code) as actor_name,
         min(s.actor_kind) as actor_kind,
         count(distinct s.cluster_id) as n_events
     from sides as s
     inner join shown on s.actor_code = shown.actor_code
-    left join names as n on s.actor_code = n.actor_code
-    group by s.actor_code
+    group by shown.actor_code, shown.actor_name
 )
 
 select *

@@ -111,10 +111,14 @@ def assign_roles(
             if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and not has_case(c, OF_WORDS)
         ]
         between = [c for c in tgt_roots if has_case(c, BETWEEN_WORDS)]
-        inside = actor_mentions(
-            sa.in_tokens({y.i for c in between for y in c.subtree}), allow_places=False
+        inside = (
+            actor_mentions(
+                sa.in_tokens({y.i for c in between for y in c.subtree}), allow_places=False
+            )
+            if between
+            else []
         )
-        if len({party_of for m in inside if (party_of := m.country_code or m.entity_id)}) >= 2:
+        if len({m.country_code or m.entity_id for m in inside}) >= 2:
             # "les combats entre le Hamas et Israël", "un accord entre Rabat et Madrid": the
             # parties are the ones named after "entre", together, whoever the clause's subject is
             # ("la médiation du Qatar n'a pas mis fin aux combats entre ...").
