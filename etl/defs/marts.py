@@ -11,6 +11,11 @@ from etl.defs.metadata import SQL_KINDS, json, key, view_metadata
 from etl.defs.resources import DyadResource
 
 _DESCRIPTIONS = {
+    "mart.event_actors": "One row per event and side: the side's actor code, kind, state and "
+    "name, whether it acts as a state and whether an alliance was expanded into it; the one rule "
+    "every other view and the flat export read.",
+    "mart.actor_codes": "One row per actor code the gazetteer knows (states, organizations, "
+    "armed groups), with its kind and the name the pair views show.",
     "mart.event_dyads": "One row per event x source x target, with both actors' states and names: "
     "an event with several sources or targets has several rows, so count events with "
     "count(distinct event_id) (reports) or count(distinct cluster_id) (real events).",

@@ -67,16 +67,6 @@ scores as (
     group by actor_code_a, actor_code_b
 ),
 
--- The name of each actor code: the country's, or the organization's.
-names as (
-    select actor_code, min(canonical_name) as actor_name
-    from core.entities
-    where
-        entity_type = 'country'
-        or (entity_type = 'organization' and actor_kind <> 'state')
-    group by actor_code
-),
-
 final as (
     select
         p.actor_code_a,  -- the lesser actor code of the pair
@@ -98,8 +88,8 @@ final as (
     from pairs as p
     inner join scores as s
         on p.actor_code_a = s.actor_code_a and p.actor_code_b = s.actor_code_b
-    left join names as name_a on p.actor_code_a = name_a.actor_code
-    left join names as name_b on p.actor_code_b = name_b.actor_code
+    left join mart.actor_codes as name_a on p.actor_code_a = name_a.actor_code
+    left join mart.actor_codes as name_b on p.actor_code_b = name_b.actor_code
 )
 
 select * from final

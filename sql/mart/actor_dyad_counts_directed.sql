@@ -58,15 +58,6 @@ scores as (
     group by source_actor_code, target_actor_code
 ),
 
-names as (
-    select actor_code, min(canonical_name) as actor_name
-    from core.entities
-    where
-        entity_type = 'country'
-        or (entity_type = 'organization' and actor_kind <> 'state')
-    group by actor_code
-),
-
 final as (
     select
         p.source_actor_code,  -- the source as an actor: alpha-3, IGO:, NSA: or ORG: code
@@ -90,8 +81,8 @@ final as (
         on
             p.source_actor_code = s.source_actor_code
             and p.target_actor_code = s.target_actor_code
-    left join names as source_name on p.source_actor_code = source_name.actor_code
-    left join names as target_name on p.target_actor_code = target_name.actor_code
+    left join mart.actor_codes as source_name on p.source_actor_code = source_name.actor_code
+    left join mart.actor_codes as target_name on p.target_actor_code = target_name.actor_code
 )
 
 select * from final

@@ -3,46 +3,30 @@
 -- event with two sources or two targets has several rows: count reports with
 -- count(distinct event_id) and real events with count(distinct cluster_id), never count(*). An
 -- actor's code is its state's alpha-3 when it stands for a state here (a state, a person acting
--- for it, an expanded alliance member), else the organization's own code (IGO:, NSA:, ORG:).
+-- for it, an expanded alliance member), else the organization's own code (IGO:, NSA:, ORG:), as
+-- mart.event_actors decides for each side.
 create or replace view mart.event_dyads as
-with actors as (
-    select
-        a.event_id,
-        a.entity_id,
-        a.actor_role,
-        a.country_code,
-        a.sector_code,
-        a.surface_text,
-        a.via_entity_id,
-        case
-            when coalesce(e.actor_kind, 'state') = 'state' then a.country_code
-            else e.actor_code
-        end as actor_code,
-        case
-            when coalesce(e.actor_kind, 'state') <> 'state' then e.actor_kind
-            when a.country_code is not null then 'state'
-        end as actor_kind
-    from core.event_actors as a
-    left join core.entities as e on a.entity_id = e.entity_id
-),
-
-source_target_pairs as (
+with source_target_pairs as (
     select
         s.event_id,
         s.entity_id as source_entity_id,
+        s.actor_name as source_name,
         s.actor_code as source_actor_code,
         s.actor_kind as source_actor_kind,
         s.country_code as source_country_code,
+        s.country_name as source_country_name,
         s.sector_code as source_sector_code,
         s.via_entity_id as source_via_entity_id,
         t.entity_id as target_entity_id,
+        t.actor_name as target_name,
         t.actor_code as target_actor_code,
         t.actor_kind as target_actor_kind,
         t.country_code as target_country_code,
+        t.country_name as target_country_name,
         t.sector_code as target_sector_code,
         t.via_entity_id as target_via_entity_id
-    from actors as s
-    inner join actors as t on s.event_id = t.event_id
+    from mart.event_actors as s
+    inner join mart.event_actors as t on s.event_id = t.event_id
     where s.actor_role = 'source' and t.actor_role = 'target'
 ),
 
@@ -51,24 +35,29 @@ joint_pairs as (
     select
         a.event_id,
         a.entity_id as source_entity_id,
+        a.actor_name as source_name,
         a.actor_code as source_actor_code,
         a.actor_kind as source_actor_kind,
         a.country_code as source_country_code,
+        a.country_name as source_country_name,
         a.sector_code as source_sector_code,
         a.via_entity_id as source_via_entity_id,
         b.entity_id as target_entity_id,
+        b.actor_name as target_name,
         b.actor_code as target_actor_code,
         b.actor_kind as target_actor_kind,
         b.country_code as target_country_code,
+        b.country_name as target_country_name,
         b.sector_code as target_sector_code,
         b.via_entity_id as target_via_entity_id
-    from actors as a
-    inner join actors as b on a.event_id = b.event_id and a.actor_code < b.actor_code
+    from mart.event_actors as a
+    inner join mart.event_actors as b on a.event_id = b.event_id and a.actor_code < b.actor_code
     where
         a.actor_role = 'source'
         and b.actor_role = 'source'
         and not exists (
-            select 1 from actors as t where t.event_id = a.event_id and t.actor_role = 'target'
+            select 1 from mart.event_actors as t
+            where t.event_id = a.event_id and t.actor_role = 'target'
         )
 ),
 
@@ -96,20 +85,20 @@ final as (
         e.location_entity_id,
         location.canonical_name as location_name,  -- where it happened
         p.source_entity_id,
-        source_entity.canonical_name as source_name,
+        p.source_name,  -- the source entity's name (a person, a state, an organization ...)
         p.source_actor_code,  -- the source as an actor: alpha-3, IGO:, NSA: or ORG: code
         p.source_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
         p.source_sector_code,
         p.source_country_code,
-        source_country.canonical_name as source_country_name,
+        p.source_country_name,  -- name of the state the source stands for
         p.source_via_entity_id,  -- the alliance an expanded member state came from
         p.target_entity_id,
-        target_entity.canonical_name as target_name,
+        p.target_name,  -- the target entity's name
         p.target_actor_code,  -- the target as an actor: alpha-3, IGO:, NSA: or ORG: code
         p.target_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
         p.target_sector_code,
         p.target_country_code,
-        target_country.canonical_name as target_country_name,
+        p.target_country_name,  -- name of the state the target stands for
         p.target_via_entity_id,  -- the alliance an expanded member state came from
         e.is_directed,
         e.is_historical,
@@ -120,12 +109,6 @@ final as (
     inner join pairs as p on e.event_id = p.event_id
     left join core.event_clusters as c on e.event_id = c.event_id
     left join core.entities as location on e.location_entity_id = location.entity_id
-    left join core.entities as source_entity on p.source_entity_id = source_entity.entity_id
-    left join core.entities as target_entity on p.target_entity_id = target_entity.entity_id
-    left join core.entities as source_country
-        on source_country.entity_id = 'country:' || p.source_country_code
-    left join core.entities as target_country
-        on target_country.entity_id = 'country:' || p.target_country_code
 )
 
 select * from final;

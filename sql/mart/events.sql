@@ -5,28 +5,10 @@
 -- with list_contains(source_actor_codes, 'FRA'); for who paired with whom use mart.event_dyads.
 -- A side nobody names is an empty list.
 create or replace view mart.events as
-with actors as (
-    select
-        a.event_id,
-        a.actor_role,
-        a.entity_id,
-        coalesce(e.canonical_name, a.surface_text) as actor_name,
-        case
-            when coalesce(e.actor_kind, 'state') = 'state' then a.country_code
-            else e.actor_code
-        end as actor_code,
-        case
-            when coalesce(e.actor_kind, 'state') <> 'state' then e.actor_kind
-            when a.country_code is not null then 'state'
-        end as actor_kind,
-        a.country_code
-    from core.event_actors as a
-    left join core.entities as e on a.entity_id = e.entity_id
-),
-
--- "nulls first" is a no-op here (nulls are filtered out) that lets BigQuery take the ordered
--- aggregate (dyad sql-export); every list is sorted by its own value so Spark can sort it too.
-sides as (
+-- Each side's actors as mart.event_actors codes them. "nulls first" is a no-op here (nulls are
+-- filtered out) that lets BigQuery take the ordered aggregate (dyad sql-export); every list is
+-- sorted by its own value so Spark can sort it too.
+with sides as (
     select
         event_id,
         actor_role,
@@ -39,7 +21,7 @@ sides as (
             filter (where actor_kind is not null) as actor_kinds,
         list(distinct country_code order by country_code nulls first)
             filter (where country_code is not null) as country_codes
-    from actors
+    from mart.event_actors
     group by event_id, actor_role
 ),
 

@@ -1,26 +1,6 @@
 -- One row per event report with the columns a GDELT or ACLED user looks for (dyad export --format
 -- flat). An event with several sources or targets lists them in one cell, separated by "; ".
-with actors as (
-    select
-        a.event_id,
-        a.actor_role,
-        a.entity_id,
-        coalesce(e.canonical_name, a.surface_text) as actor_name,
-        case
-            when coalesce(e.actor_kind, 'state') = 'state' then a.country_code
-            else e.actor_code
-        end as actor_code,
-        case
-            when coalesce(e.actor_kind, 'state') <> 'state' then e.actor_kind
-            when a.country_code is not null then 'state'
-        end as actor_kind,
-        a.country_code,
-        a.sector_code
-    from core.event_actors as a
-    left join core.entities as e on a.entity_id = e.entity_id
-),
-
-sides as (
+with sides as (
     select
         event_id,
         actor_role,
@@ -29,7 +9,7 @@ sides as (
         string_agg(actor_kind, '; ' order by entity_id) as actor_kinds,
         string_agg(country_code, '; ' order by entity_id) as country_codes,
         string_agg(sector_code, '; ' order by entity_id) as sector_codes
-    from actors
+    from mart.event_actors
     group by event_id, actor_role
 ),
 

@@ -53,3 +53,30 @@ def test_one_row_per_event_report(seeds_warehouse: Path) -> None:
             "and len(source_actor_names) > 0 and len(source_actor_kinds) > 0"
         )
         assert n_with_actors > 0
+
+
+def test_each_side_is_coded_once(seeds_warehouse: Path) -> None:
+    """mart.event_actors is the one place a side becomes an actor: one row per core.event_actors
+    row, a state side's code is its state, and the other views take their codes from it."""
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as conn:
+
+        def rows(sql: str) -> list[tuple[object, ...]]:
+            return conn.execute(sql).fetchall()
+
+        assert rows("select count(*) from mart.event_actors") == rows(
+            "select count(*) from core.event_actors"
+        )
+        # A side acts as a state exactly when its actor code is its state's code.
+        assert rows(
+            "select count(*) from mart.event_actors "
+            "where is_state <> coalesce(actor_code = country_code, false) "
+            "or is_expanded <> (via_entity_id is not null)"
+        ) == [(0,)]
+        assert rows("select count(*) > 0 from mart.event_actors where is_state") == [(True,)]
+        # mart.events lists each side's codes as event_actors codes them.
+        assert rows(
+            "select count(*) from mart.events as e left join (select event_id, "
+            "list(distinct actor_code order by actor_code) as codes from mart.event_actors "
+            "where actor_role = 'source' and actor_code is not null group by 1) as a "
+            "using (event_id) where e.source_actor_codes <> coalesce(a.codes, [])"
+        ) == [(0,)]

@@ -74,6 +74,10 @@ def test_views_follow_the_views_they_read() -> None:
     views = list(contract.views())
     assert views.index("mart.event_dyads") < views.index("mart.actor_pair_counts")
     assert views.index("mart.event_dyads") < views.index("mart.chronology")
+    # One rule codes each side; the views and the flat export read it instead of repeating it.
+    for view in ("mart.event_dyads", "mart.events"):
+        assert views.index("mart.event_actors") < views.index(view)
+    assert views.index("mart.actor_codes") < views.index("mart.actor_dyad_counts")
 
 
 def test_record_round_trip() -> None:
@@ -125,3 +129,5 @@ def test_view_columns_have_descriptions_and_sources() -> None:
         "real events"
         in {c.name: c for c in columns["mart.actor_pair_counts"]}["n_events"].description
     )
+    dyads = {c.name: c for c in columns["mart.event_dyads"]}
+    assert dyads["source_actor_code"].sources == (("mart.event_actors", "actor_code"),)
