@@ -54,7 +54,7 @@ class RunSummary:
         for file_name, reason in self.rejected:
             lines.append(f"  rejected {file_name}: {reason}")
         if self.top_pairs:
-            lines.append("top actor pairs (events / articles):")
+            lines.append("top state pairs (events / articles):")
             for a, b, n_events, n_articles in self.top_pairs:
                 lines.append(f"  {a}-{b}: {n_events} / {n_articles}")
         return "\n".join(lines)

@@ -22,10 +22,11 @@ _DESCRIPTIONS = {
     "mart.events": "One row per event report (a core.events row) with its sources and targets "
     "as lists of codes, names and kinds: count reports with count(*) and real events with "
     "count(distinct cluster_id).",
-    "mart.actor_pair_counts": "Per unordered pair of states: distinct events (clusters), "
+    "mart.actor_pair_counts": "Per unordered pair of states, both sides acting as states (an "
+    "armed group or organization is never counted as its state): distinct events (clusters), "
     "reporting articles, counts per quad class, first and last event dates, mean Goldstein score.",
-    "mart.actor_pair_counts_directed": "Per ordered (source state, target state) pair: the same "
-    "counts as actor_pair_counts.",
+    "mart.actor_pair_counts_directed": "Per ordered (source state, target state) pair, both sides "
+    "acting as states: the same counts as actor_pair_counts.",
     "mart.actor_dyad_counts": "Per unordered pair of actors of any kind (states, organizations, "
     "armed groups), with their codes, kinds and names: the same counts as actor_pair_counts.",
     "mart.actor_dyad_counts_directed": "Per ordered (source actor, target actor) pair of any "

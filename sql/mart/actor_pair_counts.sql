@@ -1,80 +1,29 @@
--- Per unordered pair of states: distinct real events (clusters), reports, quad classes, dates.
+-- Per unordered pair of states, counting an event only where both sides act as states (a state,
+-- its agents or forces, a person acting for it, a member expanded from an alliance; actor_code =
+-- country_code): distinct real events (clusters), reports, quad classes, dates. An organization
+-- or an armed group keeps its state as country_code but is never counted as that state here:
+-- Hamas against Israel or the RSF against the Sudanese army are in mart.actor_dyad_counts only.
+-- These are the rows of mart.actor_dyad_counts whose two actors are states, as dyad evaluate
+-- scores state pairs.
 create or replace view mart.actor_pair_counts as
-with dyads as (
+with final as (
     select
-        least(source_country_code, target_country_code) as country_code_a,
-        greatest(source_country_code, target_country_code) as country_code_b,
-        coalesce(cluster_id, event_id) as cluster_id,
-        event_id,
-        article_id,
-        quad_class,
-        goldstein_score,
-        event_date
-    from mart.event_dyads
-    where
-        source_country_code is not null
-        and target_country_code is not null
-        and source_country_code <> target_country_code
-),
-
--- A real event reported many times must weigh once in the mean score.
-clusters as (
-    select
-        country_code_a,
-        country_code_b,
-        cluster_id,
-        avg(goldstein_score) as goldstein_score
-    from dyads
-    group by country_code_a, country_code_b, cluster_id
-),
-
-pairs as (
-    select
-        country_code_a,
-        country_code_b,
-        count(distinct cluster_id) as n_events,
-        count(distinct article_id) as n_articles,
-        count(distinct event_id) as n_reports,
-        count(distinct cluster_id) filter (where quad_class = 1) as n_verbal_cooperation,
-        count(distinct cluster_id) filter (where quad_class = 2) as n_material_cooperation,
-        count(distinct cluster_id) filter (where quad_class = 3) as n_verbal_conflict,
-        count(distinct cluster_id) filter (where quad_class = 4) as n_material_conflict,
-        min(event_date) as first_event_date,
-        max(event_date) as last_event_date
-    from dyads
-    group by country_code_a, country_code_b
-),
-
-scores as (
-    select
-        country_code_a,
-        country_code_b,
-        avg(goldstein_score) as mean_goldstein_score
-    from clusters
-    group by country_code_a, country_code_b
-),
-
-final as (
-    select
-        p.country_code_a,  -- the lesser state code of the pair (ISO alpha-3)
-        country_a.canonical_name as country_name_a,
-        p.country_code_b,  -- the greater state code of the pair (ISO alpha-3)
-        country_b.canonical_name as country_name_b,
-        p.n_events,  -- distinct real events (event clusters)
-        p.n_articles,  -- distinct articles reporting them
-        p.n_reports,  -- distinct event reports (core.events rows)
-        p.n_verbal_cooperation,  -- events of quad class 1
-        p.n_material_cooperation,  -- events of quad class 2
-        p.n_verbal_conflict,  -- events of quad class 3
-        p.n_material_conflict,  -- events of quad class 4
-        p.first_event_date,  -- earliest event date
-        p.last_event_date,  -- latest event date
-        s.mean_goldstein_score  -- mean Goldstein score, each event weighed once
-    from pairs as p
-    inner join scores as s
-        on p.country_code_a = s.country_code_a and p.country_code_b = s.country_code_b
-    left join core.entities as country_a on country_a.entity_id = 'country:' || p.country_code_a
-    left join core.entities as country_b on country_b.entity_id = 'country:' || p.country_code_b
+        actor_code_a as country_code_a,  -- the lesser state code of the pair (ISO alpha-3)
+        actor_name_a as country_name_a,  -- name of state a
+        actor_code_b as country_code_b,  -- the greater state code of the pair (ISO alpha-3)
+        actor_name_b as country_name_b,  -- name of state b
+        n_events,  -- distinct real events (event clusters) where both sides act as states
+        n_articles,  -- distinct articles reporting them
+        n_reports,  -- distinct event reports (core.events rows)
+        n_verbal_cooperation,  -- events of quad class 1
+        n_material_cooperation,  -- events of quad class 2
+        n_verbal_conflict,  -- events of quad class 3
+        n_material_conflict,  -- events of quad class 4
+        first_event_date,  -- earliest event date
+        last_event_date,  -- latest event date
+        mean_goldstein_score  -- mean Goldstein score, each event weighed once
+    from mart.actor_dyad_counts
+    where actor_kind_a = 'state' and actor_kind_b = 'state'
 )
 
 select * from final

@@ -43,23 +43,36 @@ def test_groups_and_organizations_appear_as_themselves(heldout: Path) -> None:
     assert found == [(True,)]
 
 
-def test_state_pairs_keep_their_meaning(heldout: Path) -> None:
-    # actor_pair_counts still counts every event between two states' territories, groups folded
-    # into their state; the any-kind view counts states acting as such, so never more.
-    states = {
-        (a, b): n
-        for a, b, n in rows(
-            heldout, "select country_code_a, country_code_b, n_events from mart.actor_pair_counts"
+def test_state_pairs_are_the_state_rows_of_the_actor_pairs(heldout: Path) -> None:
+    # A state pair counts only sides acting as states, as dyad evaluate scores them: the state
+    # rows of the any-kind views, with the same counts (directed too).
+    # avg() sums doubles in no fixed order, so the mean score is compared rounded.
+    states = [
+        (*r[:-1], round(float(str(r[-1])), 9))
+        for r in rows(heldout, "select * from mart.actor_pair_counts")
+    ]
+    actors = [
+        (*r[:-1], round(float(str(r[-1])), 9))
+        for r in rows(
+            heldout,
+            "select actor_code_a, actor_name_a, actor_code_b, actor_name_b, n_events, n_articles, "
+            "n_reports, n_verbal_cooperation, n_material_cooperation, n_verbal_conflict, "
+            "n_material_conflict, first_event_date, last_event_date, mean_goldstein_score "
+            "from mart.actor_dyad_counts where actor_kind_a = 'state' and actor_kind_b = 'state'",
         )
-    }
-    actors = rows(
+    ]
+    assert states and sorted(states) == sorted(actors)
+    directed = rows(
         heldout,
-        "select actor_code_a, actor_code_b, n_events from mart.actor_dyad_counts "
-        "where actor_kind_a = 'state' and actor_kind_b = 'state'",
+        "select source_country_code, target_country_code from mart.actor_pair_counts_directed",
     )
-    assert states and actors
-    for a, b, n in actors:
-        assert (a, b) in states and states[(a, b)] >= n  # type: ignore[operator]
+    assert directed and sorted(directed) == sorted(
+        rows(
+            heldout,
+            "select source_actor_code, target_actor_code from mart.actor_dyad_counts_directed "
+            "where source_actor_kind = 'state' and target_actor_kind = 'state'",
+        )
+    )
 
 
 def test_codes_and_kinds_agree(heldout: Path) -> None:
@@ -83,7 +96,8 @@ def test_codes_and_kinds_agree(heldout: Path) -> None:
 @pytest.fixture(scope="module")
 def organizations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Pages written for this test: an EU sanction, an ECOWAS suspension, a UN Security Council
-    vote and an armed group attacking a state's army."""
+    vote, an armed group attacking a state's army, and Hamas attacking the Israeli army beside a
+    state condemning another."""
     db = tmp_path_factory.mktemp("organizations") / "dyad.duckdb"
     config = from_env().but(seeds_dir=PROJECT_DIR / "tests" / "data" / "actors", warehouse_path=db)
     assert run_pipeline(config).success
@@ -120,3 +134,24 @@ def test_organizations_and_groups_are_counted_as_themselves(
         organizations,
         "select 1 from mart.actor_pair_counts where 'GIN' in (country_code_a, country_code_b)",
     )
+
+
+def test_a_group_is_never_counted_as_its_state(organizations: Path) -> None:
+    # Hamas keeps PSE as its country_code; its attack on the Israeli army is an NSA:hamas-ISR
+    # pair, never PSE-ISR (the old rule counted it so), while Qatar condemning Russia stays a
+    # state pair, in both directions of counting.
+    assert ("ASSAULT", "NSA:hamas", "PSE", "ISR") in rows(
+        organizations,
+        "select event_type, source_actor_code, source_country_code, target_actor_code "
+        "from mart.event_dyads",
+    )
+    dyads = rows(organizations, "select actor_code_a, actor_code_b from mart.actor_dyad_counts")
+    assert ("ISR", "NSA:hamas") in dyads and ("QAT", "RUS") in dyads
+    pairs = rows(organizations, "select country_code_a, country_code_b from mart.actor_pair_counts")
+    assert ("QAT", "RUS") in pairs
+    assert not [p for p in pairs if "PSE" in p]
+    directed = rows(
+        organizations,
+        "select source_country_code, target_country_code from mart.actor_pair_counts_directed",
+    )
+    assert ("QAT", "RUS") in directed and ("PSE", "ISR") not in directed
