@@ -268,7 +268,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"({meta['n_train_positive']} holding an event an annotator coded), "
         f"{meta['n_side_examples']} for the source/target classifier"
     )
-    for name in ("dev_rules_only", "dev_after"):
+    for name in ("cv_rules_only", "cv_after", "dev_rules_only", "dev_after"):
         m = meta[name]
         print(
             f"  {name:<14} precision {m['precision']:.3f}  recall {m['recall']:.3f}  "

@@ -7,6 +7,7 @@ neither a miss nor, when produced, a false positive.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,11 @@ class Report:
     event_recall: Ratio = field(default_factory=Ratio)
     event_precision: Ratio = field(default_factory=Ratio)
     event_date: Ratio = field(default_factory=Ratio)
+    # The same over gold dates a reader can resolve from the page alone: its year is written on
+    # the page (a date whose year appears nowhere came from outside the text, such as a
+    # manifest's publication date).
+    event_date_in_text: Ratio = field(default_factory=Ratio)
+    date_precision_in_text: Ratio = field(default_factory=Ratio)
     # Of the same events: the predicted date as precise as the gold one (day, month or year).
     date_precision: Ratio = field(default_factory=Ratio)
     # Of the required gold events found: those also right on their date (when gold has one) and
@@ -82,6 +88,7 @@ class Report:
                 "title", "published_date", "author", "outlet", "person_recall",
                 "person_country", "person_precision", "country_recall", "country_precision",
                 "event_recall", "event_precision", "event_date", "date_precision", "direction",
+                "event_date_in_text", "date_precision_in_text",
             )
         }  # fmt: skip
         ratios["event_f1"] = f1(self.event_precision.value, self.event_recall.value)
@@ -124,6 +131,8 @@ class Report:
         lines.append(f"  {'f1':<22} {ef1:.3f}" if ef1 is not None else "  f1 n/a")
         lines.append(f"  {'event date':<22} {self.event_date}")
         lines.append(f"  {'date precision':<22} {self.date_precision}")
+        lines.append(f"  {'event date (in text)':<22} {self.event_date_in_text}")
+        lines.append(f"  {'date precision (in text)':<22} {self.date_precision_in_text}")
         lines.append(f"  {'strict (date+direction)':<22} {self.strict}")
         sf1 = self.strict_f1()
         lines.append(f"  {'strict f1':<22} {sf1:.3f}" if sf1 is not None else "  strict f1 n/a")
@@ -206,7 +215,7 @@ def _score_article(
     countries: list[tuple[Any, ...]],
     dyads: list[tuple[Any, ...]],
 ) -> None:
-    _, article_id, title, published, author, outlet = art
+    _, article_id, title, published, author, outlet, raw_text = art
     title_ok = fold(title) == fold(g.get("title"))
     # null: the page gives no publication date, and none must be extracted.
     accept = g.get("published_date_accept") or [g.get("published_date")]
@@ -321,12 +330,18 @@ def _score_article(
         if not event_hits:
             continue
         if ge.get("date"):
-            report.event_date.total += 1
-            if any(_date_matches(ge["date"], d[4], d[5]) for d in event_hits):
-                report.event_date.hit += 1
-            report.date_precision.total += 1
-            if any(_precision_matches(ge["date"], d[4], d[5]) for d in event_hits):
-                report.date_precision.hit += 1
+            date_ok = any(_date_matches(ge["date"], d[4], d[5]) for d in event_hits)
+            precision_ok = any(_precision_matches(ge["date"], d[4], d[5]) for d in event_hits)
+            in_text = re.search(rf"(?<!\d){ge['date'][:4]}(?!\d)", raw_text or "") is not None
+            for ratio, ok, counted in (
+                (report.event_date, date_ok, True),
+                (report.date_precision, precision_ok, True),
+                (report.event_date_in_text, date_ok, in_text),
+                (report.date_precision_in_text, precision_ok, in_text),
+            ):
+                if counted:
+                    ratio.total += 1
+                    ratio.hit += int(ok)
         if ge.get("required", True):
             event_date_ok = not ge.get("date") or any(
                 _date_matches(ge["date"], d[4], d[5]) for d in event_hits

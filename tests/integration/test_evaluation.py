@@ -90,3 +90,23 @@ def test_bad_gold_line_is_a_clear_error(tmp_path: Path) -> None:
 def test_fold() -> None:
     assert fold("  Sergueï  LAVROV. ") == "serguei lavrov"
     assert fold("l’Élysée") == "l'elysee"
+
+
+def test_dates_a_page_cannot_give_are_reported_apart(
+    seeds_warehouse: Path, tmp_path: Path
+) -> None:
+    # The same gold twice, once with the event's date moved to a year no page mentions: that
+    # date counts against "event date" but not against "event date (in text)".
+    records = load_gold(DATA / "seeds_gold.jsonl")
+    moved = json.loads(json.dumps(records))
+    for r in moved:
+        for e in r.get("events", []):
+            if e.get("date"):
+                e["date"] = "1901" + e["date"][4:]
+    path = tmp_path / "moved.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in moved), encoding="utf-8")
+    base = evaluate_warehouse(seeds_warehouse, DATA / "seeds_gold.jsonl")
+    r = evaluate_warehouse(seeds_warehouse, path)
+    assert base.event_date_in_text.total > 0
+    assert r.event_date.total == base.event_date.total and r.event_date.hit == 0
+    assert r.event_date_in_text.total == 0

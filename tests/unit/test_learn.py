@@ -79,3 +79,38 @@ def test_page_scores_count_keys_like_the_evaluator() -> None:
     assert strict["p"] == {(("DZA", "MLI"), "ACCUSE"), (("FRA", "MLI"), "ASSAULT")}
     p, r, _ = page_scores(strict, gold, {"p": "dev"}, "dev")
     assert (p, r) == (0.5, 0.0)
+
+
+def test_cross_validation_scores_every_train_and_dev_page_once_and_never_test() -> None:
+    from etl.train import Candidate, Coded, cross_validated
+
+    pages = [f"p{i:02d}" for i in range(20)]
+    splits = {p: ("dev" if i % 4 == 0 else "train") for i, p in enumerate(pages)}
+    splits["t00"] = "test"
+    # A page holds an event exactly when its candidate carries the "good" feature.
+    holds = {p: i % 2 == 0 for i, p in enumerate(pages)} | {"t00": True}
+    event = {"actor1": "AAA", "actor2": "BBB", "types": ["ACCUSE"], "required": True}
+    gold = {p: {"events": [event] if holds[p] else []} for p in splits}
+    coded = Coded(
+        [
+            Candidate(
+                page_id=p,
+                split=s,
+                sentence_index=0,
+                pair=("AAA", "BBB"),
+                rule_types=frozenset(),
+                feats={"bias": 1.0, ("good" if holds[p] else "bad"): 1.0},
+                addable=True,
+                positive=frozenset({"ACCUSE"}) if holds[p] else frozenset(),
+                masked=frozenset(),
+            )
+            for p, s in splits.items()
+        ],
+        [],
+        [],
+    )
+    got = cross_validated(coded, gold, splits, ["ACCUSE", "SUPPORT"], [(0.0, 0.5), (0.0, 2.0)])
+    n_required = sum(holds[p] for p in pages)  # the test page is never scored
+    assert got[(0.0, 2.0)] == (0, 0, 0, n_required)  # adding nothing finds nothing
+    tp, fp, hit, total = got[(0.0, 0.5)]
+    assert total == n_required and hit == tp == n_required and fp == 0

@@ -136,6 +136,10 @@ def _place_name_attributes(
         text = fold(head.text) if head is not None else ""
         if lemma in DATIVE_HEADS or text in DATIVE_HEADS:
             return
+        if head is not None and _object_of_dative_verb(head):
+            # "imposer des droits de douane au Mexique": the parser often hangs the dative on
+            # the verb's object; the state is still the one it is given or imposed to.
+            return
         # Otherwise "au Mali", "à Moscou" is where something is or happens ("la situation
         # au Mali", "arrivés au Niger", "reçu au Kremlin").
         m.is_actor = False
@@ -148,3 +152,12 @@ def _place_name_attributes(
         if k is not None and k in phrase_of_word:
             rp = phrase_of_word[k]
             m.sector, m.role = rp.sector, rp.role_name
+
+
+def _object_of_dative_verb(noun: Token) -> bool:
+    """Whether ``noun`` is the direct object of a verb that takes a dative ("imposer",
+    "livrer", "demander")."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "obj" or noun.head is noun:
+        return False
+    verb = noun.head
+    return fold(verb.lemma_) in DATIVE_HEADS or fold(verb.text) in DATIVE_HEADS

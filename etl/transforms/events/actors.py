@@ -16,6 +16,10 @@ from etl.transforms.types import Mention
 
 # Pronouns that stand for people or states; demonstratives ("cela", "ce") stand for situations.
 PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "qui", "lequel"})
+# "« Nous saluons ... », a déclaré X": inside a quotation the first person is its speaker.
+FIRST_PERSON = frozenset({"nous", "je", "j'", "j’"})
+OPEN_QUOTES = frozenset({"«", "“", '"'})
+CLOSE_QUOTES = frozenset({"»", "”", '"'})
 
 
 @dataclass(frozen=True)
@@ -39,13 +43,37 @@ class SentenceActors:
         return [m for m, span in self.mentions if span.start > i]
 
 
-def align(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Mention, Span]]:
+def align(
+    doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer | None = None
+) -> list[tuple[Mention, Span]]:
+    """The mentions with their token spans; with ``gaz``, without the news agencies and outlets
+    that are only where the text comes from ("a déclaré à l'AFP", "selon Reuters")."""
     aligned = []
     for m in mentions:
         span = doc.char_span(m.char_start, m.char_end, alignment_mode="expand")
-        if span is not None and len(span):
-            aligned.append((m, span))
+        if span is None or not len(span):
+            continue
+        if gaz is not None and _information_source(m, span, gaz):
+            continue
+        aligned.append((m, span))
     return aligned
+
+
+# How an outlet the text quotes or speaks to is attached: "à l'AFP", "auprès de Reuters",
+# "selon RFI", "d'après Le Monde", "cité par l'AP", and the dispatch tag "(Reuters)".
+SOURCE_CASES = frozenset({"à", "au", "auprès", "selon", "d'après", "après", "par"})
+
+
+def _information_source(m: Mention, span: Span, gaz: Gazetteer) -> bool:
+    entity = gaz.entity(m.entity_id) if is_org(m) else None
+    if entity is None or entity.org_kind != "media":
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "obj", "nsubj:pass"):
+        return False  # the outlet acts or is acted upon ("la junte a suspendu RFI")
+    cases = {c.text.lower() for c in root.children if c.dep_ in ("case", "mark")}
+    before = span.doc[span.start - 1].text.lower() if span.start > 0 else ""
+    return bool(cases & SOURCE_CASES) or before == "(" or root.dep_ == "appos"
 
 
 def actor_mentions(ms: Iterable[Mention], *, allow_places: bool) -> list[Mention]:
@@ -133,6 +161,9 @@ def resolve_source(
     nominal = [s for s in src_tokens if s.pos_ != "PRON"]
     if nominal:
         return None
+    if pronouns and all(p.text.lower() in FIRST_PERSON for p in pronouns):
+        speaker = quote_speaker(sa, t)
+        return (speaker, 0.1) if speaker else None
     if any(p.text.lower() not in PERSONAL_PRONOUNS for p in pronouns):
         return None
     for p in pronouns:
@@ -154,6 +185,24 @@ def resolve_source(
     if not src_tokens and earlier:
         return [earlier[-1]], 0.3
     return None
+
+
+def quote_speaker(sa: SentenceActors, t: Token) -> list[Mention]:
+    """The actor a quotation holding ``t`` is attributed to in its sentence: named after the
+    closing mark ("», a déclaré le ministre malien"), else before the opening one."""
+    opening = next(
+        (x.i for x in reversed(sa.span[: t.i - sa.span.start]) if x.text in OPEN_QUOTES), None
+    )
+    if opening is None:
+        return []
+    closing = next(
+        (x.i for x in sa.span[t.i - sa.span.start :] if x.text in CLOSE_QUOTES), sa.span.end
+    )
+    after = actor_mentions(sa.after(closing), allow_places=False)
+    before = actor_mentions(sa.before(opening), allow_places=False)
+    if after:
+        return [after[0]]
+    return [before[-1]] if before else []
 
 
 def _in_subject(sa: SentenceActors, m: Mention) -> bool:

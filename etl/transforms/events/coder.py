@@ -5,7 +5,7 @@ and, with a trained model, the candidate actor pairs it reads to keep and add ev
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -16,7 +16,13 @@ from etl.transforms.events.finish import finish_event
 from etl.transforms.events.learned import decide
 from etl.transforms.events.model import EventModel
 from etl.transforms.events.pairs import PairCandidate, Side, pair_candidates, sentence_sides
-from etl.transforms.events.parse import is_negated, matches, under_reporting, verb_of
+from etl.transforms.events.parse import (
+    is_conditional,
+    is_negated,
+    matches,
+    under_reporting,
+    verb_of,
+)
 from etl.transforms.events.roles import assign_roles
 from etl.transforms.events.types import SOURCE, TARGET, ArticleContext, CodedEvent, Draft
 from etl.transforms.gazetteer import Gazetteer
@@ -93,7 +99,7 @@ def propose_events(ctx: ArticleContext, gaz: Gazetteer, doc: Doc, *, with_pairs:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        aligned = SentenceActors(doc, span, align(doc, by_sentence.get(index, [])))
+        aligned = SentenceActors(doc, span, align(doc, by_sentence.get(index, []), gaz))
         drafts = _code_sentence(aligned, previous_actors, events, gaz)
         found = [
             finish_event(ctx, d, index, start, end, aligned, anchor, body_dates)
@@ -135,8 +141,20 @@ def _code_sentence(
             continue
         draft = assign_roles(sa, t, trig, previous_actors, earlier, gaz)
         if draft is not None:
-            drafts.append(draft)
+            drafts.append(_as_threat(draft) if is_conditional(verb_of(t)) else draft)
     return drafts
+
+
+# "Si le Mali ne le fait pas, la CEDEAO imposera des sanctions": a hostile act made conditional
+# is a threat, and the guide codes the threat, not the act.
+THREATENED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+
+
+def _as_threat(draft: Draft) -> Draft:
+    if draft.trigger.event_type not in THREATENED_TYPES:
+        return draft
+    trigger = replace(draft.trigger, event_type="THREATEN", event_mode=None, event_context=None)
+    return replace(draft, trigger=trigger, mode=None, reality="asserted")
 
 
 def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:

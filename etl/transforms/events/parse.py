@@ -46,6 +46,10 @@ def matches(t: Token) -> list[Trigger]:
     lemma = lemma_of(t)
     if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
         cands = trigger_lexicon().get((lemma, "VERB"), [])
+        if not cands and lemma.endswith("e"):
+            # The lemmatizer leaves some present forms as they are ("Alger reproche à Madrid"
+            # -> "reproche"): the first-group infinitive is the form plus "r".
+            cands = trigger_lexicon().get((lemma + "r", "VERB"), [])
     elif t.pos_ in ("NOUN", "PROPN"):
         cands = trigger_lexicon().get((lemma, "NOUN"), [])
     else:
@@ -93,7 +97,14 @@ def subject_candidates(v: Token) -> list[list[Token]]:
             break
         climbs = ("conj", "xcomp", "advcl", "ccomp", "acl", "parataxis")
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            out.append([cur.head])
+            # "le choix de Bamako de rompre ses relations avec Kiev": the noun's owner acts; the
+            # noun's whole phrase would swallow the verb's own objects.
+            owners = [
+                c
+                for c in cur.head.children
+                if c.dep_ == "nmod" and c.i < cur.i and has_case(c, ("de", "du", "des", "d'", "d’"))
+            ]
+            out.append(owners or [cur.head])
         if cur.dep_ in climbs and cur.head.i != cur.i:
             cur = verb_of(cur.head) if cur.dep_ == "acl" else cur.head
             continue
@@ -152,3 +163,15 @@ def under_reporting(t: Token, reporting: set[int]) -> bool:
 def has_case(t: Token, words: Iterable[str]) -> bool:
     allowed = set(words)
     return any(c.dep_ in ("case", "mark") and c.text.lower() in allowed for c in t.children)
+
+
+def is_conditional(v: Token) -> bool:
+    """Whether clause verb ``v`` holds under a condition: a "si" clause attached to it ("si le Mali
+    ne le fait pas, la CEDEAO imposera des sanctions"); "même si" concedes rather than sets one."""
+    for c in v.children:
+        if c.dep_ != "advcl":
+            continue
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ in ("si", "s'", "s’")]
+        if marks and not (marks[0].i > 0 and v.doc[marks[0].i - 1].lower_ == "même"):
+            return True
+    return False

@@ -25,7 +25,6 @@ from etl.transforms.events.parse import (
     lemma_of,
     subject_candidates,
     subject_of,
-    subtree_excluding,
     verb_of,
 )
 from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, Draft, EventActor
@@ -35,6 +34,7 @@ from etl.transforms.types import Mention
 
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 BETWEEN_WORDS = frozenset({"entre"})
+AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 # Verbs whose subject receives what the trigger noun denotes ("X a obtenu le soutien de Y").
 RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
 ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
@@ -102,6 +102,10 @@ def assign_roles(
                 for c in t.children
                 if c.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod")
             ]
+            if trig.event_type == "THREATEN" and not tgt_roots:
+                # "menacer de frapper Y", "menacer d'imposer des droits de douane au Mexique":
+                # who the threat is against is the target of the threatened action.
+                tgt_roots = [c for c in t.children if c.dep_ == "xcomp"]
     else:
         owner = [c for c in t.children if c.dep_ == "nmod" and has_case(c, OF_WORDS)]
         demonym = [c for c in t.children if c.dep_ == "amod"]
@@ -110,6 +114,12 @@ def assign_roles(
             for c in t.children
             if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and not has_case(c, OF_WORDS)
         ]
+        if t.dep_ == "obj" and verb is not t:
+            # "a annoncé des mesures restrictives contre le régime": the parser often hangs the
+            # noun's "contre" phrase on the verb.
+            tgt_roots += [
+                c for c in verb.children if c.dep_.startswith("obl") and has_case(c, AGAINST_WORDS)
+            ]
         between = [c for c in tgt_roots if has_case(c, BETWEEN_WORDS)]
         inside = (
             actor_mentions(
@@ -145,11 +155,17 @@ def assign_roles(
                 src_tokens = owner + demonym
 
     src_idx: set[int] = set()
+    trigger_phrase = {y.i for y in t.subtree}
     for s in src_tokens:
-        src_idx |= {y.i for y in s.subtree}
+        phrase = {y.i for y in s.subtree}
+        if t.i in phrase and s.i != t.i:
+            # The source phrase holds the trigger ("l'ambassadeur russe, accusant l'Ukraine"):
+            # what the trigger governs is its other side, not part of the source.
+            phrase -= trigger_phrase
+        src_idx |= phrase
     tgt_idx: set[int] = set()
     for r in tgt_roots:
-        tgt_idx |= subtree_excluding(r, src_tokens)
+        tgt_idx |= {y.i for y in r.subtree}
     tgt_idx -= src_idx
     sources = actor_mentions(sa.in_tokens(src_idx), allow_places=False)
     targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
