@@ -28,6 +28,9 @@ class Trigger:
     # For verbs of receiving: the subject is the target, the giver is named in the object
     # ("le Niger a réceptionné des drones turcs").
     recipient: bool = False
+    # For verbs of saying: the other side is only the one spoken to, named after "à" by one of
+    # the required words ("a expliqué à son homologue français").
+    addressee: bool = False
 
 
 @functools.cache
@@ -45,9 +48,10 @@ def trigger_lexicon() -> dict[tuple[str, str], list[Trigger]]:
             event_context=row["event_context"] or None,
             requires=words if req.startswith("+") else frozenset(),
             excludes=words if req.startswith("-") else frozenset(),
-            symmetric=row["frame"] == "symmetric",
+            symmetric=row["frame"] in ("symmetric", "addressee"),
             patient_of=row["frame"] == "patient",
             recipient=row["frame"] == "recipient",
+            addressee=row["frame"] == "addressee",
         )
         if trig.event_type not in plover_types():
             raise ValueError(f"unknown PLOVER type in trigger lexicon: {trig.event_type}")

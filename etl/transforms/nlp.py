@@ -73,7 +73,9 @@ def weekday_objects(doc: Doc) -> Doc:
     days = set(weekday_names("fr"))
     for day in doc:
         verb = day.head
-        if day.lower_ not in days or verb is day or verb.pos_ != "VERB" or day.i + 2 >= len(doc):
+        if day.lower_ not in days or verb.i == day.i or verb.pos_ != "VERB":
+            continue
+        if day.i + 2 >= len(doc):
             continue
         article = doc[day.i + 1]
         noun = article.head
@@ -81,7 +83,7 @@ def weekday_objects(doc: Doc) -> Doc:
             continue
         if noun.head not in (day, verb) or noun.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod"):
             continue
-        if any(c.dep_ == "obj" and c is not day for c in verb.children):
+        if any(c.dep_ == "obj" and c.i != day.i for c in verb.children):
             continue
         if article.lower_ != "des" and not any(
             c.dep_ == "amod" and article.i < c.i < noun.i for c in noun.children

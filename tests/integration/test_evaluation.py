@@ -92,9 +92,7 @@ def test_fold() -> None:
     assert fold("l’Élysée") == "l'elysee"
 
 
-def test_dates_a_page_cannot_give_are_reported_apart(
-    seeds_warehouse: Path, tmp_path: Path
-) -> None:
+def test_dates_a_page_cannot_give_are_reported_apart(seeds_warehouse: Path, tmp_path: Path) -> None:
     # The same gold twice, once with the event's date moved to a year no page mentions: that
     # date counts against "event date" but not against "event date (in text)".
     records = load_gold(DATA / "seeds_gold.jsonl")

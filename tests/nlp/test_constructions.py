@@ -131,3 +131,35 @@ def test_a_dative_hung_on_the_object_is_still_an_actor(nlp: Language, gaz: Gazet
     ms = extract_mentions(nlp("La situation au Mexique inquiète Washington."), gaz)
     (mexico,) = [m for m in ms if m.country_code == "MEX"]
     assert not mexico.is_actor
+
+
+def test_speaking_to_a_counterpart_is_a_consultation(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le président ivoirien a expliqué à son homologue ghanéen qu'il viendrait."
+    ms = [mention(body, "ivoirien", "CIV"), mention(body, "ghanéen", "GHA")]
+    (ev,) = code(nlp, gaz, body, ms)
+    assert ev.event_type == "CONSULT" and ev.countries("source") | ev.countries("target") == {
+        "CIV",
+        "GHA",
+    }
+    # The counterpart spoken of, not spoken to, is no consultation.
+    body = "Le président ivoirien a déclaré que son homologue ghanéen viendrait."
+    ms = [mention(body, "ivoirien", "CIV"), mention(body, "ghanéen", "GHA")]
+    assert not any(e.event_type == "CONSULT" for e in code(nlp, gaz, body, ms))
+
+
+def test_an_expulsion_without_agent_is_by_the_state_left(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Trois diplomates béninois ont été expulsés du Niger."
+    ms = [mention(body, "béninois", "BEN"), mention(body, "Niger", "NER")]
+    assert ("SANCTION", frozenset({"NER"}), frozenset({"BEN"})) in tuples(code(nlp, gaz, body, ms))
+
+
+def test_where_troops_are_sent_is_the_other_side(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Tchad a dépêché des troupes au Cameroun."
+    ms = [mention(body, "Tchad", "TCD"), mention(body, "Cameroun", "CMR", actor=False)]
+    assert ("MOBILIZE", frozenset({"TCD"}), frozenset({"CMR"})) in tuples(code(nlp, gaz, body, ms))
+
+
+def test_a_dative_inside_a_giving_nouns_phrase_is_an_actor(nlp: Language, gaz: Gazetteer) -> None:
+    ms = extract_mentions(nlp("Le Bénin a suspendu la fourniture de l'énergie au Togo."), gaz)
+    (togo,) = [m for m in ms if m.country_code == "TGO"]
+    assert togo.is_actor

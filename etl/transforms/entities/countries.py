@@ -136,9 +136,10 @@ def _place_name_attributes(
         text = fold(head.text) if head is not None else ""
         if lemma in DATIVE_HEADS or text in DATIVE_HEADS:
             return
-        if head is not None and _object_of_dative_verb(head):
-            # "imposer des droits de douane au Mexique": the parser often hangs the dative on
-            # the verb's object; the state is still the one it is given or imposed to.
+        if head is not None and _dative_above(head):
+            # "imposer des droits de douane au Mexique", "la fourniture de l'énergie électrique
+            # au Niger": the parser often hangs the dative on a noun inside the phrase of the
+            # verb or noun that takes it; the state is still the one it is given to.
             return
         # Otherwise "au Mali", "à Moscou" is where something is or happens ("la situation
         # au Mali", "arrivés au Niger", "reçu au Kremlin").
@@ -154,10 +155,15 @@ def _place_name_attributes(
             m.sector, m.role = rp.sector, rp.role_name
 
 
-def _object_of_dative_verb(noun: Token) -> bool:
-    """Whether ``noun`` is the direct object of a verb that takes a dative ("imposer",
-    "livrer", "demander")."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "obj" or noun.head is noun:
-        return False
-    verb = noun.head
-    return fold(verb.lemma_) in DATIVE_HEADS or fold(verb.text) in DATIVE_HEADS
+def _dative_above(t: Token) -> bool:
+    """Whether ``t`` sits inside the object phrase of a verb that takes a dative ("imposer",
+    "livrer"), or inside the complement of such a noun ("la fourniture de l'énergie")."""
+    for _ in range(3):
+        if t.dep_ not in ("nmod", "amod", "obj") or t.head.i == t.i:
+            return False
+        if t.dep_ == "obj":
+            return fold(t.head.lemma_) in DATIVE_HEADS or fold(t.head.text) in DATIVE_HEADS
+        t = t.head
+        if t.pos_ == "NOUN" and (fold(t.lemma_) in DATIVE_HEADS or fold(t.text) in DATIVE_HEADS):
+            return True
+    return False

@@ -35,6 +35,8 @@ from etl.transforms.types import Mention
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 BETWEEN_WORDS = frozenset({"entre"})
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
+DATIVE_WORDS = frozenset({"à", "au", "aux"})
+CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "ccomp", "advcl"})
 # Verbs whose subject receives what the trigger noun denotes ("X a obtenu le soutien de Y").
 RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
 ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
@@ -46,8 +48,13 @@ PATIENT_IS_TARGET = frozenset(
     {"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 )
 
-# Modes whose place is the other side: a visit's host, the state a withdrawal or a recall leaves.
-PLACE_TARGET_MODES = frozenset({"visit", "withdraw"})
+# Modes whose place is the other side: a visit's host, the state a withdrawal or a recall leaves,
+# where troops are sent.
+PLACE_TARGET_MODES = frozenset({"visit", "withdraw", "troops"})
+
+# Modes whose passive without an agent names the acting state as the place left: an expulsion.
+PLACE_SOURCE_MODES = frozenset({"expel", "deport"})
+FROM_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "nmod"})
 
 # How far after a trigger the target fallback may look, in tokens.
 TARGET_WINDOW = 15
@@ -77,11 +84,22 @@ def assign_roles(
         if is_passive(t) or participle:
             src_tokens = [c for c in t.children if c.dep_ == "obl:agent"]
             tgt_roots = [c for c in t.children if c.dep_ == "nsubj:pass"]
+            if not src_tokens and trig.event_mode in PLACE_SOURCE_MODES:
+                # "des diplomates ont été expulsés d'Afrique du Sud": who expels is the state
+                # they are sent out of (also under a day the parser hung it on, "jeudi d'...").
+                near = [c for c in t.children if c.dep_ in FROM_DEPS]
+                near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
+                src_tokens = [c for c in near if c.dep_ in FROM_DEPS and has_case(c, OF_WORDS)]
             if not tgt_roots and participle:
                 # "les diplomates expulsés par Bamako": the noun the participle qualifies is
                 # acted upon, and without an agent the acting side is found like a missing
                 # subject (the clause's subject, the previous sentence's actor).
                 tgt_roots = [t.head]
+        elif trig.addressee:
+            src_tokens = subject_of(t)
+            tgt_roots = _addressees(t, trig)
+            if not tgt_roots:
+                return None
         elif trig.recipient:
             # "X a réceptionné des drones turcs / offerts par Y": the giver is in the object.
             src_tokens = [
@@ -233,6 +251,18 @@ def assign_roles(
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+
+
+def _addressees(t: Token, trig: Trigger) -> list[Token]:
+    """Who speaking verb ``t`` addresses: a required word after "à" in its clause ("a déclaré le
+    dirigeant chinois à son homologue zambien"): the words that qualify it, not the clauses
+    hung on it."""
+    found = [
+        x
+        for x in t.subtree
+        if lemma_of(x) in trig.requires and has_case(x, DATIVE_WORDS) and verb_of(x).i == t.i
+    ]
+    return [c for x in found for c in x.children if c.dep_ not in CLAUSE_DEPS]
 
 
 def _passive_participle(t: Token) -> bool:
