@@ -163,3 +163,19 @@ def test_a_dative_inside_a_giving_nouns_phrase_is_an_actor(nlp: Language, gaz: G
     ms = extract_mentions(nlp("Le Bénin a suspendu la fourniture de l'énergie au Togo."), gaz)
     (togo,) = [m for m in ms if m.country_code == "TGO"]
     assert togo.is_actor
+
+
+def test_condemning_an_act_accuses_its_authors_not_its_victims(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Le Ghana a condamné l'attaque burkinabè contre le Togo."
+    ms = [
+        mention(body, "Ghana", "GHA"),
+        mention(body, "burkinabè", "BFA"),
+        mention(body, "Togo", "TGO"),
+    ]
+    assert ("ACCUSE", frozenset({"GHA"}), frozenset({"BFA"})) in tuples(code(nlp, gaz, body, ms))
+    # An attack whose author the sentence does not name accuses nobody it names.
+    body = "Le Ghana a condamné l'attaque contre le Togo."
+    ms = [mention(body, "Ghana", "GHA"), mention(body, "Togo", "TGO")]
+    assert not any(e.event_type == "ACCUSE" for e in code(nlp, gaz, body, ms))

@@ -23,6 +23,7 @@ from etl.transforms.events.parse import (
     is_intent,
     is_passive,
     lemma_of,
+    matches,
     subject_candidates,
     subject_of,
     verb_of,
@@ -36,6 +37,9 @@ OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 BETWEEN_WORDS = frozenset({"entre"})
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 DATIVE_WORDS = frozenset({"à", "au", "aux"})
+# Who condemns an act accuses its authors ("de X", "par X", or a demonym), not its victims.
+CONDEMNING_TYPES = frozenset({"ACCUSE", "PROTEST"})
+AGENT_CASES = frozenset({"de", "du", "des", "d'", "d’", "par"})
 CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "ccomp", "advcl"})
 # Verbs whose subject receives what the trigger noun denotes ("X a obtenu le soutien de Y").
 RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
@@ -78,6 +82,8 @@ def assign_roles(
     confidence = 0.9
     src_tokens: list[Token] = []
     tgt_roots: list[Token] = []
+    # Tokens of the victims of a condemned act: never its target, not even by the fallbacks.
+    victims: set[int] = set()
     flipped = False
     if trig.pos == "VERB":
         participle = _passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
@@ -120,6 +126,10 @@ def assign_roles(
                 for c in t.children
                 if c.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod")
             ]
+            if trig.event_type in CONDEMNING_TYPES:
+                found = [_act_agents(root) for root in tgt_roots]
+                tgt_roots = [r for roots, _ in found for r in roots]
+                victims = {i for _, idx in found for i in idx}
             if trig.event_type == "THREATEN" and not tgt_roots:
                 # "menacer de frapper Y", "menacer d'imposer des droits de douane au Mexique":
                 # who the threat is against is the target of the threatened action.
@@ -184,7 +194,7 @@ def assign_roles(
     tgt_idx: set[int] = set()
     for r in tgt_roots:
         tgt_idx |= {y.i for y in r.subtree}
-    tgt_idx -= src_idx
+    tgt_idx -= src_idx | victims
     sources = actor_mentions(sa.in_tokens(src_idx), allow_places=False)
     targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
 
@@ -241,7 +251,9 @@ def assign_roles(
             for m in actor_mentions(sa.before(t.i), allow_places=False)
             if m.country_code not in src_c and m not in sources
         ]
-        after = [m for m in after if token_distance(sa, t, m) <= TARGET_WINDOW]
+        hit = {id(m) for m in sa.in_tokens(victims)}
+        after = [m for m in after if token_distance(sa, t, m) <= TARGET_WINDOW and id(m) not in hit]
+        before = [m for m in before if id(m) not in hit]
         if after:
             targets = [after[0]]
             confidence -= 0.3
@@ -251,6 +263,31 @@ def assign_roles(
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+
+
+def _act_agents(noun: Token) -> tuple[list[Token], set[int]]:
+    """What a condemned act stands for as a target, and the tokens of its victims: its authors
+    when the noun names them ("l'attaque russe contre l'Ukraine", "l'invasion de l'Ukraine par la
+    Russie": the Russian side, not the Ukraine it hit). Other phrases stand as they are."""
+    acts = matches(noun) if noun.pos_ == "NOUN" else []
+    if not acts:
+        return [noun], set()
+    patient = any(a.patient_of for a in acts)
+    victims = [
+        c
+        for x in noun.subtree
+        for c in x.children
+        if c.dep_ in ("nmod", "obl", "obl:mod")
+        and (has_case(c, AGAINST_WORDS) or (patient and x.i == noun.i and has_case(c, OF_WORDS)))
+    ]
+    excluded = {y.i for c in victims for y in c.subtree}
+    agents = [
+        c
+        for c in noun.children
+        if c.i not in excluded
+        and (c.dep_ == "amod" or (c.dep_ == "nmod" and has_case(c, AGENT_CASES)))
+    ]
+    return agents, excluded
 
 
 def _addressees(t: Token, trig: Trigger) -> list[Token]:
