@@ -6,6 +6,8 @@ hangs on an object."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.language import Language
 
@@ -179,3 +181,20 @@ def test_condemning_an_act_accuses_its_authors_not_its_victims(
     body = "Le Ghana a condamné l'attaque contre le Togo."
     ms = [mention(body, "Ghana", "GHA"), mention(body, "Togo", "TGO")]
     assert not any(e.event_type == "ACCUSE" for e in code(nlp, gaz, body, ms))
+
+
+def test_a_date_inside_what_the_trigger_governs_is_not_its_date(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Le Liberia a accusé la Guinée d'avoir fait pression sur lui pour qu'il renonce aux "
+        "élections du 24 juin dernier."
+    )
+    ms = [mention(body, "Liberia", "LBR"), mention(body, "Guinée", "GIN")]
+    (ev,) = [e for e in code(nlp, gaz, body, ms, dt.date(2024, 9, 18)) if e.event_type == "ACCUSE"]
+    assert ev.event_date != dt.date(2024, 6, 24)
+    # The trigger's own complement keeps its date: "a annoncé avoir signé le 3 mai".
+    body = "Le Liberia a annoncé avoir signé le 3 mai un accord avec la Guinée."
+    ms = [mention(body, "Liberia", "LBR"), mention(body, "Guinée", "GIN")]
+    (ev,) = [e for e in code(nlp, gaz, body, ms, dt.date(2024, 9, 18)) if e.event_type == "AGREE"]
+    assert ev.event_date == dt.date(2024, 5, 3)

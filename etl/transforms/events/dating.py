@@ -151,6 +151,10 @@ def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention, *, main: bool
         is_verb = cur.i != span.root.i and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "acl:relcl")
         if is_verb and _dates_other_event(cur, trigger):
             break
+        if is_verb and trigger.pos_ == "VERB" and cur.i != trigger.i and trigger.is_ancestor(cur):
+            # A date inside what the trigger governs dates that clause's own event: "a accusé
+            # X d'avoir fait pression pour qu'il s'immisce dans les élections du 24 juin".
+            break
         cur = cur.head
     return False
 
