@@ -198,3 +198,12 @@ def test_a_date_inside_what_the_trigger_governs_is_not_its_date(
     ms = [mention(body, "Liberia", "LBR"), mention(body, "Guinée", "GIN")]
     (ev,) = [e for e in code(nlp, gaz, body, ms, dt.date(2024, 9, 18)) if e.event_type == "AGREE"]
     assert ev.event_date == dt.date(2024, 5, 3)
+
+
+def test_an_act_its_negated_governor_prevented_is_not_coded(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Les émissaires ghanéens n'ont pas été autorisés à rencontrer le président togolais."
+    ms = [mention(body, "ghanéens", "GHA"), mention(body, "togolais", "TGO")]
+    assert not code(nlp, gaz, body, ms)
+    body = "Les émissaires ghanéens ont été autorisés à rencontrer le président togolais."
+    ms = [mention(body, "ghanéens", "GHA"), mention(body, "togolais", "TGO")]
+    assert any(e.event_type == "CONSULT" for e in code(nlp, gaz, body, ms))

@@ -132,7 +132,7 @@ def _code_sentence(
     verb_triggers = {t.i for t, trig in matched if trig.pos == "VERB"}
     drafts: list[Draft] = []
     for t, trig in matched:
-        if is_negated(t) or is_negated(verb_of(t)):
+        if is_negated(t) or is_negated(verb_of(t)) or _negated_governor(verb_of(t)):
             continue
         if under_reporting(t, reporting):
             continue
@@ -143,6 +143,23 @@ def _code_sentence(
         if draft is not None:
             drafts.append(_as_threat(draft) if is_conditional(verb_of(t)) else draft)
     return drafts
+
+
+# Verbs whose negation says the infinitive they govern did not happen: "n'a pas pu rencontrer",
+# "n'ont pas été autorisés à rencontrer" ("ne pas hésiter à" says the opposite, so no list of all).
+NEGATING_GOVERNORS = frozenset(
+    {"pouvoir", "vouloir", "autoriser", "réussir", "parvenir", "accepter", "permettre", "oser"}
+)
+
+
+def _negated_governor(v: Token) -> bool:
+    head = v.head
+    return (
+        v.dep_ == "xcomp"
+        and head.i != v.i
+        and head.lemma_ in NEGATING_GOVERNORS
+        and is_negated(head)
+    )
 
 
 # "Si le Mali ne le fait pas, la CEDEAO imposera des sanctions": a hostile act made conditional
