@@ -105,6 +105,7 @@ def _span_root(sa: SentenceActors, m: DateMention) -> int | None:
 # A coordinated verb without a date of its own shares the first one's ("a déclaré samedi rompre
 # tout contact et rappelle son ambassadeur").
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "obj", "conj")
+_SUBORDINATE_DEPS = ("advcl", "ccomp", "acl", "acl:relcl")
 
 # Conjunctions of a subordinate that happens when its main clause does ("a commencé dimanche
 # quand le Mali a rappelé son ambassadeur"): the main clause's date is the subordinate's.
@@ -151,9 +152,15 @@ def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention, *, main: bool
         is_verb = cur.i != span.root.i and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "acl:relcl")
         if is_verb and _dates_other_event(cur, trigger):
             break
-        if is_verb and trigger.pos_ == "VERB" and cur.i != trigger.i and trigger.is_ancestor(cur):
-            # A date inside what the trigger governs dates that clause's own event: "a accusé
-            # X d'avoir fait pression pour qu'il s'immisce dans les élections du 24 juin".
+        if (
+            is_verb
+            and cur.dep_ in _SUBORDINATE_DEPS
+            and trigger.pos_ == "VERB"
+            and trigger.is_ancestor(cur)
+        ):
+            # A date inside a subordinate clause under the trigger dates that clause's event: "a
+            # accusé X de faire pression pour qu'il s'immisce dans les élections du 24 juin".
+            # An infinitive it governs shares its time ("a laissé expirer, fin octobre, ...").
             break
         cur = cur.head
     return False
