@@ -44,9 +44,9 @@ def test_heldout_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     r = evaluate_warehouse(db, DATA / "heldout_gold.jsonl")
     assert r.must_not_pairs == 0
     assert value(r, "event_recall") >= 0.8, r.misses
-    # The event model is tuned to keep these pages' precision at 0.80 (`dyad train`'s guard)
+    # The event model is tuned to keep these pages' precision at 0.70 (`dyad train`'s guard)
     # while it adds events on real pages; the floor leaves a small margin under that.
-    assert value(r, "event_precision") >= 0.78, r.false_positives
+    assert value(r, "event_precision") >= 0.68, r.false_positives
     assert value(r, "published_date") >= 0.9
     assert value(r, "title") >= 0.9 and value(r, "outlet") >= 0.9
     assert value(r, "country_precision") >= 0.9

@@ -278,3 +278,22 @@ def test_a_date_on_a_past_participle_lies_behind(nlp: Language) -> None:
     resolved, text, _ = date_of(nlp, body, "accord", published=D(2023, 4, 12), reality="intended")
     assert resolved is not None and text == "mars"
     assert (resolved.value, resolved.precision) == (D(2023, 3, 1), "month")
+
+
+def test_a_later_sentence_does_not_take_a_date_that_qualified_something_else(
+    nlp: Language,
+) -> None:
+    body = (
+        "Le Mali a dénoncé le traité qui le lie au Niger depuis octobre 2002. "
+        "Bamako reproche à Niamey sa position sur la frontière."
+    )
+    resolved, _, method = date_of(nlp, body, "reproche")
+    assert method != "paragraph" and (resolved is None or resolved.value.year != 2002)
+    # A date that dated the earlier sentence's story still carries over.
+    body = (
+        "Le Mali a dénoncé le 3 octobre 2002 le traité qui le lie au Niger. "
+        "Bamako reproche à Niamey sa position sur la frontière."
+    )
+    resolved, _, method = date_of(nlp, body, "reproche")
+    assert method == "paragraph" and resolved is not None
+    assert resolved.value == D(2002, 10, 3)

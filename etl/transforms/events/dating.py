@@ -105,7 +105,7 @@ def _span_root(sa: SentenceActors, m: DateMention) -> int | None:
 # A coordinated verb without a date of its own shares the first one's ("a déclaré samedi rompre
 # tout contact et rappelle son ambassadeur").
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "obj", "conj")
-_SUBORDINATE_DEPS = ("advcl", "ccomp", "acl", "acl:relcl")
+_SUBORDINATE_DEPS = ("advcl", "ccomp")
 
 # Conjunctions of a subordinate that happens when its main clause does ("a commencé dimanche
 # quand le Mali a rappelé son ambassadeur"): the main clause's date is the subordinate's.
@@ -337,6 +337,25 @@ def _on_past_participle(sa: SentenceActors, m: DateMention) -> bool:
     return head.i != root and head.dep_ == "acl" and _is_past_participle(head)
 
 
+def _qualifies_something_else(sa: SentenceActors, m: DateMention) -> bool:
+    """Whether a date of an earlier sentence dates a relative clause or a participle there ("le
+    traité qui la relie à l'Espagne depuis octobre 2002", "l'accord signé en mars"), not that
+    sentence's story, so a later sentence must not take it."""
+    root = _span_root(sa, m)
+    if root is None:
+        return False
+    cur = sa.doc[root]
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.dep_ == "acl:relcl" or (cur.dep_ == "acl" and _is_past_participle(cur)):
+            return True
+        if cur.dep_ == "ROOT":
+            return False
+    return False
+
+
 def event_date(
     ctx: ArticleContext,
     sa: SentenceActors,
@@ -417,6 +436,8 @@ def event_date(
         if para <= m.char_start < start
         and (m.month is not None or m.weekday is not None)
         and m.relative not in STORY_RELATIVE_WORDS
+        and not is_period(ctx.body, m)
+        and not _qualifies_something_else(sa, m)
     ]
     resolved, used = _resolve_nearest(page, in_para, start, _direction(tense, reality))
     if resolved is not None and used is not None:
