@@ -471,6 +471,7 @@ def _load_office_holders(gaz: Gazetteer) -> None:
                     alias=False,
                 )
             gaz._aliases.append(AliasRow(form, holder.entity_id, None))
+    _add_short_names(gaz)
     for terms in (*gaz.office_holders.values(), *gaz.titles.values()):
         terms.sort(key=lambda t: t.start_date or dt.date.min, reverse=True)
     for entity_id, terms in _group_terms(gaz).items():
@@ -485,6 +486,25 @@ def _load_office_holders(gaz: Gazetteer) -> None:
             role_name=latest.role_name,
             wikidata_id=latest.wikidata_id,
         )
+
+
+def _add_short_names(gaz: Gazetteer) -> None:
+    """Papers name a holder of a long name by its last two words after the first mention ("Brice
+    Clotaire Oligui Nguema" -> "Oligui Nguema"): those two words find the holder too, when they
+    are no other listed person's and no full name of their own."""
+    short: dict[str, set[str]] = defaultdict(set)
+    for terms in list(gaz.office_holders.values()):
+        for term in terms:
+            for form in (term.name, *term.aliases):
+                words = person_key_words(form)
+                if len(words) >= 3:
+                    short["-".join(words[-2:])].add(term.entity_id)
+    grouped = _group_terms(gaz)
+    for key, people in short.items():
+        if len(people) != 1 or key in gaz.office_holders:
+            continue
+        (entity_id,) = people
+        gaz.office_holders[key] = list(grouped[entity_id])
 
 
 def _group_terms(gaz: Gazetteer) -> dict[str, list[OfficeHolder]]:

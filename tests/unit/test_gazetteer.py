@@ -331,3 +331,26 @@ def test_bruxelles_as_an_actor_is_the_european_union(gaz: Gazetteer) -> None:
     found = {s.entity_id for s in gaz.lookup(folded_words("Bruxelles"))}
     assert "organization:eu" in found
     assert not _codes(gaz, "Bruxelles")
+
+
+def test_a_long_name_is_found_by_its_last_two_words_unless_shared(gaz: Gazetteer) -> None:
+    holder = gaz.office_holder("Oligui Nguema", dt.date(2024, 5, 1))
+    assert holder is not None and holder.country_code == "GAB"
+    # Two listed people whose names end alike are found by neither short form.
+    from etl.transforms.text import person_key_words
+
+    ends: dict[str, set[str]] = {}
+    for terms in gaz.office_holders.values():
+        for t in terms:
+            for form in (t.name, *t.aliases):
+                words = person_key_words(form)
+                if len(words) >= 3 and "-".join(words) == person_key(form):
+                    ends.setdefault("-".join(words[-2:]), set()).add(t.entity_id)
+    shared = [k for k, people in ends.items() if len(people) > 1]
+    for key in shared:
+        found = gaz.office_holders.get(key, [])
+        # Either nobody, or a person whose own full name is those two words.
+        assert all(
+            len(person_key_words(t.name)) == 2 or key in {person_key(a) for a in t.aliases}
+            for t in found
+        )
