@@ -207,3 +207,14 @@ def test_an_act_its_negated_governor_prevented_is_not_coded(nlp: Language, gaz: 
     body = "Les émissaires ghanéens ont été autorisés à rencontrer le président togolais."
     ms = [mention(body, "ghanéens", "GHA"), mention(body, "togolais", "TGO")]
     assert any(e.event_type == "CONSULT" for e in code(nlp, gaz, body, ms))
+
+
+def test_standing_alongside_a_state_is_support(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Sénégal restera aux côtés de la Gambie."
+    ms = [mention(body, "Sénégal", "SEN"), mention(body, "Gambie", "GMB")]
+    assert ("SUPPORT", frozenset({"SEN"}), frozenset({"GMB"})) in tuples(code(nlp, gaz, body, ms))
+    # "côtés" is not "côtes": the state alongside is an actor, the coast of one is a place.
+    ms = extract_mentions(nlp("La France se tient aux côtés de l'Ukraine."), gaz)
+    assert next(m for m in ms if m.country_code == "UKR").is_actor
+    ms = extract_mentions(nlp("Des navires croisent au large des côtes de la Libye."), gaz)
+    assert not next(m for m in ms if m.country_code == "LBY").is_actor

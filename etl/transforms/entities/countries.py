@@ -21,6 +21,7 @@ from etl.transforms.entities.lexicon import (
     HOMOLOGUE,
     LOCATIVE_PREPS,
     PLACE_NOUNS,
+    is_place_noun,
 )
 from etl.transforms.entities.records import Match, RolePhrase
 from etl.transforms.gazetteer import Gazetteer
@@ -147,7 +148,7 @@ def _place_name_attributes(
         return
     if folded in DE_PREPS:
         k = index.prev_word(j, skip_articles=True)
-        if k is not None and index.words[k].folded in PLACE_NOUNS:
+        if k is not None and is_place_noun(index.words[k].text):
             m.is_actor = False
             return
         if k is not None and k in phrase_of_word:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from etl.transforms.reference import word_list
-from etl.transforms.text import NAME_PARTICLES, fold, month_names, weekday_names
+from etl.transforms.text import NAME_PARTICLES, fold, month_names, strip_accents, weekday_names
 
 # The reviewed word lists this package reads (a version of the entity stage should cover them).
 DATA_FILES = (
@@ -58,6 +58,16 @@ DE_PREPS = frozenset({"de", "du", "des", "d"})
 DATIVE_HEADS = folded_list("dative_heads_fr.tsv")
 # Nouns that make a qualifying demonym / "de <country>" a place: "la capitale malienne".
 PLACE_NOUNS = folded_list("place_nouns_fr.tsv")
+_PLACE_NOUNS_AS_WRITTEN = frozenset(w.lower() for w in word_list("place_nouns_fr.tsv"))
+
+
+def is_place_noun(text: str) -> bool:
+    """Whether a word is one of :data:`PLACE_NOUNS`; a word written with its accents must match
+    as written ("aux côtés de" is not "les côtes de"), one written without them matches folded."""
+    lower = text.lower()
+    if lower != strip_accents(lower):
+        return lower in _PLACE_NOUNS_AS_WRITTEN
+    return fold(text) in PLACE_NOUNS
 # Common nouns that make a following country/capital name something else ("fleuve Niger").
 GEO_NOUNS = folded_list("geo_nouns_fr.tsv")
 RANKS = folded_split(
