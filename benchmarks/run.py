@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import corpus as synthetic
-from benchmarks import reallike
+from benchmarks import reallike, small
 from benchmarks.corpus import DEFAULT_SEED, modify_one_page
 from benchmarks.results import BenchReport, BenchResult, RunTime, StepTime
 from etl import settings
@@ -39,6 +39,8 @@ DEFAULT_NS = (1000,)
 CORPORA: dict[str, Callable[[int, Path, int], list[Path]]] = {
     "synthetic": synthetic.write_corpus,
     "real-like": reallike.write_corpus,
+    # About 40 words a page: what grows with the number of pages, at 100,000 pages (small.py).
+    "small": small.write_corpus,
 }
 DEFAULT_CORPORA = ("synthetic",)
 # The folder holding the ``benchmarks`` package: the child runs there so that ``-m`` finds it.

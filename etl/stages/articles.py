@@ -124,8 +124,7 @@ def run(
 ) -> tuple[Plan, runner.Tally]:
     """Extract the articles of new or changed accepted documents."""
     # An article depends on its document and on the metadata its sidecar or manifest gives.
-    inputs = warehouse.query(conn, "accepted_documents").iter_rows()
-    p = runner.current_plan(conn, "articles", inputs, full_refresh=full_refresh)
+    p = runner.sql_plan(conn, "articles", "plan_articles", full_refresh=full_refresh)
 
     def documents() -> Iterator[dict[str, Any]]:
         for chunk in runner.chunks(p.todo):
