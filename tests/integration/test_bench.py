@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import actors, corpus, reallike, results
+from benchmarks import actors, corpus, reallike, results, small
 from benchmarks import report as reporting
 from benchmarks import run as runner
 
@@ -81,6 +81,15 @@ def test_written_corpus_has_no_duplicate_file(tmp_path: Path) -> None:
     before = sha(paths[3].read_bytes())
     corpus.modify_one_page(paths[3])
     assert sha(paths[3].read_bytes()) != before
+
+
+def test_small_pages_are_short_distinct_and_reproducible(tmp_path: Path) -> None:
+    paths = small.write_corpus(30, tmp_path, seed=3)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    assert len({hashlib.sha256(t.encode()).hexdigest() for t in texts}) == 30
+    assert all(len(t.split("\n\n")) == 3 and 10 < len(t.split()) < 120 for t in texts)
+    assert texts == list(small.iter_pages(30, seed=3))
+    assert "small" in runner.CORPORA
 
 
 def test_real_like_pages_are_real_lines_recombined() -> None:
