@@ -118,7 +118,7 @@ def fake_result(n: int, seconds: float) -> results.BenchResult:
     def run(wall: float) -> results.RunTime:
         steps = [
             results.StepTime("raw_documents", wall * 0.1),
-            results.StepTime("entities", wall * 0.6),
+            results.StepTime("entities", wall * 0.6, "asset", 812.0),
             results.StepTime("events", wall * 0.2),
             results.StepTime("some_check", wall * 0.05, "check"),
         ]
@@ -156,6 +156,7 @@ def test_report_renders_every_field_and_round_trips_json() -> None:
         assert name in text, name
     assert "N = 99 skipped" in text and "a note" in text
     assert "asset checks and steps that wrote nothing (1 steps)" in text
+    assert "### Peak RSS of the run process per step" in text and "| `entities` | 812 |" in text
 
 
 def test_an_n_projected_over_budget_is_skipped(
