@@ -52,6 +52,28 @@ def _step_table(title: str, results: Sequence[BenchResult], which: str) -> list[
     return out + [""]
 
 
+def _rss_table(results: Sequence[BenchResult]) -> list[str]:
+    """The run process's largest sampled resident set during each asset step of the full run:
+    where memory grows with the corpus."""
+    if not any(s.rss_mb for r in results for s in r.full.steps):
+        return []
+    out = ["### Peak RSS of the run process per step (full run, sampled every 0.2 s)", ""]
+    header = ["step", *(f"{r.label} (MB)" for r in results)]
+    out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    steps = list(dict.fromkeys(s.step for r in results for s in r.full.steps if s.kind == "asset"))
+    checks = "asset checks (largest)"
+    for step in [*steps, checks]:
+        cells = []
+        for r in results:
+            if step == checks:
+                mb = max((s.rss_mb for s in r.full.steps if s.kind != "asset"), default=0.0)
+            else:
+                mb = max((s.rss_mb for s in r.full.steps if s.step == step), default=0.0)
+            cells.append(_f(mb, 0) if mb else "–")
+        out.append(_row(f"`{step}`" if step in steps else step, cells))
+    return out + [""]
+
+
 def _stage_work(results: Sequence[BenchResult]) -> list[str]:
     """What the stages said they did in each run (documents processed / removed / unchanged)."""
     rows: list[str] = []
@@ -147,6 +169,7 @@ def render_markdown(report: BenchReport) -> str:
         lines += _step_table("Full run", rs, "full")
         lines += _step_table("Incremental run (one page modified)", rs, "incremental")
         lines += _stage_work(rs)
+        lines += _rss_table(rs)
     else:
         lines += ["No N was run.", ""]
     if report.skipped or report.notes:

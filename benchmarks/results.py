@@ -13,6 +13,8 @@ class StepTime:
     # "asset" if the step materialized something, else "check" (asset checks, or a step that
     # had nothing to write)
     kind: str = "asset"
+    # The run process's largest resident set sampled during the step (MB; 0: not sampled)
+    rss_mb: float = 0.0
 
 
 @dataclass

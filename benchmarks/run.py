@@ -21,13 +21,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from benchmarks import corpus as synthetic
-from benchmarks import reallike
+from benchmarks import reallike, small
 from benchmarks.corpus import DEFAULT_SEED, modify_one_page
 from benchmarks.results import BenchReport, BenchResult, RunTime, StepTime
 from etl import settings
@@ -39,6 +40,8 @@ DEFAULT_NS = (1000,)
 CORPORA: dict[str, Callable[[int, Path, int], list[Path]]] = {
     "synthetic": synthetic.write_corpus,
     "real-like": reallike.write_corpus,
+    # About 40 words a page: what grows with the number of pages, at 100,000 pages (small.py).
+    "small": small.write_corpus,
 }
 DEFAULT_CORPORA = ("synthetic",)
 # The folder holding the ``benchmarks`` package: the child runs there so that ``-m`` finds it.
@@ -53,13 +56,57 @@ def _rss_mb(who: int) -> float:
     return value / (1024 * 1024) if sys.platform == "darwin" else value / 1024
 
 
+# How often the run process's resident set is sampled (s): each step gets its largest sample.
+RSS_SAMPLE_S = 0.2
+
+
+def _current_rss_mb() -> float:
+    """VmRSS of this process now (Linux); 0 where /proc is not there."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class RssSampler:
+    """Samples this process's resident set in a thread, so that a step's peak can be read after
+    the run (``ru_maxrss`` only gives the whole run's)."""
+
+    def __init__(self) -> None:
+        self.samples: list[tuple[float, float]] = []  # (time.time(), MB)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append((time.time(), _current_rss_mb()))
+            self._stop.wait(RSS_SAMPLE_S)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def peak(self, start: float, end: float) -> float:
+        return max((mb for t, mb in self.samples if start <= t <= end), default=0.0)
+
+
 def timed_run(instance: Any, config: Settings) -> RunTime:
-    """Run :func:`etl.pipeline.run_pipeline` once and read its step durations from ``instance``."""
+    """Run :func:`etl.pipeline.run_pipeline` once and read its step durations from ``instance``,
+    with the largest resident set sampled during each step."""
     from etl.pipeline import run_pipeline
 
     warehouse_file = config.warehouse_path
     start = time.perf_counter()
-    summary = run_pipeline(config, instance=instance)
+    with RssSampler() as rss:
+        summary = run_pipeline(config, instance=instance)
     wall = time.perf_counter() - start
     if Path(summary.warehouse_path) != warehouse_file:
         raise RuntimeError(f"the run wrote {summary.warehouse_path}, not {warehouse_file}")
@@ -70,7 +117,8 @@ def timed_run(instance: Any, config: Settings) -> RunTime:
         for s in sorted(stats, key=lambda s: s.start_time or 0.0):
             if s.start_time is not None and s.end_time is not None:
                 kind = "asset" if s.materialization_events else "check"
-                steps.append(StepTime(s.step_key, s.end_time - s.start_time, kind))
+                peak = rss.peak(s.start_time, s.end_time)
+                steps.append(StepTime(s.step_key, s.end_time - s.start_time, kind, peak))
     stages: dict[str, dict[str, int]] = {}
     for asset, meta in (getattr(summary, "asset_metadata", None) or {}).items():
         numbers = {

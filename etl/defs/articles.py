@@ -45,7 +45,9 @@ def articles(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 ["title", "outlet_name", "author_name", "published_date", "n_words"],
                 before=before,
                 inserted=tally.rows["core.articles"],
+                # The pages with the most lines dropped (menus, teasers), and the total.
                 dropped_boilerplate_lines=json(tally.detail("dropped_boilerplate_lines")),
+                n_dropped_lines=tally.counts["n_dropped_lines"],
                 n_empty=tally.counts["n_empty"],
                 extraction_failures=json(tally.detail("extraction_failures")),
                 **plan.metadata(),

@@ -7,7 +7,7 @@ import re
 import dagster as dg
 
 from etl import contract, warehouse
-from etl.defs.metadata import SQL_KINDS, json, key, view_metadata
+from etl.defs.metadata import DEFERRED_NOTE, SQL_KINDS, json, key, view_metadata
 from etl.defs.resources import DyadResource
 
 _DESCRIPTIONS = {
@@ -46,7 +46,7 @@ def view_asset(view: str) -> dg.AssetsDefinition:
         key=key(view),
         deps=[key(d) for d in deps],
         group_name="mart",
-        description=_DESCRIPTIONS[view],
+        description=f"{_DESCRIPTIONS[view]} {DEFERRED_NOTE}",
         kinds=SQL_KINDS,
     )
     def _view(dyad: DyadResource) -> dg.MaterializeResult:

@@ -190,8 +190,7 @@ def stage(parse_dir: Path | None) -> runner.Stage[Article, EntityRows]:
 def body_plan(conn: duckdb.DuckDBPyConnection, stage_name: str, *, full_refresh: bool) -> Plan:
     """Articles whose body or publication date changed since the entity stage last processed
     them (the date decides who a bare title such as "le président russe" is)."""
-    rows = warehouse.query(conn, "article_bodies").iter_rows()
-    return runner.current_plan(conn, stage_name, rows, full_refresh=full_refresh)
+    return runner.sql_plan(conn, stage_name, "plan_entities", full_refresh=full_refresh)
 
 
 def codable_bodies(

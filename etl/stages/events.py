@@ -166,8 +166,7 @@ def run(
     conn: duckdb.DuckDBPyConnection, build_path: Path, *, full_refresh: bool, workers: int | None
 ) -> tuple[Plan, runner.Tally]:
     """Code the events of new or changed articles (their body, dates or mentions changed)."""
-    inputs = warehouse.query(conn, "event_inputs").iter_rows()
-    p = runner.current_plan(conn, "events", inputs, full_refresh=full_refresh)
+    p = runner.sql_plan(conn, "events", "plan_events", full_refresh=full_refresh)
     if p.todo:  # a rerun with nothing to code never loads the model (seconds)
         warm()
         load_model()  # read before the workers fork, as the spaCy model is

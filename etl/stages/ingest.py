@@ -36,7 +36,9 @@ def list_input_files(folder: Path) -> list[Path]:
     stable order: regular files, and links to regular files inside the folder."""
     root = Path(os.path.realpath(folder))
     return [
-        folder / e.path.relative_to(root) for e in scan_folder(folder) if e.reject_reason is None
+        folder / Path(e.path).relative_to(root)
+        for e in scan_folder(folder)
+        if e.reject_reason is None
     ]
 
 
@@ -485,7 +487,7 @@ def _read_or_skip(
     size, mtime = entry.n_bytes, entry.mtime_ns  # as the walk found them: no second stat
     if entry.reject_reason is None and mtime is None:
         try:
-            st = entry.path.stat()
+            st = os.stat(entry.path)
             size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
             mtime = None
@@ -513,7 +515,7 @@ def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = Non
     for entry in [*scan_folder(folder, found), *found]:
         name = entry.file_name
         try:
-            st = entry.path.stat() if entry.reject_reason is None else None
+            st = os.stat(entry.path) if entry.reject_reason is None else None
         except OSError:
             st = None
         if st is None:

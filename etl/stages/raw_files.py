@@ -25,7 +25,8 @@ class Entry:
     """One name in the input folder that is, or claims to be, a page."""
 
     file_name: str  # relative, "/"-separated; bytes that are not UTF-8 appear as \xNN
-    path: Path
+    # The walk keeps the string it got from scandir: a Path per entry cost seconds at 100,000.
+    path: str | Path
     name_hex: str | None  # the raw bytes of the relative name, when they are not UTF-8
     reject_reason: str | None  # why the entry is not read; None: a regular file to read
     n_bytes: int = 0
@@ -63,7 +64,7 @@ def _is_inside(root: str, target: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _link_reason(root: str, path: Path) -> tuple[str | None, os.stat_result | None]:
+def _link_reason(root: str, path: str) -> tuple[str | None, os.stat_result | None]:
     """Why a link is not followed (or None), and what it points to when it is."""
     try:
         st = os.stat(path)
@@ -131,7 +132,7 @@ def scan_folder(folder: Path, metadata: list[Entry] | None = None) -> list[Entry
         for e in listing:
             if e.name.startswith("."):
                 continue
-            path = Path(e.path)
+            path = e.path
             # The walk starts at ``root``, so every path is under it (a string slice, where
             # Path.relative_to cost seconds over 100,000 files).
             name, hex_ = display_name(e.path[len(root) :].lstrip(os.sep).replace(os.sep, "/"))
@@ -159,7 +160,7 @@ def scan_folder(folder: Path, metadata: list[Entry] | None = None) -> list[Entry
                 if is_page:
                     reason = "not_regular: a directory, not a file (its pages are read)"
                     entries.append(Entry(name, path, hex_, reason))
-                stack.append(str(path))
+                stack.append(path)
             elif is_page:
                 regular = stat.S_ISREG(lst.st_mode)
                 reason = None if regular else f"not_regular: {_kind(lst.st_mode)}, never opened"

@@ -21,7 +21,7 @@ import polars as pl
 
 from etl import warehouse
 from etl.stages import pool
-from etl.stages.ledger import Plan, input_hash, plan
+from etl.stages.ledger import Plan
 from etl.stages.versions import stage_version
 
 # Articles read from DuckDB at a time: memory holds one chunk, whatever the corpus size.
@@ -120,17 +120,29 @@ class Stage(Generic[T, R]):
     batch_size: int
 
 
-def current_plan(
-    conn: duckdb.DuckDBPyConnection,
-    stage: str,
-    inputs: Iterable[tuple[Any, ...]],
-    *,
-    full_refresh: bool,
+def sql_plan(
+    conn: duckdb.DuckDBPyConnection, stage: str, query: str, *, full_refresh: bool
 ) -> Plan:
-    """Plan ``stage`` over ``(article_id, *what its output depends on)`` rows."""
-    version = stage_version(stage)
-    current = {row[0]: input_hash(version, *row) for row in inputs}
-    return plan(current, warehouse.stage_inputs(conn, stage), full_refresh=full_refresh)
+    """Plan ``stage`` in DuckDB: ``sql/queries/<query>.sql`` hashes every article's inputs as
+    :func:`etl.stages.ledger.input_hash` does (the same hashes: a ledger written before carries
+    over) and compares them with the ledger in one join, returning only the articles to
+    (re)process or forget; a one-page change then moves a row to Python, not the corpus."""
+    changed = warehouse.query(
+        conn,
+        query,
+        stage_version=stage_version(stage),
+        stage_name=stage,
+        n_full_refresh=int(full_refresh),
+    )
+    todo = changed.filter(pl.col("input_hash").is_not_null())
+    ids = todo["article_id"].to_list()
+    removed = changed.filter(pl.col("input_hash").is_null())["article_id"].to_list()
+    if changed.height:
+        n_current = int(changed["n_current"][0])
+    else:  # nothing changed or went: every article of the ledger is current
+        n_current = warehouse.scalar(conn, "n_stage_inputs", stage_name=stage)
+    inputs = dict(zip(ids, todo["input_hash"].to_list(), strict=True))
+    return Plan(ids, removed, inputs, n_current - len(ids))
 
 
 def chunks(ids: Sequence[str], size: int = READ_CHUNK) -> Iterator[list[str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import actors, corpus, reallike, results
+from benchmarks import actors, corpus, reallike, results, small
 from benchmarks import report as reporting
 from benchmarks import run as runner
 
@@ -83,6 +83,15 @@ def test_written_corpus_has_no_duplicate_file(tmp_path: Path) -> None:
     assert sha(paths[3].read_bytes()) != before
 
 
+def test_small_pages_are_short_distinct_and_reproducible(tmp_path: Path) -> None:
+    paths = small.write_corpus(30, tmp_path, seed=3)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    assert len({hashlib.sha256(t.encode()).hexdigest() for t in texts}) == 30
+    assert all(len(t.split("\n\n")) == 3 and 10 < len(t.split()) < 120 for t in texts)
+    assert texts == list(small.iter_pages(30, seed=3))
+    assert "small" in runner.CORPORA
+
+
 def test_real_like_pages_are_real_lines_recombined() -> None:
     pages = reallike.generate_pages(300, seed=7)
     assert len({sha(p) for p in pages}) == 300
@@ -109,7 +118,7 @@ def fake_result(n: int, seconds: float) -> results.BenchResult:
     def run(wall: float) -> results.RunTime:
         steps = [
             results.StepTime("raw_documents", wall * 0.1),
-            results.StepTime("entities", wall * 0.6),
+            results.StepTime("entities", wall * 0.6, "asset", 812.0),
             results.StepTime("events", wall * 0.2),
             results.StepTime("some_check", wall * 0.05, "check"),
         ]
@@ -147,6 +156,7 @@ def test_report_renders_every_field_and_round_trips_json() -> None:
         assert name in text, name
     assert "N = 99 skipped" in text and "a note" in text
     assert "asset checks and steps that wrote nothing (1 steps)" in text
+    assert "### Peak RSS of the run process per step" in text and "| `entities` | 812 |" in text
 
 
 def test_an_n_projected_over_budget_is_skipped(

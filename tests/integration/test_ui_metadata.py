@@ -78,3 +78,21 @@ def test_incremental_run_reports_the_tables_true_size(tmp_path: Path) -> None:
     assert all(c.description for c in columns.values())
     lineage = chronology["dagster/column_lineage"].deps_by_column
     assert dg.TableColumnDep(dg.AssetKey(["core", "articles"]), "title") in lineage["title"]
+
+
+def test_view_counts_are_deferred_on_a_large_warehouse(
+    seeds_warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the threshold a view is not evaluated for its metadata: no size and no preview, a
+    note saying why, and the columns and lineage still there."""
+    from etl.defs import metadata
+
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as conn:
+        small = metadata.view_metadata(conn, "mart.chronology")
+        assert small["dagster/row_count"] > 0 and "row_count_deferred" not in small
+        monkeypatch.setattr(metadata, "VIEW_COUNT_MAX_EVENTS", 0)
+        big = metadata.view_metadata(conn, "mart.chronology")
+    assert "dagster/row_count" not in big and "preview" not in big
+    assert big["row_count_deferred"] == metadata.DEFERRED_NOTE
+    assert big["dagster/column_schema"] == small["dagster/column_schema"]
+    assert big["dagster/column_lineage"] == small["dagster/column_lineage"]
