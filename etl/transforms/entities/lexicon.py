@@ -68,6 +68,8 @@ def is_place_noun(text: str) -> bool:
     if lower != strip_accents(lower):
         return lower in _PLACE_NOUNS_AS_WRITTEN
     return fold(text) in PLACE_NOUNS
+
+
 # Common nouns that make a following country/capital name something else ("fleuve Niger").
 GEO_NOUNS = folded_list("geo_nouns_fr.tsv")
 RANKS = folded_split(
