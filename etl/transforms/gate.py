@@ -75,8 +75,13 @@ def stems_for(lexicon_keys: Iterable[tuple[str, str]]) -> tuple[str, ...]:
 
 @functools.cache
 def trigger_pattern() -> re.Pattern[str]:
-    """Folded word starts that may be an inflected trigger of the lexicon."""
-    stems = stems_for(trigger_lexicon())
+    """Folded word starts that may be an inflected trigger of the lexicon. A verb of saying that
+    codes only when it addresses a required word ("a expliqué à son homologue") is looked for by
+    that word: news sentences nearly all have a verb of saying."""
+    lexicon = trigger_lexicon()
+    keys = [k for k, trigs in lexicon.items() if not all(t.addressee for t in trigs)]
+    words = {w for trigs in lexicon.values() for t in trigs if t.addressee for w in t.requires}
+    stems = stems_for([*keys, *((w, "NOUN") for w in sorted(words))])
     return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
 
 

@@ -183,7 +183,9 @@ def test_gate_loses_no_trigger_on_real_pages(nlp: Language, gaz: Gazetteer) -> N
         for sent in doc.sents:
             for t in sent:
                 pos = "VERB" if t.pos_ in ("VERB", "ADJ") else "NOUN"
-                if (t.lemma_.lower(), pos) in lexicon:
+                key = (t.lemma_.lower(), pos)
+                # A verb of saying that codes only with its addressee is looked for by that word.
+                if key in lexicon and not all(x.addressee for x in lexicon[key]):
                     assert trigger_pattern().match(fold(t.text)), t.text
             if any(matches(t) for t in sent):
                 n_trigger_sentences += 1
@@ -203,3 +205,13 @@ def test_sentence_copies_match_spacy_span_copies(nlp: Language) -> None:
         assert [(t.text, t.norm_, t.whitespace_, t.is_sent_start) for t in ours] == [
             (t.text, t.norm_, t.whitespace_, t.is_sent_start) for t in theirs
         ]
+
+
+def test_a_verb_of_saying_opens_a_sentence_to_the_parser_only_with_its_addressee() -> None:
+    from etl.transforms.gate import trigger_pattern
+
+    pattern = trigger_pattern()
+    # "déclarer" codes a consultation only "à son homologue": the verb alone, in nearly every
+    # news sentence, must not send the sentence to the parser; the addressee does.
+    assert not pattern.match("declare") and not pattern.match("dimanche")
+    assert pattern.match("homologue")
