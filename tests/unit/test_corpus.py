@@ -90,7 +90,7 @@ def test_scores_by_type_role_and_non_state_actors() -> None:
             event("MAR", "DZA", ["REJECT"], required=False),
         ],
     }
-    art = ("p.txt", "a1", None, None, None, None)
+    art = ("p.txt", "a1", None, None, None, None, "")
     # article, type, source state, target state, date, precision, method, directed, actor codes
     dyads = [
         ("a1", "ACCUSE", "FRA", "DZA", None, None, None, True, "FRA", "DZA"),  # roles reversed
@@ -128,7 +128,8 @@ def test_scores_date_and_date_precision() -> None:
             {**event("TCD", "SDN", ["ASSAULT"]), "date": None},
         ],
     }
-    art = ("p.txt", "a1", None, None, None, None)
+    # The page writes 2024 but never 2023: the 2023 gold date came from elsewhere.
+    art = ("p.txt", "a1", None, None, None, None, "Publié le 6 mars 2024. Le Niger a ...")
     day, month = dt.date(2024, 3, 5), dt.date(2024, 3, 1)
 
     def dyad(t: str, a: str, b: str, d: dt.date, p: str, m: str) -> tuple[Any, ...]:
@@ -147,6 +148,8 @@ def test_scores_date_and_date_precision() -> None:
     assert (report.event_date.hit, report.event_date.total) == (3, 4)
     assert (report.date_precision.hit, report.date_precision.total) == (3, 4)
     assert report.summary()["date_precision"] == 0.75
+    assert (report.event_date_in_text.hit, report.event_date_in_text.total) == (3, 3)
+    assert (report.date_precision_in_text.hit, report.date_precision_in_text.total) == (2, 3)
     # On another day, the fallback is wrong.
     dyads[3] = dyad("AID", "SEN", "GMB", day, "day", "publication")
     report = evaluate.Report()
@@ -165,7 +168,7 @@ def test_strict_needs_the_date_and_the_direction() -> None:
             {**event("SEN", "GMB", ["AID"]), "date": "2024-03-01"},  # found, wrong day
         ],
     }
-    art = ("p.txt", "a1", None, None, None, None)
+    art = ("p.txt", "a1", None, None, None, None, "")
     day = dt.date(2024, 3, 5)
 
     def dyad(t: str, a: str, b: str, directed: bool) -> tuple[Any, ...]:
@@ -209,7 +212,7 @@ def test_the_committed_corpus_is_consistent() -> None:
 
 def test_a_group_keeps_its_state_but_is_no_state_side() -> None:
     g = {"file": "p.txt", "events": [event("NSA:hamas", "ISR", ["ASSAULT"])]}
-    art = ("p.txt", "a1", None, None, None, None)
+    art = ("p.txt", "a1", None, None, None, None, "")
     # Hamas's rows carry its state (PSE) as country_code, and its own code as actor code.
     dyads = [("a1", "ASSAULT", "PSE", "ISR", None, None, None, True, "NSA:hamas", "ISR")]
     report = evaluate.Report()
