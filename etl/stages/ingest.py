@@ -359,13 +359,26 @@ def ingest_folder(
     entries = scan_folder(folder, found)
     # Sidecars and manifests are read whole each run: their rows are rewritten with the file list.
     metadata = read_metadata(found, {e.file_name for e in entries}, max_bytes=max_bytes, now=now)
+    known = load_state(state_path)
+    skip: dict[str, str] = {}
+    if skip_unchanged and known and not full_refresh:
+        skip = unchanged_files(conn, entries, known, metadata.pages, max_bytes=max_bytes)
+    states = warehouse.query(conn, "document_states")
+    n_stored = states.filter(pl.col("status_code") == "ok").height
+    held = set(skip.values())
+    alone = states.filter(pl.col("document_id").is_in(list(held)))
+    alone_ok = alone.filter(pl.col("status_code") == "ok").height > 0
+    # Only the documents of files read below go through Python.
     stored = {
-        r["document_id"]: r for r in warehouse.query(conn, "document_states").iter_rows(named=True)
+        r["document_id"]: r
+        for r in states.join(alone, on="document_id", how="anti").iter_rows(named=True)
     }
     previous = {k: r["ingested_at"] for k, r in stored.items()}
     again: set[str] = set()
 
     def wanted(document_id: str, file_name: str | None, n_bytes: int) -> bool:
+        if document_id in held:  # stored, left alone: a file read with it is its duplicate
+            return False
         old = stored.get(document_id)
         if full_refresh or old is None:
             return True
@@ -383,11 +396,8 @@ def ingest_folder(
     )
     n_new = n_ok = 0
     duplicates: dict[str, str] = {}
-    known = load_state(state_path)
     state: FolderState = {}
-    skip: dict[str, str] = {}
-    if skip_unchanged and known and not full_refresh:
-        skip = unchanged_files(conn, entries, known, metadata.pages, max_bytes=max_bytes)
+    if skip:
         # The files left alone hold their documents first (none is a duplicate): a file read
         # below with the same content is a duplicate of theirs, when its name comes later.
         rows.document_ids.update(skip.values())
@@ -449,8 +459,7 @@ def ingest_folder(
                 touch={"seen_at": now},
             )
             kept = (d for d in rows.document_ids if d in stored and d not in again)
-            accepted = n_ok > 0 or any(stored[d]["status_code"] == "ok" for d in kept)
-            n_stored = sum(r["status_code"] == "ok" for r in stored.values())
+            accepted = n_ok > 0 or alone_ok or any(stored[d]["status_code"] == "ok" for d in kept)
             if not accepted and n_stored and not allow_empty:
                 # Raised inside the transaction: nothing of this run is kept.
                 raise RefusedEmpty(
