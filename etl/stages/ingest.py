@@ -16,6 +16,14 @@ import duckdb
 import polars as pl
 
 from etl import warehouse
+from etl.stages.ingest_skip import (
+    FolderState,
+    document_id_for,
+    load_state,
+    read_or_skip,
+    save_state,
+    unchanged_files,
+)
 from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan_folder
 from etl.stages.sidecars import FolderMetadata, read_metadata
 from etl.warehouse import records
@@ -51,11 +59,6 @@ def read_blob(folder: Path, path: Path, max_bytes: int) -> FileBlob:
 def read_folder(folder: Path, max_bytes: int) -> list[FileBlob]:
     """Every page-like entry of ``folder``, read or rejected with a reason."""
     return [read_entry(e, max_bytes) for e in scan_folder(folder)]
-
-
-def document_id_for(sha256: str) -> str:
-    """A document is identified by its content, so renaming a file keeps its ID and rows."""
-    return sha256[:20]
 
 
 def unread_document_id(file_name: str, reject_reason: str) -> str:
@@ -332,6 +335,7 @@ def ingest_folder(
     allow_empty: bool = False,
     chunk_files: int = CHUNK_FILES,
     state_path: Path | None = None,
+    skip_unchanged: bool = True,
 ) -> Ingested:
     """Read every ``.txt`` page in ``folder`` into ``raw.documents``: unchanged files keep their
     rows, deleted files lose them, bad files are kept with a reason instead of failing the run.
@@ -347,18 +351,34 @@ def ingest_folder(
     A stored document whose row no longer matches the folder (renamed, or on the other side of a
     changed ``DYAD_MAX_BYTES``) is stored again. A folder with no accepted page does not empty a
     warehouse that has some unless ``allow_empty``.
+
+    With the saved state, files whose every row is already stored (``unchanged_files``) are left
+    alone: no file row is built for them and they are kept out of the file-list comparison.
     """
     found: list[Entry] = []
     entries = scan_folder(folder, found)
     # Sidecars and manifests are read whole each run: their rows are rewritten with the file list.
     metadata = read_metadata(found, {e.file_name for e in entries}, max_bytes=max_bytes, now=now)
+    known = load_state(state_path)
+    skip: dict[str, str] = {}
+    if skip_unchanged and known and not full_refresh:
+        skip = unchanged_files(conn, entries, known, metadata.pages, max_bytes=max_bytes)
+    states = warehouse.query(conn, "document_states")
+    n_stored = states.filter(pl.col("status_code") == "ok").height
+    held = set(skip.values())
+    alone = states.filter(pl.col("document_id").is_in(list(held)))
+    alone_ok = alone.filter(pl.col("status_code") == "ok").height > 0
+    # Only the documents of files read below go through Python.
     stored = {
-        r["document_id"]: r for r in warehouse.query(conn, "document_states").iter_rows(named=True)
+        r["document_id"]: r
+        for r in states.join(alone, on="document_id", how="anti").iter_rows(named=True)
     }
     previous = {k: r["ingested_at"] for k, r in stored.items()}
     again: set[str] = set()
 
     def wanted(document_id: str, file_name: str | None, n_bytes: int) -> bool:
+        if document_id in held:  # stored, left alone: a file read with it is its duplicate
+            return False
         old = stored.get(document_id)
         if full_refresh or old is None:
             return True
@@ -376,70 +396,99 @@ def ingest_folder(
     )
     n_new = n_ok = 0
     duplicates: dict[str, str] = {}
-    known = _load_state(state_path)
     state: FolderState = {}
-    with warehouse.transaction(conn):
-        # Deletes happen once, never per chunk (each one scans the table): the sidecar list is
-        # rewritten whole, the file list synced at the end; a full refresh rewrites every document
-        # (``ingested_at`` is kept from ``previous``); otherwise the rows written are new
-        # documents, which have no rows yet.
-        empty = {"raw.metadata_files": records.frame("raw.metadata_files", metadata.files)}
-        if full_refresh:
-            empty["raw.documents"] = records.frame("raw.documents", [])
-        warehouse.overwrite(conn, empty)
-        # The file list is compared with the stored one at the end and only what differs is
-        # written (rewriting 100,000 rows cost seconds); its rows are small enough to hold.
-        file_frames: list[pl.DataFrame] = []
-        for start in range(0, len(entries), chunk_files):
-            files: list[dict[str, object]] = []
-            documents: list[dict[str, object]] = []
-            for entry in entries[start : start + chunk_files]:
-                blob, state[entry.file_name] = _read_or_skip(entry, known, rows.wanted, max_bytes)
-                file_row, document_row = rows.add(blob)
-                files.append(file_row)
-                if file_row["is_duplicate"]:
-                    duplicates[str(file_row["file_name"])] = str(file_row["document_id"])
-                if document_row is not None:
-                    documents.append(document_row)
-            n_new += len(documents)
-            n_ok += sum(d["status_code"] == "ok" for d in documents)
-            restored = sorted(again & {str(d["document_id"]) for d in documents})
-            if restored:  # a document stored again replaces its old row
+    if skip:
+        # The files left alone hold their documents first (none is a duplicate): a file read
+        # below with the same content is a duplicate of theirs, when its name comes later.
+        rows.document_ids.update(skip.values())
+        state = {name: known[name] for name in skip}
+        entries_read = [e for e in entries if e.file_name not in skip]
+    else:
+        entries_read = entries
+    # Where each document left alone is held, in the folder's order (which decides duplicates).
+    rank = {e.file_name: i for i, e in enumerate(entries)} if skip else {}
+    held_at = {document_id: rank[name] for name, document_id in skip.items()}
+    try:
+        with warehouse.transaction(conn):
+            # Deletes happen once, never per chunk (each one scans the table): the sidecar list
+            # is rewritten whole, the file list synced at the end; a full refresh rewrites every
+            # document (``ingested_at`` is kept from ``previous``); otherwise the rows written
+            # are new documents, which have no rows yet.
+            empty = {"raw.metadata_files": records.frame("raw.metadata_files", metadata.files)}
+            if full_refresh:
+                empty["raw.documents"] = records.frame("raw.documents", [])
+            warehouse.overwrite(conn, empty)
+            # The file list is compared with the stored one at the end and only what differs is
+            # written (rewriting 100,000 rows cost seconds); its rows are small enough to hold.
+            file_frames: list[pl.DataFrame] = []
+            for start in range(0, len(entries_read), chunk_files):
+                files: list[dict[str, object]] = []
+                documents: list[dict[str, object]] = []
+                for entry in entries_read[start : start + chunk_files]:
+                    blob, state[entry.file_name] = read_or_skip(
+                        entry, known, rows.wanted, max_bytes
+                    )
+                    file_row, document_row = rows.add(blob)
+                    holder = held_at.get(str(file_row["document_id"]))
+                    if holder is not None and holder > rank[entry.file_name]:
+                        raise _SameContent  # a file left alone would become its duplicate
+                    files.append(file_row)
+                    if file_row["is_duplicate"]:
+                        duplicates[str(file_row["file_name"])] = str(file_row["document_id"])
+                    if document_row is not None:
+                        documents.append(document_row)
+                n_new += len(documents)
+                n_ok += sum(d["status_code"] == "ok" for d in documents)
+                restored = sorted(again & {str(d["document_id"]) for d in documents})
+                if restored:  # a document stored again replaces its old row
+                    warehouse.overwrite(
+                        conn,
+                        {"raw.documents": records.frame("raw.documents", [])},
+                        key_column="document_id",
+                        keys=restored,
+                    )
+                insert(conn, "raw.documents", records.frame("raw.documents", documents))
+                file_frames.append(records.frame("raw.document_files", files))
+            n_file_rows = warehouse.sync_rows(
+                conn,
+                "raw.document_files",
+                pl.concat(file_frames) if file_frames else records.frame("raw.document_files", []),
+                warehouse.query(conn, "document_files_except", file_names=list(skip))
+                if skip
+                else warehouse.read_table(conn, "raw.document_files"),
+                touch={"seen_at": now},
+            )
+            kept = (d for d in rows.document_ids if d in stored and d not in again)
+            accepted = n_ok > 0 or alone_ok or any(stored[d]["status_code"] == "ok" for d in kept)
+            if not accepted and n_stored and not allow_empty:
+                # Raised inside the transaction: nothing of this run is kept.
+                raise RefusedEmpty(
+                    f"no accepted page in {folder} ({len(entries)} file(s)), and the warehouse "
+                    f"holds {n_stored} document(s): nothing "
+                    "was changed; run with --allow-empty (DYAD_ALLOW_EMPTY=1) to empty it"
+                )
+            gone = sorted(set(previous) - rows.document_ids)
+            if gone:
                 warehouse.overwrite(
                     conn,
                     {"raw.documents": records.frame("raw.documents", [])},
                     key_column="document_id",
-                    keys=restored,
+                    keys=gone,
                 )
-            insert(conn, "raw.documents", records.frame("raw.documents", documents))
-            file_frames.append(records.frame("raw.document_files", files))
-        n_file_rows = warehouse.sync_rows(
+    except _SameContent:  # a changed file holds an unchanged one's content under an earlier name
+        return ingest_folder(
             conn,
-            "raw.document_files",
-            pl.concat(file_frames) if file_frames else records.frame("raw.document_files", []),
-            warehouse.read_table(conn, "raw.document_files"),
-            touch={"seen_at": now},
+            folder,
+            max_bytes=max_bytes,
+            full_refresh=full_refresh,
+            now=now,
+            allow_empty=allow_empty,
+            chunk_files=chunk_files,
+            state_path=state_path,
+            skip_unchanged=False,
         )
-        kept = (d for d in rows.document_ids if d in stored and d not in again)
-        accepted = n_ok > 0 or any(stored[d]["status_code"] == "ok" for d in kept)
-        n_stored = sum(r["status_code"] == "ok" for r in stored.values())
-        if not accepted and n_stored and not allow_empty:
-            # Raised inside the transaction: nothing of this run is kept.
-            raise RefusedEmpty(
-                f"no accepted page in {folder} ({len(entries)} file(s)), and the warehouse holds "
-                f"{n_stored} document(s): nothing "
-                "was changed; run with --allow-empty (DYAD_ALLOW_EMPTY=1) to empty it"
-            )
-        gone = sorted(set(previous) - rows.document_ids)
-        if gone:
-            warehouse.overwrite(
-                conn,
-                {"raw.documents": records.frame("raw.documents", [])},
-                key_column="document_id",
-                keys=gone,
-            )
     if state_path is not None and state != known:  # once the rows it describes have committed
-        _save_state(state_path, state)
+        save_state(state_path, state)
     rejected = warehouse.query(conn, "rejected_documents")
     damaged = warehouse.query(conn, "damaged_documents")
     return Ingested(
@@ -454,55 +503,8 @@ def ingest_folder(
     )
 
 
-# name -> [size, mtime_ns, sha256]
-FolderState = dict[str, list[object]]
-
-
-def _load_state(path: Path | None) -> FolderState:
-    """The file state the last committed run saved; empty when missing or unreadable (then
-    every file is read, which is always correct)."""
-    if path is None or not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save_state(path: Path, state: FolderState) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _read_or_skip(
-    entry: Entry,
-    known: FolderState,
-    wanted: Callable[[str, str | None, int], bool] | None,
-    max_bytes: int,
-) -> tuple[FileBlob, list[object]]:
-    """The entry as :func:`read_entry` gives it, without reading a file whose size and mtime
-    match the saved state when its document is stored and not wanted again; and its state."""
-    size, mtime = entry.n_bytes, entry.mtime_ns  # as the walk found them: no second stat
-    if entry.reject_reason is None and mtime is None:
-        try:
-            st = os.stat(entry.path)
-            size, mtime = st.st_size, st.st_mtime_ns
-        except OSError:
-            mtime = None
-    old = known.get(entry.file_name)
-    if entry.reject_reason is None and mtime is not None and old and old[:2] == [size, mtime]:
-        digest = str(old[2])
-        # Its name is the one saved, so only the size limit can have made it stale here.
-        skip = wanted is not None and not wanted(document_id_for(digest), None, size)
-        if len(digest) == 64 and skip:
-            blob = FileBlob(entry.file_name, size, digest, None, None, entry.name_hex)
-            return blob, list(old)
-    blob = read_entry(entry, max_bytes)
-    if mtime is None or blob.sha256 is None:
-        return blob, [0, 0, "unread"]
-    return blob, [size, mtime, blob.sha256]
+class _SameContent(Exception):
+    """An unchanged file's content is also held by a file processed before it."""
 
 
 def folder_state(folder: Path, previous: Mapping[str, list[object]] | None = None) -> FolderState:

@@ -35,15 +35,24 @@ def report_path(warehouse_path: Path) -> Path:
 
 def read_records(conn: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
     """The rows of every report query, as records."""
-    # The pairs are ranked once (the ranking evaluates mart.actor_dyad_counts over the whole
-    # warehouse): the timeline's pairs are the first of the network's, the order being total.
+    # The pairs are ranked once; the timeline's pairs are the first of the network's (the order
+    # is total), and the months and actors queries get them as parameters, so that they read
+    # only the dyads of those pairs, never a whole view (the memory of the run at 100,000 pages).
     pairs = query(conn, "report_pairs", n_pairs=max(TIMELINE_PAIRS, NETWORK_PAIRS)).to_dicts()
+    timeline, network = pairs[:TIMELINE_PAIRS], pairs[:NETWORK_PAIRS]
+    shown = sorted({p["actor_code_a"] for p in network} | {p["actor_code_b"] for p in network})
+    months = query(
+        conn,
+        "report_months",
+        pair_a_codes=[p["actor_code_a"] for p in timeline],
+        pair_b_codes=[p["actor_code_b"] for p in timeline],
+    )
     return {
         "report_summary": query(conn, "report_summary").to_dicts(),
-        "report_pairs": pairs[:TIMELINE_PAIRS],
-        "report_network_pairs": pairs[:NETWORK_PAIRS],
-        "report_months": query(conn, "report_months", n_pairs=TIMELINE_PAIRS).to_dicts(),
-        "report_actors": query(conn, "report_actors", n_pairs=NETWORK_PAIRS).to_dicts(),
+        "report_pairs": timeline,
+        "report_network_pairs": network,
+        "report_months": months.to_dicts(),
+        "report_actors": query(conn, "report_actors", actor_codes=shown).to_dicts(),
         "report_quad_classes": query(conn, "report_quad_classes").to_dicts(),
     }
 

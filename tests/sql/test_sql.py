@@ -61,13 +61,13 @@ QUERY_FILES = sorted([*(SQL_DIR / "queries").glob("*.sql"), *(SQL_DIR / "checks"
 
 
 def sample_parameters(statement: exp.Expr) -> dict[str, object]:
-    """A value of the right kind for each named parameter: lists for ``*_ids``, ``*_types`` and
-    ``*_names``,
+    """A value of the right kind for each named parameter: lists for ``*_ids``, ``*_types``,
+    ``*_names`` and ``*_codes``,
     numbers for ``n_*``, text otherwise (the query must run, not find rows)."""
     values: dict[str, object] = {}
     for p in statement.find_all(exp.Placeholder):
         name = p.name
-        if name.endswith(("_ids", "_types", "_names")):
+        if name.endswith(("_ids", "_types", "_names", "_codes")):
             values[name] = []
         elif name.startswith("n_"):
             values[name] = 3

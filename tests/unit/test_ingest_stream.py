@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import polars as pl
 import pytest
 
 from etl import warehouse
-from etl.stages import ingest, raw_files
+from etl.stages import ingest, ingest_skip, raw_files
 
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5)
 LATER = dt.datetime(2026, 2, 3, 4, 5, 6)
@@ -93,6 +94,7 @@ def test_a_rerun_reads_only_files_whose_size_or_mtime_changed(
         return real_read(entry, max_bytes)
 
     monkeypatch.setattr(ingest, "read_entry", spy)
+    monkeypatch.setattr(ingest_skip, "read_entry", spy)  # the files the state says changed
     _ingest(db, folder, NOW, state_path=state)
     assert read == []  # the empty file too: its (rejected) document is stored
     assert _tables(db) == first
@@ -113,3 +115,36 @@ def test_a_rerun_reads_only_files_whose_size_or_mtime_changed(
             conn, folder, max_bytes=10_000, full_refresh=True, now=NOW, state_path=state
         )
     assert len(read) == 10
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "earlier copy",  # a new file holds an unchanged page's content under an earlier name
+        "later copy",  # ... under a later name: a duplicate
+        "holder deleted",  # p0 goes: its copy z_copy.txt now holds the document
+        "edited",
+    ],
+)
+def test_files_left_alone_give_the_rows_of_a_full_comparison(tmp_path: Path, change: str) -> None:
+    """An incremental ingest leaves unchanged files out of its per-file work; the rows must be
+    those of the same ingest reading the state of every file (``skip_unchanged=False``)."""
+    runs = {}
+    for skip in (True, False):
+        root = tmp_path / str(skip)
+        root.mkdir()
+        folder = _folder(root)
+        db, state = root / "dyad.duckdb", root / "dyad.files.json"
+        _ingest(db, folder, NOW, state_path=state)
+        if change == "earlier copy":
+            (folder / "a_copy.txt").write_text(PAGE + "Suite 3.\n", encoding="utf-8")
+        elif change == "later copy":
+            (folder / "q_copy.txt").write_text(PAGE + "Suite 3.\n", encoding="utf-8")
+        elif change == "holder deleted":
+            (folder / "p0.txt").unlink()
+        else:
+            (folder / "p5.txt").write_text(PAGE + "Suite 5, corrigée.\n", encoding="utf-8")
+        got = _ingest(db, folder, LATER, state_path=state, skip_unchanged=skip)
+        saved = {k: (v[0], v[2]) for k, v in json.loads(state.read_text()).items()}  # no mtimes
+        runs[skip] = (_tables(db), got.n_new, got.n_removed, got.duplicates, saved)
+    assert runs[True] == runs[False]
