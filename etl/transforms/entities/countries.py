@@ -132,15 +132,11 @@ def _place_name_attributes(
         return
     if prep in A_PREPS and (prep != "a" or index.words[j].text == "A"):
         root = index.span_root(m.start, m.end)
-        head = root.head if root.head is not root else None
-        lemma = fold(head.lemma_) if head is not None else ""
-        text = fold(head.text) if head is not None else ""
-        if lemma in DATIVE_HEADS or text in DATIVE_HEADS:
-            return
-        if head is not None and _dative_above(head):
-            # "imposer des droits de douane au Mexique", "la fourniture de l'énergie électrique
-            # au Niger": the parser often hangs the dative on a noun inside the phrase of the
-            # verb or noun that takes it; the state is still the one it is given to.
+        head = root.head if root.head.i != root.i else None
+        if head is not None and (_takes_dative(head) or _dative_above(head)):
+            # "livrer au Mali", and "imposer des droits de douane au Mexique", "la fourniture de
+            # l'énergie électrique au Niger", where the parser hangs the dative on a noun inside
+            # the phrase of the verb or noun that takes it: the state is the one given to.
             return
         # Otherwise "au Mali", "à Moscou" is where something is or happens ("la situation
         # au Mali", "arrivés au Niger", "reçu au Kremlin").
@@ -156,6 +152,11 @@ def _place_name_attributes(
             m.sector, m.role = rp.sector, rp.role_name
 
 
+def _takes_dative(t: Token) -> bool:
+    """Whether ``t`` is a verb or noun whose "à X" names a recipient or addressee."""
+    return fold(t.lemma_) in DATIVE_HEADS or fold(t.text) in DATIVE_HEADS
+
+
 def _dative_above(t: Token) -> bool:
     """Whether ``t`` sits inside the object phrase of a verb that takes a dative ("imposer",
     "livrer"), or inside the complement of such a noun ("la fourniture de l'énergie")."""
@@ -163,8 +164,8 @@ def _dative_above(t: Token) -> bool:
         if t.dep_ not in ("nmod", "amod", "obj") or t.head.i == t.i:
             return False
         if t.dep_ == "obj":
-            return fold(t.head.lemma_) in DATIVE_HEADS or fold(t.head.text) in DATIVE_HEADS
+            return _takes_dative(t.head)
         t = t.head
-        if t.pos_ == "NOUN" and (fold(t.lemma_) in DATIVE_HEADS or fold(t.text) in DATIVE_HEADS):
+        if t.pos_ == "NOUN" and _takes_dative(t):
             return True
     return False

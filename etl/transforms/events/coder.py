@@ -19,6 +19,7 @@ from etl.transforms.events.pairs import PairCandidate, Side, pair_candidates, se
 from etl.transforms.events.parse import (
     is_conditional,
     is_negated,
+    lemma_of,
     matches,
     under_reporting,
     verb_of,
@@ -157,7 +158,7 @@ def _negated_governor(v: Token) -> bool:
     return (
         v.dep_ == "xcomp"
         and head.i != v.i
-        and head.lemma_ in NEGATING_GOVERNORS
+        and lemma_of(head) in NEGATING_GOVERNORS
         and is_negated(head)
     )
 

@@ -19,6 +19,10 @@ INTENT_GOVERNORS = word_set("event_intent_governors_fr.tsv")
 INTENT_MODIFIERS = frozenset({"futur", "prochain", "éventuel", "possible", "envisagé", "prévu"})
 
 
+# Prepositions of a "de X" complement (an owner, an author, an origin).
+OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
+
+
 def lemma_of(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -102,7 +106,7 @@ def subject_candidates(v: Token) -> list[list[Token]]:
             owners = [
                 c
                 for c in cur.head.children
-                if c.dep_ == "nmod" and c.i < cur.i and has_case(c, ("de", "du", "des", "d'", "d’"))
+                if c.dep_ == "nmod" and c.i < cur.i and has_case(c, OF_WORDS)
             ]
             out.append(owners or [cur.head])
         if cur.dep_ in climbs and cur.head.i != cur.i:

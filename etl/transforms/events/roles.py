@@ -18,6 +18,7 @@ from etl.transforms.events.actors import (
     token_distance,
 )
 from etl.transforms.events.parse import (
+    OF_WORDS,
     context_lemmas,
     has_case,
     is_intent,
@@ -33,13 +34,12 @@ from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger
 from etl.transforms.types import Mention
 
-OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 BETWEEN_WORDS = frozenset({"entre"})
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 DATIVE_WORDS = frozenset({"à", "au", "aux"})
 # Who condemns an act accuses its authors ("de X", "par X", or a demonym), not its victims.
 CONDEMNING_TYPES = frozenset({"ACCUSE", "PROTEST"})
-AGENT_CASES = frozenset({"de", "du", "des", "d'", "d’", "par"})
+AGENT_CASES = OF_WORDS | {"par"}
 CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "ccomp", "advcl"})
 # Verbs whose subject receives what the trigger noun denotes ("X a obtenu le soutien de Y").
 RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
