@@ -143,9 +143,9 @@ def code_corpus(
     ]
     docs: dict[str, Any] = {}
     rows = build_entity_rows(bodies, nlp, gaz, on_doc=lambda a, d: docs.__setitem__(a, d))
-    frame = articles.select("article_id", "body", "published_date").with_columns(
-        fetched_date=articles["published_date"].clear(articles.height)
-    )
+    frame = articles.select(
+        "article_id", "body", "published_date", "published_date_precision"
+    ).with_columns(fetched_date=articles["published_date"].clear(articles.height))
     contexts = article_contexts(
         frame,
         records.frame("core.sentences", rows.sentences),

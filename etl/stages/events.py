@@ -69,6 +69,7 @@ def article_contexts(
             body=r["body"],
             published_date=r["published_date"],
             fetched_date=r["fetched_date"],
+            published_date_precision=r.get("published_date_precision", "day"),
             sentences=tuple(sentences_by_article.get(r["article_id"], ())),
             mentions=tuple(mentions_by_article.get(r["article_id"], ())),
         )

@@ -1,10 +1,14 @@
--- Each input file's article metadata, for scoring against a gold file.
+-- Each input file's article metadata, for scoring against a gold file. The publication date is
+-- scored as a day: a page that gives only its month has none.
 with final as (
     select
         files.file_name,
         articles.article_id,
         articles.title,
-        articles.published_date,
+        case
+            when coalesce(articles.published_date_precision, 'day') = 'day'
+                then articles.published_date
+        end as published_date,
         articles.author_name,
         articles.outlet_name,
         documents.raw_text

@@ -6,6 +6,7 @@ date rules are tested apart from the rest of the coder.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -108,6 +109,26 @@ def test_search_excerpt_month_gives_a_month(nlp: Language) -> None:
         "mercredi",
         "sentence",
     )
+
+
+def test_month_the_article_carries_resolves_a_day_without_a_year(nlp: Language) -> None:
+    # The excerpt's line may leave the body with the headline; its month stays with the article.
+    body = "Le 19 avril, les ministres burkinabè et ivoirien de la Défense se sont rencontrés."
+    doc = nlp(body)
+    token = next(t for t in doc if t.text == "rencontrés")
+    ctx = ArticleContext("a1", body, D(2024, 4, 1), None, (), (), published_date_precision="month")
+    args = (SentenceActors(doc, token.sent, []), token, "asserted", 0, len(body))
+    resolved, _, method = event_date(ctx, *args, date_anchor(ctx), find_date_mentions(body))
+    assert resolved is not None and (resolved.value, resolved.precision) == (D(2024, 4, 19), "day")
+    assert method == "sentence"
+    # A month is no day to count a weekday from.
+    body = "Les ministres se sont rencontrés mardi à la frontière."
+    doc = nlp(body)
+    token = next(t for t in doc if t.text == "rencontrés")
+    ctx = dataclasses.replace(ctx, body=body)
+    args = (SentenceActors(doc, token.sent, []), token, "asserted", 0, len(body))
+    resolved, _, _ = event_date(ctx, *args, date_anchor(ctx), find_date_mentions(body))
+    assert resolved is not None and resolved.precision == "month"
 
 
 def test_sentence_inside_an_embedded_post_takes_its_date(nlp: Language) -> None:

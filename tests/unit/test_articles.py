@@ -668,9 +668,34 @@ def test_a_stored_excerpts_date_line_gives_the_publication_day() -> None:
     rec = extract_article(f" date 2025-03-18 {story}\n\nLa décision prend effet immédiatement.")
     assert rec.published_date == dt.date(2025, 3, 18)
     assert rec.published_date_precision == "day"
-    # A month alone is no publication day.
+    # A month alone is no publication day: it is kept at its precision.
     rec = extract_article(f" date 2025-03 {story}\n\nLa décision prend effet immédiatement.")
-    assert rec.published_date is None
+    assert (rec.published_date, rec.published_date_precision) == (dt.date(2025, 3, 1), "month")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Frontière fermée, dit Niamey 06/03/2025 | 07:09 Envoyer par e-mail :", (2025, 3, 6)),
+        ("Frontière fermée (Mis à jour le 18 mars 2025 10h53)", (2025, 3, 18)),
+        # No clock: a date the headline talks about, not the page's time stamp.
+        ("Retour sur la crise du 6 mars 2025", None),
+        # A stamp outside the excerpt's month is not this page's day.
+        ("Frontière fermée, dit Niamey 28/02/2025 | 07:09 Envoyer par e-mail :", None),
+    ],
+)
+def test_a_time_stamp_on_a_month_excerpts_line_gives_the_day(
+    head: str, expected: tuple[int, int, int] | None
+) -> None:
+    story = (
+        "Le gouvernement a annoncé mardi la fermeture de sa frontière avec le pays voisin, "
+        "après plusieurs semaines de tensions entre les deux capitales."
+    )
+    rec = extract_article(f" date 2025-03 {head}\n\n{story}")
+    if expected is None:
+        assert rec.published_date_precision == "month"
+    else:
+        assert (rec.published_date, rec.published_date_precision) == (dt.date(*expected), "day")
 
 
 def test_a_last_paragraph_cut_mid_sentence_keeps_its_whole_sentences() -> None:

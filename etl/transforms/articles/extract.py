@@ -16,7 +16,7 @@ from etl.transforms.articles.structure import (
     mark_title_dups,
     select_story,
 )
-from etl.transforms.dates.anchors import excerpt_date
+from etl.transforms.dates.anchors import excerpt_date, excerpt_stamp
 from etl.transforms.language import detect_language
 from etl.transforms.types import ArticleRecord, ResolvedDate, Segment
 
@@ -104,11 +104,15 @@ def _extract(page: str, fetched: dt.date | None) -> ArticleRecord:
         blocks, title, story_start, kept, footer_at, fetched, language
     )
     if published is None:
-        # A stored search excerpt opens with "date YYYY-MM-DD": the page's day. A month alone
-        # ("date 2024-08") is no publication day; the event dating reads it as a month anchor.
+        # A stored search excerpt opens with "date YYYY-MM-DD" (the page's day) or "date YYYY-MM"
+        # (its month, kept at that precision; a time-stamped date of that month on the same line
+        # gives the day). The event dating counts relative dates from either.
         excerpt = excerpt_date(raw)
-        if excerpt is not None and excerpt[1] == "day":
-            published = ResolvedDate(excerpt[0], "day", raw[: excerpt[2]].strip(), "excerpt")
+        stamp = excerpt_stamp(raw)
+        if stamp is not None and excerpt is not None:
+            published = ResolvedDate(stamp, "day", raw[: excerpt[2]].strip(), "excerpt")
+        elif excerpt is not None:
+            published = ResolvedDate(excerpt[0], excerpt[1], raw[: excerpt[2]].strip(), "excerpt")
 
     return ArticleRecord(
         title=title.text if title else None,

@@ -24,6 +24,7 @@ from etl.transforms.types import DateMention
 __all__ = [
     "Anchor",
     "excerpt_date",
+    "excerpt_stamp",
     "full_date",
     "head_date",
     "is_dateline",
@@ -108,6 +109,31 @@ def excerpt_date(body: str) -> tuple[dt.date, str, int] | None:
     except ValueError:
         return None
     return value, "month" if m[3] is None else "day", m.end()
+
+
+# A clock time right after a date ("06/10/2022 | 07:09", "26 mai 2018 10h53", "28/06/2023 à
+# 12:13"): a page's time stamp, not a date the story talks about.
+_CLOCK_AFTER = re.compile(r"\s*(?:[|,\-–]|à)?\s*\d{1,2}\s*[h:]\s*\d{2}\b")
+
+
+def excerpt_stamp(body: str) -> dt.date | None:
+    """The day of a time-stamped date on a search excerpt's month line ("date 2022-10 Titre ...
+    06/10/2022 | 07:09"), when it falls in that month: the page's own day."""
+    excerpt = excerpt_date(body)
+    if excerpt is None or excerpt[1] != "month":
+        return None
+    line_end = body.find("\n", excerpt[2])
+    line = body[: len(body) if line_end < 0 else line_end]
+    for m in find_date_mentions(line):
+        value = full_date(m)
+        if (
+            m.char_start >= excerpt[2]
+            and value is not None
+            and value.replace(day=1) == excerpt[0]
+            and _CLOCK_AFTER.match(line, m.char_end)
+        ):
+            return value
+    return None
 
 
 # --------------------------------------------------------------------------------------------

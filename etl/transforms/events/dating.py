@@ -48,7 +48,7 @@ _LEAD_DAYS = 31
 def date_anchor(ctx: ArticleContext) -> dt.date | None:
     """The publication date, else the date of a byline, date line or dateline at the head of the
     body. Any other date of the page may be a background date, so it never counts from here."""
-    if ctx.published_date:
+    if ctx.published_date and ctx.published_date_precision in (None, "day"):
         return ctx.published_date
     excerpt = excerpt_date(ctx.body)
     if excerpt is not None and excerpt[1] == "day":
@@ -375,6 +375,9 @@ def event_date(
     ``none``. ``anchor`` is :func:`date_anchor` of ``ctx``."""
     excerpt = excerpt_date(ctx.body)
     month = excerpt[0] if excerpt is not None and excerpt[1] == "month" else None
+    if ctx.published_date is not None and ctx.published_date_precision == "month":
+        # The page's month survives in the article even when the excerpt line left the body.
+        month = ctx.published_date
     page = _Page(ctx, anchor, month, body_dates)
     tense = clause_tense(token)
     quoted = _quoted_elsewhere(ctx.body, start, end, token.idx)

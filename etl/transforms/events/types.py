@@ -21,6 +21,8 @@ class ArticleContext:
     fetched_date: dt.date | None
     sentences: tuple[tuple[int, int, int], ...]  # (sentence_index, char_start, char_end)
     mentions: tuple[Mention, ...]
+    # "month" when the page gives only its month (a search excerpt's "date YYYY-MM").
+    published_date_precision: str | None = "day"
 
 
 @dataclass(frozen=True)
