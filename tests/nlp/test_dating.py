@@ -131,6 +131,23 @@ def test_month_the_article_carries_resolves_a_day_without_a_year(nlp: Language) 
     assert resolved is not None and resolved.precision == "month"
 
 
+def test_lead_day_long_before_the_pages_month_is_background(nlp: Language) -> None:
+    body = (
+        "Le 9 novembre 2020, un cessez-le-feu avait mis fin à la guerre.\n\n"
+        "Moscou a accusé l'Azerbaïdjan de violer l'accord."
+    )
+    month = ArticleContext("a1", body, D(2022, 3, 1), None, (), (), "month")
+    day = dataclasses.replace(month, published_date=D(2020, 11, 9), published_date_precision="day")
+    doc = nlp(body)
+    token = next(t for t in doc if t.text == "accusé")
+    start = body.index("Moscou")
+    args = (SentenceActors(doc, token.sent, []), token, "asserted", start, len(body))
+    resolved, _, _ = event_date(month, *args, date_anchor(month), find_date_mentions(body))
+    assert resolved is None or resolved.value != D(2020, 11, 9)
+    resolved, _, method = event_date(day, *args, date_anchor(day), find_date_mentions(body))
+    assert resolved is not None and resolved.value == D(2020, 11, 9)
+
+
 def test_sentence_inside_an_embedded_post_takes_its_date(nlp: Language) -> None:
     body = (
         "Le ministère a réagi sur les réseaux sociaux.\n\n"

@@ -284,6 +284,8 @@ class _Page:
                 continue
             if self.anchor is not None and not 0 <= (self.anchor - r.value).days <= _LEAD_DAYS:
                 continue
+            if self.anchor is None and self.month is not None and not _near_month(r, self.month):
+                continue
             return r, m
         return None
 
@@ -308,6 +310,11 @@ class _Page:
             if reference is not None:
                 return resolve_date(m, reference, latest=latest, tense=tense)
         return resolve_date(m, None, latest=latest, tense=tense)
+
+
+def _near_month(r: ResolvedDate, month: dt.date) -> bool:
+    """Whether ``r`` lies in the page's month or in the month before its start."""
+    return r.value.replace(day=1) == month or 0 <= (month - r.value).days <= _LEAD_DAYS
 
 
 def _resolve_nearest(
