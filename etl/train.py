@@ -30,7 +30,7 @@ from etl.stages.entities import build_entity_rows
 from etl.stages.events import article_contexts
 from etl.transforms.events.actors import ordered, party_kind
 from etl.transforms.events.coder import propose_events
-from etl.transforms.events.learned import PARSE_CONFIDENCE
+from etl.transforms.events.learned import PARSE_CONFIDENCE, pick_additions, top_types
 from etl.transforms.events.model import MODEL_FILE
 from etl.transforms.events.pairs import direction_features, event_pairs
 from etl.transforms.events.types import SOURCE, TARGET
@@ -251,19 +251,30 @@ def score_split(
     ``by_country`` keyed by state pairs as ``dyad evaluate`` counts them."""
     col = {t: j for j, t in enumerate(types)}
     at: dict[tuple[str, int, Pair], int] = {}
-    adds: dict[str, list[tuple[float, str, Pair]]] = {}
+    ruled: dict[str, set[tuple[int, str]]] = {}
+    for ev in coded.rule_events:
+        if ev.split == split and ev.places:
+            ruled.setdefault(ev.page_id, set()).add((ev.places[0][0], ev.event_type))
+    offers: dict[str, list[tuple[int, str, float, Pair | None]]] = {}
     for r, c in enumerate(coded.candidates):
         if c.split != split:
             continue
         at[(c.page_id, c.sentence_index, c.pair)] = r
-        page = adds.setdefault(c.page_id, [])
-        key = c.country_pair if by_country else c.pair
-        if c.addable and key is not None:
-            ranked = sorted(
-                ((float(probs[r, j]), t) for t, j in col.items() if t not in c.rule_types),
-                reverse=True,
-            )
-            page.extend((p, t, key) for p, t in ranked[:2])
+        page = offers.setdefault(c.page_id, [])
+        if c.addable:
+            key = c.country_pair if by_country else c.pair
+            probs_c = {t: float(probs[r, j]) for t, j in col.items()}
+            page.extend((c.sentence_index, t, p, key) for t, p in top_types(probs_c, c.rule_types))
+    # The thresholds are applied later: the most probable offer of a sentence and type is the
+    # one kept at any threshold it passes.
+    adds = {
+        pid: [
+            (p, t, key)
+            for key, t, p in pick_additions(page, ruled.get(pid, set()), 0.0)
+            if key is not None
+        ]
+        for pid, page in offers.items()
+    }
     rules: dict[str, list[tuple[float | None, list[Key]]]] = {}
     for ev in coded.rule_events:
         if ev.split != split:

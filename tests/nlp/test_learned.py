@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from etl.transforms.events import ArticleContext
 from etl.transforms.events.coder import code_article_events, propose_events
+from etl.transforms.events.learned import pick_additions, top_types
 from etl.transforms.events.model import EventModel, load_model, model_from
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
@@ -128,6 +129,27 @@ def test_the_model_judges_only_the_rule_events_whose_actors_were_guessed(
         e for e in code_article_events(ctx, gaz, doc, doubtful)[0] if e.event_type == "SANCTION"
     ]
     assert [e.confidence for e in kept] == confidences[1:], "only the guessed one is dropped"
+
+
+def test_the_model_adds_one_event_per_sentence_and_type_and_none_the_rules_coded() -> None:
+    offers = [
+        (0, "ASSAULT", 0.6, "PRK-JPN"),
+        (0, "ASSAULT", 0.3, "KOR-USA"),
+        (0, "ACCUSE", 0.4, "JPN-PRK"),
+        (1, "ASSAULT", 0.5, "PRK-USA"),
+        (2, "ASSAULT", 0.2, "KOR-JPN"),
+        (3, "AID", 0.9, "JPN-TCD"),
+    ]
+    picked = pick_additions(offers, {(1, "ASSAULT")}, 0.25)
+    assert picked == [
+        ("PRK-JPN", "ASSAULT", 0.6),
+        ("JPN-PRK", "ACCUSE", 0.4),
+        ("JPN-TCD", "AID", 0.9),
+    ]
+    assert top_types({"AID": 0.2, "ACCUSE": 0.7, "SANCTION": 0.5}, {"ACCUSE"}) == [
+        ("SANCTION", 0.5),
+        ("AID", 0.2),
+    ]
 
 
 def test_the_shipped_model_loads_with_its_metadata() -> None:

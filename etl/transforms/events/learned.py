@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -41,6 +42,8 @@ from etl.transforms.types import DateMention
 
 # A candidate pair rarely holds more than two kinds of event in one sentence.
 MAX_ADDED_PER_PAIR = 2
+
+Item = TypeVar("Item")
 # The confidence the rules give an event when the parse names both its sides; the model judges
 # only the events whose actors the rules guessed (nearest actors, earlier sentences).
 PARSE_CONFIDENCE = 0.9
@@ -58,20 +61,51 @@ def decide(
     """The rule events the model keeps, and the events it adds, in text order."""
     scored = {(c.sentence_index, c.pair): (c, sa, model.probabilities(c.feats)) for c, sa in pairs}
     out: list[CodedEvent] = []
+    ruled: set[tuple[int, str]] = set()
     for ev in rule_events:
         keys = [(ev.sentence_index, ordered(*p)) for p, _, _ in event_pairs(ev, gaz)]
+        if keys:
+            ruled.add((ev.sentence_index, ev.event_type))
         found = [scored[k][2].get(ev.event_type, 0.0) for k in keys if k in scored]
         # An event without a pair of parties is outside what the model judges; it stays.
         if not found or ev.confidence >= PARSE_CONFIDENCE or max(found) >= model.keep_threshold:
             out.append(ev)
-    for c, sa, probs in scored.values():
-        if not c.addable:
-            continue
-        new = [(p, t) for t, p in probs.items() if t not in c.rule_types]
-        ranked = sorted(((p, t) for p, t in new if p >= model.add_threshold), reverse=True)
-        for p, t in ranked[:MAX_ADDED_PER_PAIR]:
-            out.append(added_event(ctx, c, sa, t, p, model, anchor, body_dates, gaz))
+    offers = (
+        (c.sentence_index, t, p, (c, sa))
+        for c, sa, probs in scored.values()
+        if c.addable
+        for t, p in top_types(probs, c.rule_types)
+    )
+    for (c, sa), t, p in pick_additions(offers, ruled, model.add_threshold):
+        out.append(added_event(ctx, c, sa, t, p, model, anchor, body_dates, gaz))
     return sorted(out, key=lambda e: (e.evidence_char_start, e.event_id))
+
+
+def top_types(probs: dict[str, float], coded: Collection[str]) -> list[tuple[str, float]]:
+    """The types the model could add for one pair: its most probable ones the rules did not
+    code for that pair."""
+    ranked = sorted(((p, t) for t, p in probs.items() if t not in coded), reverse=True)
+    return [(t, p) for p, t in ranked[:MAX_ADDED_PER_PAIR]]
+
+
+def pick_additions(
+    offers: Iterable[tuple[int, str, float, Item]],
+    ruled: Collection[tuple[int, str]],
+    threshold: float,
+) -> list[tuple[Item, str, float]]:
+    """Of the model's offers (sentence, type, probability, pair), the events it adds: one per
+    sentence and type, its most probable pair, and none of a type the rules coded between two
+    named parties in that sentence. A trigger rarely makes two events of its kind between
+    different pairs that the rules did not see; the pairs the model would add around it are
+    mostly the other names of the sentence."""
+    best: dict[tuple[int, str], tuple[float, int, Item]] = {}
+    for n, (sentence, event_type, p, item) in enumerate(offers):
+        key = (sentence, event_type)
+        if p < threshold or key in ruled:
+            continue
+        if key not in best or p > best[key][0]:
+            best[key] = (p, n, item)
+    return [(item, t, p) for (_, t), (p, _, item) in sorted(best.items(), key=lambda kv: kv[1][1])]
 
 
 def added_event(
