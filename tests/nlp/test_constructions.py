@@ -218,3 +218,17 @@ def test_standing_alongside_a_state_is_support(nlp: Language, gaz: Gazetteer) ->
     assert next(m for m in ms if m.country_code == "UKR").is_actor
     ms = extract_mentions(nlp("Des navires croisent au large des côtes de la Libye."), gaz)
     assert not next(m for m in ms if m.country_code == "LBY").is_actor
+
+
+def test_whom_the_asked_for_act_concerns_is_not_the_addressee(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Le Kenya a demandé à l'Ouganda de retirer ses troupes de la Somalie."
+    ms = [
+        mention(body, "Kenya", "KEN"),
+        mention(body, "Ouganda", "UGA"),
+        mention(body, "Somalie", "SOM"),
+    ]
+    got = tuples(code(nlp, gaz, body, ms))
+    assert ("REQUEST", frozenset({"KEN"}), frozenset({"UGA"})) in got
+    assert not any("SOM" in targets for _, _, targets in got)

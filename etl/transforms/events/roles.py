@@ -82,7 +82,8 @@ def assign_roles(
     confidence = 0.9
     src_tokens: list[Token] = []
     tgt_roots: list[Token] = []
-    # Tokens of the victims of a condemned act: never its target, not even by the fallbacks.
+    # Tokens that are never a target, not even by the fallbacks: the victims of a condemned act,
+    # whom an asked-for act concerns.
     victims: set[int] = set()
     flipped = False
     if trig.pos == "VERB":
@@ -130,6 +131,10 @@ def assign_roles(
                 found = [_act_agents(root) for root in tgt_roots]
                 tgt_roots = [r for roots, _ in found for r in roots]
                 victims = {i for _, idx in found for i in idx}
+            # "demander à l'Ouganda de retirer ses troupes de la RDC": the parser hangs the
+            # asked-for act on the addressee; whom that act concerns is not the other side.
+            acts = [c for r in tgt_roots for c in r.children if _is_infinitive_clause(c)]
+            victims |= {y.i for c in acts for y in c.subtree}
             if trig.event_type == "THREATEN" and not tgt_roots:
                 # "menacer de frapper Y", "menacer d'imposer des droits de douane au Mexique":
                 # who the threat is against is the target of the threatened action.
@@ -300,6 +305,15 @@ def _addressees(t: Token, trig: Trigger) -> list[Token]:
         if lemma_of(x) in trig.requires and has_case(x, DATIVE_WORDS) and verb_of(x).i == t.i
     ]
     return [c for x in found for c in x.children if c.dep_ not in CLAUSE_DEPS]
+
+
+def _is_infinitive_clause(c: Token) -> bool:
+    """An infinitive clause hung on a noun ("à l'Ouganda de retirer ...")."""
+    return (
+        c.dep_ == "acl"
+        and "Inf" in c.morph.get("VerbForm")
+        and any(m.dep_ == "mark" and m.i < c.i for m in c.children)
+    )
 
 
 def _passive_participle(t: Token) -> bool:
