@@ -148,6 +148,20 @@ def test_lead_day_long_before_the_pages_month_is_background(nlp: Language) -> No
     assert resolved is not None and resolved.value == D(2020, 11, 9)
 
 
+def test_a_month_without_year_takes_the_nearest_occurrence_to_a_dated_neighbour(
+    nlp: Language,
+) -> None:
+    # No publication date: "en février" is the February nearest "janvier 2024", not the last
+    # one before it.
+    body = (
+        "La Zambie avait entamé, en janvier 2024, des discussions avec ses créanciers, et "
+        "signait en février un accord avec la Chine."
+    )
+    resolved, text, _ = date_of(nlp, body, "signait")
+    assert text == "février"
+    assert resolved is not None and (resolved.value, resolved.precision) == (D(2024, 2, 1), "month")
+
+
 def test_sentence_inside_an_embedded_post_takes_its_date(nlp: Language) -> None:
     body = (
         "Le ministère a réagi sur les réseaux sociaux.\n\n"

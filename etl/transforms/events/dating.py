@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -308,8 +308,23 @@ class _Page:
         if m.year is None and m.month is not None and m.weekday is None:
             reference = self.year_reference(m.char_start)
             if reference is not None:
-                return resolve_date(m, reference, latest=latest, tense=tense)
+                return _nearest_occurrence(m, reference)
         return resolve_date(m, None, latest=latest, tense=tense)
+
+
+def _nearest_occurrence(m: DateMention, reference: dt.date) -> ResolvedDate | None:
+    """A year-less "en février" or "le 15 décembre" beside another date of the page ("en janvier
+    2024"): the occurrence nearest that date, on either side of it. The page tells no time of
+    writing to count back from."""
+    found = [
+        r
+        for year in (reference.year - 1, reference.year, reference.year + 1)
+        if (r := resolve_date(replace(m, year=year))) is not None
+    ]
+    if not found:
+        return None
+    best = min(found, key=lambda r: abs((r.value - reference).days))
+    return replace(best, method="anchor_year")
 
 
 def _near_month(r: ResolvedDate, month: dt.date) -> bool:

@@ -311,7 +311,7 @@ def _is_infinitive_clause(c: Token) -> bool:
     """An infinitive clause hung on a noun ("à l'Ouganda de retirer ...")."""
     return (
         c.dep_ == "acl"
-        and "Inf" in c.morph.get("VerbForm")
+        and "Inf" in c.morph.get("VerbForm", [])
         and any(m.dep_ == "mark" and m.i < c.i for m in c.children)
     )
 
