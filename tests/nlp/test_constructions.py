@@ -232,3 +232,23 @@ def test_whom_the_asked_for_act_concerns_is_not_the_addressee(
     got = tuples(code(nlp, gaz, body, ms))
     assert ("REQUEST", frozenset({"KEN"}), frozenset({"UGA"})) in got
     assert not any("SOM" in targets for _, _, targets in got)
+
+
+def test_a_feminine_adjective_the_lemmatizer_left_still_qualifies_its_noun(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Le Canada a adopté des mesures restrictives à l'encontre du Venezuela."
+    ms = [mention(body, "Canada", "CAN"), mention(body, "Venezuela", "VEN")]
+    assert ("SANCTION", frozenset({"CAN"}), frozenset({"VEN"})) in tuples(code(nlp, gaz, body, ms))
+
+
+def test_the_dative_of_a_verb_whose_object_takes_one_is_the_addressee(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Le Mali a lancé un appel à la Russie."
+    ms = extract_mentions(nlp(body), gaz)
+    assert next(m for m in ms if m.country_code == "RUS").is_actor
+    assert ("REQUEST", frozenset({"MLI"}), frozenset({"RUS"})) in tuples(code(nlp, gaz, body, ms))
+    # A city after a verb whose object takes no dative stays where it happened.
+    ms = extract_mentions(nlp("Le Mali a organisé une réunion à Moscou."), gaz)
+    assert not any(m.is_actor for m in ms if m.country_code == "RUS")

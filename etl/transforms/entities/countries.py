@@ -133,10 +133,13 @@ def _place_name_attributes(
     if prep in A_PREPS and (prep != "a" or index.words[j].text == "A"):
         root = index.span_root(m.start, m.end)
         head = root.head if root.head.i != root.i else None
-        if head is not None and (_takes_dative(head) or _dative_above(head)):
+        if head is not None and (
+            _takes_dative(head) or _dative_above(head) or _object_takes_dative(head)
+        ):
             # "livrer au Mali", and "imposer des droits de douane au Mexique", "la fourniture de
             # l'énergie électrique au Niger", where the parser hangs the dative on a noun inside
-            # the phrase of the verb or noun that takes it: the state is the one given to.
+            # the phrase of the verb or noun that takes it, or on the verb whose object takes it
+            # ("lancer un appel à la Russie"): the state is the one given to.
             return
         # Otherwise "au Mali", "à Moscou" is where something is or happens ("la situation
         # au Mali", "arrivés au Niger", "reçu au Kremlin").
@@ -155,6 +158,11 @@ def _place_name_attributes(
 def _takes_dative(t: Token) -> bool:
     """Whether ``t`` is a verb or noun whose "à X" names a recipient or addressee."""
     return fold(t.lemma_) in DATIVE_HEADS or fold(t.text) in DATIVE_HEADS
+
+
+def _object_takes_dative(verb: Token) -> bool:
+    """Whether the object of ``verb`` is a noun whose "à X" names a recipient ("un appel")."""
+    return any(c.dep_ == "obj" and c.pos_ == "NOUN" and _takes_dative(c) for c in verb.children)
 
 
 def _dative_above(t: Token) -> bool:

@@ -43,7 +43,20 @@ def context_lemmas(t: Token) -> set[str]:
             words.add(w)
             if "-" in w:
                 words.update(p for p in w.split("-") if p)
+        if x.pos_ == "ADJ" or x.dep_ == "amod":
+            # The lemmatizer leaves some feminine adjectives as they are ("restrictive").
+            words.update(masculine_forms(lemma_of(x)))
     return words
+
+
+# Feminine endings of adjectives and their masculine ("restrictive" -> "restrictif").
+_FEMININE_ENDINGS = (("ives", "if"), ("ive", "if"), ("euse", "eux"), ("elle", "el"), ("enne", "en"),
+                     ("ère", "er"), ("es", ""), ("e", ""))  # fmt: skip
+
+
+def masculine_forms(word: str) -> set[str]:
+    """The masculine forms a feminine adjective may stand for."""
+    return {word[: -len(f)] + m for f, m in _FEMININE_ENDINGS if word.endswith(f) and len(word) > 4}
 
 
 def matches(t: Token) -> list[Trigger]:

@@ -153,6 +153,12 @@ def assign_roles(
             tgt_roots += [
                 c for c in verb.children if c.dep_.startswith("obl") and has_case(c, AGAINST_WORDS)
             ]
+            if not trig.symmetric:
+                # "a lancé un appel à la Russie", "a suspendu le financement à la Hongrie": the
+                # dative argument of the verb is whom the noun's act is addressed to.
+                tgt_roots += [
+                    c for c in verb.children if c.dep_ == "obl:arg" and has_case(c, DATIVE_WORDS)
+                ]
         between = [c for c in tgt_roots if has_case(c, BETWEEN_WORDS)]
         inside = (
             actor_mentions(
