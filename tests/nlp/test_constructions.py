@@ -252,3 +252,31 @@ def test_the_dative_of_a_verb_whose_object_takes_one_is_the_addressee(
     # A city after a verb whose object takes no dative stays where it happened.
     ms = extract_mentions(nlp("Le Mali a organisé une réunion à Moscou."), gaz)
     assert not any(m.is_actor for m in ms if m.country_code == "RUS")
+
+
+@pytest.mark.parametrize(
+    ("body", "names", "source", "target"),
+    [
+        (
+            "L'ambassadrice de France a été convoquée au ministère azerbaïdjanais.",
+            (("France", "FRA"), ("azerbaïdjanais", "AZE")),
+            "AZE",
+            "FRA",
+        ),
+        (
+            "L'ambassadeur de Turquie à Bagdad a été convoqué au ministère des Affaires "
+            "étrangères.",
+            (("Turquie", "TUR"), ("Bagdad", "IRQ")),
+            "IRQ",
+            "TUR",
+        ),
+    ],
+)
+def test_who_summons_an_envoy_in_the_passive_is_the_ministry_or_the_host_state(
+    nlp: Language, gaz: Gazetteer, body: str, names: tuple[tuple[str, str], ...], source: str,
+    target: str,
+) -> None:  # fmt: skip
+    ms = extract_mentions(nlp(body), gaz)
+    assert {m.country_code for m in ms} >= {code for _, code in names}
+    got = tuples(code(nlp, gaz, body, ms))
+    assert ("ACCUSE", frozenset({source}), frozenset({target})) in got

@@ -37,6 +37,7 @@ from etl.transforms.types import Mention
 BETWEEN_WORDS = frozenset({"entre"})
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 DATIVE_WORDS = frozenset({"à", "au", "aux"})
+POSTED_WORDS = DATIVE_WORDS | {"en"}
 # Who condemns an act accuses its authors ("de X", "par X", or a demonym), not its victims.
 CONDEMNING_TYPES = frozenset({"ACCUSE", "PROTEST"})
 AGENT_CASES = OF_WORDS | {"par"}
@@ -59,6 +60,10 @@ PLACE_TARGET_MODES = frozenset({"visit", "withdraw", "troops"})
 # Modes whose passive without an agent names the acting state as the place left: an expulsion.
 PLACE_SOURCE_MODES = frozenset({"expel", "deport"})
 FROM_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "nmod"})
+
+# A diplomatic summons ("l'ambassadeur a été convoqué"): in the passive without an agent, who
+# summons is the ministry it is summoned to, else the state where the envoy is posted.
+SUMMONS = ("ACCUSE", "diplomatic")
 
 # How far after a trigger the target fallback may look, in tokens.
 TARGET_WINDOW = 15
@@ -86,6 +91,8 @@ def assign_roles(
     # whom an asked-for act concerns.
     victims: set[int] = set()
     flipped = False
+    # Places may stand for the source (the capital an envoy is posted in).
+    source_places = False
     if trig.pos == "VERB":
         participle = _passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
         if is_passive(t) or participle:
@@ -97,6 +104,18 @@ def assign_roles(
                 near = [c for c in t.children if c.dep_ in FROM_DEPS]
                 near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
                 src_tokens = [c for c in near if c.dep_ in FROM_DEPS and has_case(c, OF_WORDS)]
+            if not src_tokens and (trig.event_type, trig.event_context) == SUMMONS:
+                # "convoqué au ministère azerbaïdjanais", "l'ambassadeur de Turquie à Bagdad
+                # a été convoqué".
+                src_tokens = [
+                    c for c in t.children if c.dep_ in FROM_DEPS and has_case(c, DATIVE_WORDS)
+                ] + [
+                    c
+                    for r in tgt_roots
+                    for c in r.children
+                    if c.dep_ == "nmod" and has_case(c, POSTED_WORDS)
+                ]
+                source_places = True
             if not tgt_roots and participle:
                 # "les diplomates expulsés par Bamako": the noun the participle qualifies is
                 # acted upon, and without an agent the acting side is found like a missing
@@ -206,7 +225,7 @@ def assign_roles(
     for r in tgt_roots:
         tgt_idx |= {y.i for y in r.subtree}
     tgt_idx -= src_idx | victims
-    sources = actor_mentions(sa.in_tokens(src_idx), allow_places=False)
+    sources = actor_mentions(sa.in_tokens(src_idx), allow_places=source_places)
     targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
 
     if not sources and trig.recipient:
