@@ -280,3 +280,16 @@ def test_who_summons_an_envoy_in_the_passive_is_the_ministry_or_the_host_state(
     assert {m.country_code for m in ms} >= {code for _, code in names}
     got = tuples(code(nlp, gaz, body, ms))
     assert ("ACCUSE", frozenset({source}), frozenset({target})) in got
+
+
+def test_the_antecedent_of_a_relative_object_is_the_target(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Tchad a saisi la justice contre le Soudan, qu'il accuse de crimes de guerre."
+    ms = [mention(body, "Tchad", "TCD"), mention(body, "Soudan", "SDN")]
+    assert ("ACCUSE", frozenset({"TCD"}), frozenset({"SDN"})) in tuples(code(nlp, gaz, body, ms))
+
+
+def test_acting_on_each_other_is_one_joint_event(nlp: Language, gaz: Gazetteer) -> None:
+    body = "L'Arménie et l'Azerbaïdjan se sont accusés mutuellement d'avoir ouvert le feu."
+    ms = [mention(body, "Arménie", "ARM"), mention(body, "Azerbaïdjan", "AZE")]
+    (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "ACCUSE"]
+    assert ev.countries("source") == {"ARM", "AZE"} and not ev.is_directed

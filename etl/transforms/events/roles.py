@@ -38,6 +38,7 @@ BETWEEN_WORDS = frozenset({"entre"})
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 DATIVE_WORDS = frozenset({"à", "au", "aux"})
 POSTED_WORDS = DATIVE_WORDS | {"en"}
+RECIPROCAL_WORDS = frozenset({"mutuellement", "réciproquement"})
 # Who condemns an act accuses its authors ("de X", "par X", or a demonym), not its victims.
 CONDEMNING_TYPES = frozenset({"ACCUSE", "PROTEST"})
 AGENT_CASES = OF_WORDS | {"par"}
@@ -154,6 +155,10 @@ def assign_roles(
             # asked-for act on the addressee; whom that act concerns is not the other side.
             acts = [c for r in tgt_roots for c in r.children if _is_infinitive_clause(c)]
             victims |= {y.i for c in acts for y in c.subtree}
+            if ante := _antecedent(t):
+                # "l'Azerbaïdjan, qu'elle accuse de crimes de guerre": the object is the
+                # relative pronoun, whose antecedent the parser often leaves elsewhere.
+                tgt_roots.append(ante)
             if trig.event_type == "THREATEN" and not tgt_roots:
                 # "menacer de frapper Y", "menacer d'imposer des droits de douane au Mexique":
                 # who the threat is against is the target of the threatened action.
@@ -227,6 +232,11 @@ def assign_roles(
     tgt_idx -= src_idx | victims
     sources = actor_mentions(sa.in_tokens(src_idx), allow_places=source_places)
     targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
+    parties = {m.country_code or m.entity_id for m in sources}
+    if not targets and trig.pos == "VERB" and len(parties) >= 2 and _is_reciprocal(t):
+        # "le Hamas et Israël se sont accusés mutuellement": each acts on the other, one joint
+        # event of its subjects.
+        return _draft_from(trig, t, sources, [], gaz, confidence, sa, verb, joint=True)
 
     if not sources and trig.recipient:
         return None  # what was received, with no giver named, is no pair of actors
@@ -330,6 +340,25 @@ def _addressees(t: Token, trig: Trigger) -> list[Token]:
         if lemma_of(x) in trig.requires and has_case(x, DATIVE_WORDS) and verb_of(x).i == t.i
     ]
     return [c for x in found for c in x.children if c.dep_ not in CLAUSE_DEPS]
+
+
+def _is_reciprocal(t: Token) -> bool:
+    """A reflexive verb said of each other ("se sont accusés mutuellement")."""
+    reflexive = any(lemma_of(c) == "se" for c in t.children)
+    window = t.doc[t.i + 1 : t.i + 4]
+    return reflexive and any(lemma_of(w) in RECIPROCAL_WORDS for w in window)
+
+
+def _antecedent(t: Token) -> Token | None:
+    """The noun a relative "que" before verb ``t`` refers to ("l'Azerbaïdjan, qu'elle accuse"),
+    when "que" opens ``t``'s clause right after a noun."""
+    rel = next((c for c in t.children if lemma_of(c) == "que" and c.i < t.i), None)
+    if rel is None:
+        return t.head if t.dep_ == "acl:relcl" and t.head.pos_ in ("NOUN", "PROPN") else None
+    before = t.doc[rel.i - 1] if rel.i > 0 else None
+    if before is not None and before.is_punct and before.i > 0:
+        before = t.doc[before.i - 1]
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _is_infinitive_clause(c: Token) -> bool:
