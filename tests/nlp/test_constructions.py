@@ -293,3 +293,13 @@ def test_acting_on_each_other_is_one_joint_event(nlp: Language, gaz: Gazetteer) 
     ms = [mention(body, "Arménie", "ARM"), mention(body, "Azerbaïdjan", "AZE")]
     (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "ACCUSE"]
     assert ev.countries("source") == {"ARM", "AZE"} and not ev.is_directed
+
+
+def test_a_subject_relative_keeps_its_antecedent_as_source(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "Ils veulent renforcer la formation des forces armées tchadiennes, avec la France qui "
+        "offrirait son expertise en formation militaire."
+    )
+    ms = extract_mentions(nlp(body), gaz)
+    got = tuples(code(nlp, gaz, body, ms))
+    assert ("AID", frozenset({"FRA"}), frozenset({"TCD"})) in got

@@ -354,7 +354,7 @@ def _antecedent(t: Token) -> Token | None:
     when "que" opens ``t``'s clause right after a noun."""
     rel = next((c for c in t.children if lemma_of(c) == "que" and c.i < t.i), None)
     if rel is None:
-        return t.head if t.dep_ == "acl:relcl" and t.head.pos_ in ("NOUN", "PROPN") else None
+        return None
     before = t.doc[rel.i - 1] if rel.i > 0 else None
     if before is not None and before.is_punct and before.i > 0:
         before = t.doc[before.i - 1]
