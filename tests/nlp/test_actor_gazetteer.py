@@ -1,0 +1,72 @@
+"""Actors beyond states in text (real spaCy model): breakaway authorities, armed groups,
+companies and international bodies of organizations_fr.tsv resolve to their own actor code.
+
+The sentences are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from etl.transforms.actors import actor_of
+from etl.transforms.entities import extract_mentions
+from etl.transforms.gazetteer import Gazetteer
+
+pytestmark = pytest.mark.slow
+
+
+def _actors(nlp: Language, gaz: Gazetteer, text: str) -> dict[str, tuple[str | None, str | None]]:
+    """surface -> (actor code, actor kind) of every gazetteer entity mentioned in ``text``."""
+    return {
+        m.surface_text: actor_of(gaz.entities[m.entity_id])
+        for m in extract_mentions(nlp(text), gaz)
+        if m.entity_id in gaz.entities
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code", "kind"),
+    [
+        # A breakaway authority is itself, not the state it split from (nor a place).
+        (
+            "L'Éthiopie a signé un protocole d'accord avec le Somaliland pour un accès à la mer.",
+            "Somaliland",
+            "NSA:somaliland",
+            "authority",
+        ),
+        ("Moscou a reconnu l'Abkhazie en 2008.", "Abkhazie", "NSA:abkhazia", "authority"),
+        ("L'ELN a libéré deux soldats colombiens.", "ELN", "NSA:eln", "armed_group"),
+        ("Les rebelles du MFDC ont rendu les armes.", "MFDC", "NSA:mfdc", "armed_group"),
+        (
+            "Le RED-Tabara a attaqué une position de l'armée burundaise.",
+            "RED-Tabara",
+            "NSA:red-tabara",
+            "armed_group",
+        ),
+        ("Niamey a expulsé trois cadres de la CNPC.", "CNPC", "ORG:cnpc", "company"),
+        ("L'OIAC a dénoncé l'emploi d'armes chimiques.", "OIAC", "IGO:opcw", "igo"),
+        # A state's own force stays that state.
+        (
+            "Les gardiens de la révolution ont saisi un pétrolier britannique.",
+            "gardiens de la révolution",
+            "IRN",
+            "state",
+        ),
+    ],
+)
+def test_new_actors_resolve_to_their_code(
+    nlp: Language, gaz: Gazetteer, text: str, surface: str, code: str, kind: str
+) -> None:
+    found = _actors(nlp, gaz, text)
+    assert found.get(surface) == (code, kind), found
+    if surface == "Somaliland":
+        assert "SOM" not in {c for c, _ in found.values()}
+
+
+def test_short_aliases_do_not_match_common_words(nlp: Language, gaz: Gazetteer) -> None:
+    # "Quad" (the alliance) and "DA" (the South African party) are capitalised or acronym forms:
+    # the common noun "quad", the word "date" and "dadaïste" are nobody.
+    found = _actors(nlp, gaz, "Il a acheté un quad à une dadaïste ; la date reste fixée.")
+    assert not {code for code, _ in found.values() if code}, found
+    assert _actors(nlp, gaz, "Le Quad a tenu un sommet à Tokyo.")["Quad"] == ("IGO:quad", "igo")
