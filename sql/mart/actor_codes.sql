@@ -5,7 +5,7 @@ create or replace view mart.actor_codes as
 with final as (
     select
         actor_code,  -- alpha-3 for a state, IGO:, NSA: or ORG: for an organization or group
-        min(actor_kind) as actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        min(actor_kind) as actor_kind,  -- state, igo, authority, armed_group, party, ngo, media or company
         min(canonical_name) as actor_name  -- the actor's name
     from core.entities
     where

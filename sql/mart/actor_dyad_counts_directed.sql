@@ -61,10 +61,10 @@ scores as (
 final as (
     select
         p.source_actor_code,  -- the source as an actor: alpha-3, IGO:, NSA: or ORG: code
-        p.source_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        p.source_actor_kind,  -- state, igo, authority, armed_group, party, ngo, media or company
         source_name.actor_name as source_actor_name,  -- name of the source actor
         p.target_actor_code,  -- the target as an actor: alpha-3, IGO:, NSA: or ORG: code
-        p.target_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        p.target_actor_kind,  -- state, igo, authority, armed_group, party, ngo, media or company
         target_name.actor_name as target_actor_name,  -- name of the target actor
         p.n_events,  -- distinct real events (event clusters)
         p.n_articles,  -- distinct articles reporting them

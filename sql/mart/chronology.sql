@@ -88,9 +88,9 @@ final as (
         r.target_country_code,
         r.target_country_name,
         r.source_actor_code,  -- the source as an actor: alpha-3, IGO:, NSA: or ORG: code
-        r.source_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        r.source_actor_kind,  -- state, igo, authority, armed_group, party, ngo, media or company
         r.target_actor_code,  -- the target as an actor: alpha-3, IGO:, NSA: or ORG: code
-        r.target_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        r.target_actor_kind,  -- state, igo, authority, armed_group, party, ngo, media or company
         r.source_name,  -- the source entity of the best report (a person, a state ...)
         r.target_name,  -- the target entity of the best report
         r.source_via_entity_id,  -- the alliance an expanded member state came from

@@ -34,7 +34,7 @@ final as (
         s.entity_id,
         s.actor_name,  -- the entity's display name, else how the sentence names the actor
         s.actor_code,  -- the side as an actor: alpha-3 for a state or its agents, IGO:, NSA:, ORG:
-        s.actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        s.actor_kind,  -- state, igo, authority, armed_group, party, ngo, media or company
         s.country_code,
         country.canonical_name as country_name,  -- name of the state the actor stands for
         s.sector_code,

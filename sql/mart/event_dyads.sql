@@ -87,7 +87,7 @@ final as (
         p.source_entity_id,
         p.source_name,  -- the source entity's name (a person, a state, an organization ...)
         p.source_actor_code,  -- the source as an actor: alpha-3, IGO:, NSA: or ORG: code
-        p.source_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        p.source_actor_kind,  -- state, igo, authority, armed_group, party, ngo, media or company
         p.source_sector_code,
         p.source_country_code,
         p.source_country_name,  -- name of the state the source stands for
@@ -95,7 +95,7 @@ final as (
         p.target_entity_id,
         p.target_name,  -- the target entity's name
         p.target_actor_code,  -- the target as an actor: alpha-3, IGO:, NSA: or ORG: code
-        p.target_actor_kind,  -- state, igo, armed_group, party, ngo, media or company
+        p.target_actor_kind,  -- state, igo, authority, armed_group, party, ngo, media or company
         p.target_sector_code,
         p.target_country_code,
         p.target_country_name,  -- name of the state the target stands for
