@@ -303,3 +303,16 @@ def test_a_subject_relative_keeps_its_antecedent_as_source(nlp: Language, gaz: G
     ms = extract_mentions(nlp(body), gaz)
     got = tuples(code(nlp, gaz, body, ms))
     assert ("AID", frozenset({"FRA"}), frozenset({"TCD"})) in got
+
+
+def test_withdrawing_from_an_organization_ends_a_membership(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "L'Érythrée a annoncé vendredi son retrait de l'Autorité intergouvernementale pour "
+        "le développement."
+    )
+    ms = extract_mentions(nlp(body), gaz)
+    types = {e.event_type for e in code(nlp, gaz, body, ms)}
+    assert "SANCTION" in types and "RETREAT" not in types
+    body = "La France a annoncé le retrait de ses troupes du Mali."
+    ms = extract_mentions(nlp(body), gaz)
+    assert "RETREAT" in {e.event_type for e in code(nlp, gaz, body, ms)}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from etl.transforms.dates import find_date_mentions
-from etl.transforms.events.actors import SentenceActors, actor_mentions, align, is_org
+from etl.transforms.events.actors import SentenceActors, actor_mentions, align, is_org, party_kind
 from etl.transforms.events.dating import date_anchor
 from etl.transforms.events.finish import finish_event
 from etl.transforms.events.learned import decide
@@ -142,8 +142,20 @@ def _code_sentence(
             continue
         draft = assign_roles(sa, t, trig, previous_actors, earlier, gaz)
         if draft is not None:
+            draft = _as_leaving(draft, gaz)
             drafts.append(_as_threat(draft) if is_conditional(verb_of(t)) else draft)
     return drafts
+
+
+def _as_leaving(draft: Draft, gaz: Gazetteer) -> Draft:
+    """Withdrawing from an organization ("son retrait de l'Igad", "se retirer de l'OEA") ends a
+    membership, as ending a treaty does: SANCTION (discontinue), not a military withdrawal."""
+    trig = draft.trigger
+    kinds = {k[1] for a in draft.targets if (k := party_kind(a.entity_id, a.country_code, gaz))}
+    if trig.event_type != "RETREAT" or trig.event_mode != "withdraw" or kinds != {"igo"}:
+        return draft
+    leaving = replace(trig, event_type="SANCTION", event_mode="discontinue", event_context=None)
+    return replace(draft, trigger=leaving, mode="discontinue")
 
 
 # Verbs whose negation says the infinitive they govern did not happen: "n'a pas pu rencontrer",
