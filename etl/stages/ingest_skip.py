@@ -36,22 +36,32 @@ def unchanged_files(
     (so not a duplicate), and on the same side of the size limit as its stored verdict.
 
     Everything else goes through the per-file path, which decides exactly as before."""
+    # Frames built column by column: rows of tuples cost twice as much at 100,000 files.
+    kept = [
+        e
+        for e in entries
+        if e.reject_reason is None
+        and e.mtime_ns is not None
+        and "\\x" not in e.file_name
+        and e.file_name not in pages_with_metadata
+    ]
     walk = pl.DataFrame(
-        [
-            (e.file_name, e.n_bytes, e.mtime_ns)
-            for e in entries
-            if e.reject_reason is None
-            and e.mtime_ns is not None
-            and "\\x" not in e.file_name
-            and e.file_name not in pages_with_metadata
-        ],
+        {
+            "file_name": [e.file_name for e in kept],
+            "n_bytes": [e.n_bytes for e in kept],
+            "mtime_ns": [e.mtime_ns for e in kept],
+        },
         schema={"file_name": pl.String, "n_bytes": pl.Int64, "mtime_ns": pl.Int64},
-        orient="row",
     )
+    states = [(k, v) for k, v in known.items() if len(v) == 3]
     saved = pl.DataFrame(
-        [(k, v[0], v[1], v[2]) for k, v in known.items() if len(v) == 3],
+        {
+            "file_name": [k for k, _ in states],
+            "size": [v[0] for _, v in states],
+            "mtime": [v[1] for _, v in states],
+            "digest": [v[2] for _, v in states],
+        },
         schema={"file_name": pl.String, "size": pl.Int64, "mtime": pl.Int64, "digest": pl.String},
-        orient="row",
     )
     stored = warehouse.query(conn, "stored_files")
     too_large = (pl.col("status_code") == "rejected") & pl.col("reject_reason").str.starts_with(
