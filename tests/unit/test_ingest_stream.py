@@ -82,7 +82,7 @@ def test_a_rerun_reads_only_files_whose_size_or_mtime_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder(tmp_path)
-    db, state = tmp_path / "dyad.duckdb", tmp_path / "dyad.files.json"
+    db, state = tmp_path / "dyad.duckdb", tmp_path / "dyad.files.arrow"
     _ingest(db, folder, NOW, state_path=state)
     first = _tables(db)
     read: list[str] = []
@@ -133,7 +133,7 @@ def test_files_left_alone_give_the_rows_of_a_full_comparison(tmp_path: Path, cha
         root = tmp_path / str(skip)
         root.mkdir()
         folder = _folder(root)
-        db, state = root / "dyad.duckdb", root / "dyad.files.json"
+        db, state = root / "dyad.duckdb", root / "dyad.files.arrow"
         _ingest(db, folder, NOW, state_path=state)
         if change == "earlier copy":
             (folder / "a_copy.txt").write_text(PAGE + "Suite 3.\n", encoding="utf-8")
