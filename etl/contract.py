@@ -144,6 +144,35 @@ def tables() -> dict[str, Table]:
     return {n: found[n] for n in ranked}
 
 
+# Tables whose key DuckDB enforces with an index. DuckDB rewrites a table's whole index at the
+# first checkpoint after any write to it (0.1-0.4 s a table at 100,000 pages, most of what an
+# incremental run's commits cost), so the keys of the asset tables are declared in the DDL and
+# enforced by their blocking key checks (etl/defs/checks.py), as references are. The stages'
+# ledger, which no asset check covers, keeps its index.
+INDEXED = frozenset({"core.stage_inputs"})
+
+
+def create_sql(t: Table) -> str:
+    """The statement that creates ``t`` in DuckDB: its DDL, with the key left to the checks
+    (the key columns stay NOT NULL) unless the table is in :data:`INDEXED`."""
+    text = t.path.read_text(encoding="utf-8")
+    if t.name in INDEXED or not t.key:
+        return text
+    create = sqlglot.parse_one(text, read="duckdb")
+    for item in list(create.this.expressions):
+        if isinstance(item, exp.PrimaryKey):
+            item.pop()
+        elif isinstance(item, exp.ColumnDef):
+            constraints = item.args.get("constraints") or []
+            for c in constraints:
+                if isinstance(c.kind, exp.PrimaryKeyColumnConstraint):
+                    c.set("kind", exp.NotNullColumnConstraint())
+            kinds = {type(c.kind) for c in item.args.get("constraints") or []}
+            if item.name in t.key and exp.NotNullColumnConstraint not in kinds:
+                item.append("constraints", exp.ColumnConstraint(kind=exp.NotNullColumnConstraint()))
+    return create.sql("duckdb")
+
+
 def table(name: str) -> Table:
     try:
         return tables()[name]

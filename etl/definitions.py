@@ -28,7 +28,8 @@ ASSETS = [
 # One process writes the DuckDB build file at a time, and the spaCy model loads once per process.
 defs = dg.Definitions(
     assets=ASSETS,
-    asset_checks=all_checks(".".join(k.path) for a in ASSETS for k in a.keys),
+    # One check step per asset step, for the tables it writes.
+    asset_checks=all_checks({a.node_def.name: [".".join(k.path) for k in a.keys] for a in ASSETS}),
     jobs=[dyad_job, scale_out_job],
     sensors=[seeds_folder_sensor],
     schedules=[daily_schedule],

@@ -103,6 +103,9 @@ def entities(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 inserted=catalog.height,
                 n_people=people.height,
                 n_entities=catalog.height,
+                # Entities whose rows were derived again (all of them, or those the changed
+                # articles mention or mentioned).
+                n_entities_derived=tally.counts["n_entities_derived"],
             ),
             table_result(
                 conn,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import dagster as dg
 
@@ -38,26 +39,35 @@ _DESCRIPTIONS = {
 _NAMED = re.compile(r"\b((?:raw|core|mart)\.\w+)")
 
 
-def view_asset(view: str) -> dg.AssetsDefinition:
+def view_spec(view: str) -> dg.AssetSpec:
     sql = contract.sql_path(view).read_text(encoding="utf-8")
     deps = sorted(set(_NAMED.findall(sql)) - {view})
-
-    @dg.asset(
+    return dg.AssetSpec(
         key=key(view),
         deps=[key(d) for d in deps],
         group_name="mart",
         description=f"{_DESCRIPTIONS[view]} {DEFERRED_NOTE}",
         kinds=SQL_KINDS,
     )
-    def _view(dyad: DyadResource) -> dg.MaterializeResult:
-        with dyad.connect() as conn:
-            warehouse.create_views(conn, [view])
-            return dg.MaterializeResult(metadata=view_metadata(conn, view))
-
-    return _view
 
 
-VIEW_ASSETS = [view_asset(v) for v in contract.views()]
+# Every view in one step: each is one CREATE VIEW, and Dagster's cost per step was most of
+# what nine steps took (about 0.5 s of an incremental run). Each view keeps its own asset key,
+# dependencies, description and metadata.
+@dg.multi_asset(specs=[view_spec(v) for v in contract.views()], name="mart_views")
+def mart_views(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+    """Create or replace the mart views, each after the views it reads, and report each one's
+    columns, lineage and (on a small warehouse) size and first rows."""
+    with dyad.connect() as conn:
+        warehouse.create_views(conn)
+        results: list[dg.MaterializeResult] = [
+            dg.MaterializeResult(asset_key=key(v), metadata=view_metadata(conn, v))
+            for v in contract.views()
+        ]
+    yield from results
+
+
+VIEW_ASSETS = [mart_views]
 
 
 @dg.asset(

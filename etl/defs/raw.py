@@ -53,7 +53,7 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             now=dt.datetime.now(),
             allow_empty=dyad.allow_empty,
             # Size, mtime and hash of each file at the last run: unchanged files are not read.
-            state_path=dyad.build_path.with_suffix(".files.json"),
+            state_path=dyad.build_path.with_suffix(".files.arrow"),
         )
         results = [
             table_result(

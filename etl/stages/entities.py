@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,8 +132,10 @@ def entity_catalog(
     existing: pl.DataFrame,
     attributes: pl.DataFrame,
     surfaces: pl.DataFrame,
+    only: Collection[str] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """``core.entities`` and ``core.entity_aliases`` for the whole corpus.
+    """``core.entities`` and ``core.entity_aliases`` for the whole corpus (or the rows of the
+    entities ``only`` names).
 
     Gazetteer entities are always present; people and places are those some mention references
     (``attributes``: one row per mentioned entity with the most frequent country and role of its
@@ -159,14 +161,67 @@ def entity_catalog(
     }
     for surface_text, entity_id in surfaces.select("surface_text", "entity_id").iter_rows():
         aliases.setdefault((surface_text, entity_id), "fr")
+    ids = set(catalog) if only is None else set(catalog) & set(only)
     alias_rows = [
         {"alias_text": a, "entity_id": e, "language_code": lang}
         for (a, e), lang in sorted(aliases.items())
-        if e in catalog
+        if e in ids
     ]
-    return entity_frame(catalog[k] for k in sorted(catalog)), records.frame(
+    return entity_frame(catalog[k] for k in sorted(ids)), records.frame(
         "core.entity_aliases", alias_rows
     )
+
+
+# Largest number of changed articles whose entities alone are recomputed in the catalog; more
+# and the catalog is rebuilt whole (the scoped queries would cost as much).
+CATALOG_SCOPE_MAX = 1_000
+
+
+def catalog_scope(
+    conn: duckdb.DuckDBPyConnection, p: Plan, *, full_refresh: bool
+) -> set[str] | None:
+    """The entities the mentions of the articles ``p`` changes refer to now (before the swap), or
+    None when the catalog must be rebuilt whole.
+
+    Scoping is sound when some article is unchanged: every input hash carries the stage's
+    version (the gazetteer and the entity code), so the catalog's gazetteer part and the rule
+    that derived the stored rows are those of this run, and an entity's row depends only on
+    the gazetteer and its own mentions. So only the entities the changed articles mention
+    before or after the run can change; every other stored row is what a rebuild would write.
+    """
+    if full_refresh or p.n_unchanged == 0 or len(p.touched) > CATALOG_SCOPE_MAX:
+        return None
+    before = warehouse.query(conn, "mentioned_entities", article_ids=p.touched)
+    return set(before["entity_id"].to_list())
+
+
+def write_entity_catalog(
+    conn: duckdb.DuckDBPyConnection,
+    gaz: Gazetteer,
+    found: Iterable[Entity],
+    entity_ids: Sequence[str] | None,
+) -> int:
+    """Write ``core.entities`` and ``core.entity_aliases`` as :func:`entity_catalog` derives
+    them, for every entity (``entity_ids`` None) or only for ``entity_ids`` (rows of other
+    entities are left as stored). Only the rows that differ are written. Returns how many
+    entities were derived (the whole catalog, or ``entity_ids``)."""
+    scope = {"n_all_entities": int(entity_ids is None), "entity_ids": list(entity_ids or [])}
+    stored = warehouse.read_table(conn, "core.entities")
+    stored_aliases = warehouse.read_table(conn, "core.entity_aliases")
+    if entity_ids is not None:
+        keep = pl.col("entity_id").is_in(list(entity_ids))
+        stored, stored_aliases = stored.filter(keep), stored_aliases.filter(keep)
+    catalog, aliases = entity_catalog(
+        gaz,
+        found,
+        stored,
+        warehouse.query(conn, "entity_attributes", **scope),
+        warehouse.query(conn, "mention_surfaces", **scope),
+        only=entity_ids,
+    )
+    warehouse.sync_rows(conn, "core.entities", catalog, stored)
+    warehouse.sync_rows(conn, "core.entity_aliases", aliases, stored_aliases)
+    return catalog.height if entity_ids is None else len(entity_ids)
 
 
 def _frames(out: EntityRows, tally: runner.Tally) -> runner.Frames:
@@ -272,23 +327,20 @@ def run(
             }
 
     derived: dict[str, pl.DataFrame] = {}
+    # Which entities the changed articles mentioned before this run (read before their rows go).
+    scoped = catalog_scope(conn, p, full_refresh=full_refresh)
 
     def write_catalog() -> None:
         # In the same transaction as the mentions it is derived from: a crash cannot leave
         # mentions of people the catalog does not have.
-        stored = warehouse.read_table(conn, "core.entities")
-        catalog, aliases = entity_catalog(
-            gaz,
-            found.values(),
-            stored,
-            warehouse.query(conn, "entity_attributes"),
-            warehouse.query(conn, "mention_surfaces"),
-        )
-        derived.update({"core.entities": catalog, "core.entity_aliases": aliases})
-        # Only the rows that differ are written: a changed article touches a few entities.
-        warehouse.sync_rows(conn, "core.entities", catalog, stored)
-        stored_aliases = warehouse.read_table(conn, "core.entity_aliases")
-        warehouse.sync_rows(conn, "core.entity_aliases", aliases, stored_aliases)
+        if scoped is None:
+            ids = None
+        else:
+            after = warehouse.query(conn, "mentioned_entities", article_ids=p.todo)
+            ids = sorted(scoped | set(after["entity_id"].to_list()) | set(found))
+        tally.counts["n_entities_derived"] = write_entity_catalog(conn, gaz, found.values(), ids)
+        derived["core.entities"] = warehouse.read_table(conn, "core.entities")
+        derived["core.entity_aliases"] = warehouse.read_table(conn, "core.entity_aliases")
 
     rest = [a for a in p.todo if a not in staged]
     if rest:  # a rerun with nothing to parse never loads the model (seconds)

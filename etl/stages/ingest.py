@@ -22,6 +22,8 @@ from etl.stages.ingest_skip import (
     load_state,
     read_or_skip,
     save_state,
+    state_dict,
+    state_frame,
     unchanged_files,
 )
 from etl.stages.raw_files import Entry, FileBlob, display_name, read_entry, scan_folder
@@ -359,10 +361,10 @@ def ingest_folder(
     entries = scan_folder(folder, found)
     # Sidecars and manifests are read whole each run: their rows are rewritten with the file list.
     metadata = read_metadata(found, {e.file_name for e in entries}, max_bytes=max_bytes, now=now)
-    known = load_state(state_path)
+    saved = load_state(state_path)
     skip: dict[str, str] = {}
-    if skip_unchanged and known and not full_refresh:
-        skip = unchanged_files(conn, entries, known, metadata.pages, max_bytes=max_bytes)
+    if skip_unchanged and saved.height and not full_refresh:
+        skip = unchanged_files(conn, entries, saved, metadata.pages, max_bytes=max_bytes)
     states = warehouse.query(conn, "document_states")
     n_stored = states.filter(pl.col("status_code") == "ok").height
     held = set(skip.values())
@@ -396,15 +398,17 @@ def ingest_folder(
     )
     n_new = n_ok = 0
     duplicates: dict[str, str] = {}
-    state: FolderState = {}
+    state: FolderState = {}  # of the files read below; the others keep their saved state
     if skip:
         # The files left alone hold their documents first (none is a duplicate): a file read
         # below with the same content is a duplicate of theirs, when its name comes later.
         rows.document_ids.update(skip.values())
-        state = {name: known[name] for name in skip}
         entries_read = [e for e in entries if e.file_name not in skip]
+        names_read = [e.file_name for e in entries_read]
+        known = state_dict(saved.filter(pl.col("file_name").is_in(names_read)))
     else:
         entries_read = entries
+        known = state_dict(saved)
     # Where each document left alone is held, in the folder's order (which decides duplicates).
     rank = {e.file_name: i for i, e in enumerate(entries)} if skip else {}
     held_at = {document_id: rank[name] for name, document_id in skip.items()}
@@ -487,8 +491,11 @@ def ingest_folder(
             state_path=state_path,
             skip_unchanged=False,
         )
-    if state_path is not None and state != known:  # once the rows it describes have committed
-        save_state(state_path, state)
+    if state_path is not None:  # once the rows it describes have committed
+        left = saved.filter(pl.col("file_name").is_in(list(skip)))
+        new_state = pl.concat([left, state_frame(state)]).sort("file_name")
+        if not new_state.equals(saved):
+            save_state(state_path, new_state)
     rejected = warehouse.query(conn, "rejected_documents")
     damaged = warehouse.query(conn, "damaged_documents")
     return Ingested(

@@ -89,7 +89,17 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> list[str]:
         ).fetchall()
     )
     todo = [t for t in contract.tables().values() if existing.get(t.name) != list(t.column_names)]
-    if not todo:
+    keyed = {
+        r[0]
+        for r in conn.execute(
+            read_query("keyed_tables"), {"schema_names": list(contract.TABLE_SCHEMAS)}
+        ).fetchall()
+    }
+    reindex = [
+        t for t in contract.tables().values()
+        if t.name in keyed and t.name not in contract.INDEXED and t not in todo
+    ]  # fmt: skip
+    if not todo and not reindex:
         return rebuilt
     with transaction(conn):
         for t in todo:
@@ -97,7 +107,14 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> list[str]:
                 schema, name = t.name.split(".")
                 conn.execute(f'drop table "{schema}"."{name}"')
                 rebuilt.append(t.name)
-            conn.execute(t.path.read_text(encoding="utf-8"))
+            conn.execute(contract.create_sql(t))
+        for t in reindex:  # same columns, same rows: only the key index goes
+            schema, name = t.name.split(".")
+            old = f'"{schema}"."{name}__keyed"'
+            conn.execute(f'alter table "{schema}"."{name}" rename to "{name}__keyed"')
+            conn.execute(contract.create_sql(t))
+            conn.execute(f'insert into "{schema}"."{name}" select * from {old}')  # noqa: S608
+            conn.execute(f"drop table {old}")
         if rebuilt:
             conn.execute("delete from core.stage_inputs")
     return rebuilt

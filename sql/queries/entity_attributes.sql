@@ -1,9 +1,17 @@
 -- The country and role a mentioned entity gets from all of its mentions: the most frequent
 -- non-empty value, ties to the alphabetically first, so one article cannot overrule the rest and
 -- reruns agree. Aggregated here so the entity stage never loads the mentions into memory.
-with country_counts as (
-    select entity_id, country_code, count(*) as n_mentions
+-- Every mentioned entity when $n_all_entities is 1, else those of $entity_ids (an incremental
+-- run: only the entities the changed articles mention or mentioned can change).
+with scoped as (
+    select entity_id, country_code, role_name
     from core.mentions
+    where $n_all_entities = 1 or entity_id in (select unnest($entity_ids))
+),
+
+country_counts as (
+    select entity_id, country_code, count(*) as n_mentions
+    from scoped
     where country_code <> ''
     group by entity_id, country_code
 ),
@@ -20,7 +28,7 @@ country_ranked as (
 
 role_counts as (
     select entity_id, role_name, count(*) as n_mentions
-    from core.mentions
+    from scoped
     where role_name <> ''
     group by entity_id, role_name
 ),
@@ -37,7 +45,7 @@ role_ranked as (
 
 mentioned as (
     select distinct entity_id
-    from core.mentions
+    from scoped
 ),
 
 final as (

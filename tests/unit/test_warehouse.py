@@ -18,8 +18,9 @@ def test_replace_rows_is_atomic(tmp_path: Path) -> None:
         warehouse.ensure_schema(conn)
         good = frame("core.event_clusters", [{"event_id": "e1", "cluster_id": "c1"}])
         warehouse.replace_rows(conn, {"core.event_clusters": good})
-        bad = pl.DataFrame({"event_id": ["e2", "e2"], "cluster_id": ["c", "c"]})
-        with pytest.raises(Exception, match="(?i)constraint|duplicate"):
+        # A key column is NOT NULL in DuckDB (its uniqueness is the key check's, not an index's).
+        bad = pl.DataFrame({"event_id": ["e2", None], "cluster_id": ["c", "c"]})
+        with pytest.raises(Exception, match="(?i)constraint|not null"):
             warehouse.replace_rows(conn, {"core.event_clusters": bad})
         rows = conn.execute("select * from core.event_clusters").fetchall()
     assert rows == [("e1", "c1")]
