@@ -417,8 +417,9 @@ def train(
 
     ``guards`` are (gold file, pages folder, least precision): pages in the seeds' register (the
     seeds, whose recall is a promise of the README, and the development pages) whose required
-    events the model must not lose and whose precision it must keep at that level; the
-    thresholds are the best in cross-validation among those that hold every guard.
+    events the model must not lose, whose precision it must keep at that level and whose rule
+    events it must not drop; the thresholds are the best in cross-validation among those that
+    hold every guard.
     """
     gold = {corpus.page_id(r): r for r in corpus.load_gold(root / "gold")}
     splits = corpus.read_splits(root)
@@ -455,6 +456,7 @@ def train(
     thresholds = [(k, a) for k in [0.0, *grid] for a in [*grid, 2.0]]  # add 2.0: add nothing
     cv = {t: _ratios(c) for t, c in cross_validated(coded, gold, splits, types, thresholds).items()}
     best: tuple[float, float] = (0.0, 2.0)  # unless better: the model adds and drops nothing
+    rule_keys = {n: produced_keys(scored[n], 0.0, 2.0) for n in guard_splits}
     for k, a in thresholds:
         if not all(
             _holds(
@@ -462,6 +464,7 @@ def train(
                 g[2],
                 rules_only[n],
             )
+            and _keeps(produced_keys(scored[n], k, a), rule_keys[n])
             for n, g in zip(guard_splits, guards, strict=True)
         ):
             continue
@@ -503,6 +506,12 @@ def _holds(
 ) -> bool:
     """A guard holds when no required event is lost and precision stays at ``least``."""
     return scores[1] >= rules[1] and scores[0] >= least
+
+
+def _keeps(produced: dict[str, set[Key]], rules: dict[str, set[Key]]) -> bool:
+    """Whether the model drops nothing the rules coded: on pages in the seeds' register the
+    rules' events carry their direction and date, and a kept pair of another event does not."""
+    return all(keys <= produced.get(pid, set()) for pid, keys in rules.items())
 
 
 def directed_types(gold: dict[str, dict[str, Any]], splits: dict[str, str]) -> list[str]:

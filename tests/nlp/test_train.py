@@ -9,7 +9,7 @@ import pytest
 
 from etl.cli import GUARDS
 from etl.settings import PROJECT_DIR
-from etl.train import train
+from etl.train import _keeps, train
 from etl.transforms.events.model import model_from
 
 pytestmark = pytest.mark.slow
@@ -29,3 +29,9 @@ def test_training_is_reproducible_and_keeps_the_seeds(tmp_path: Path) -> None:
     assert meta["cv_after"]["f1"] >= meta["cv_rules_only"]["f1"], "never worse in cross-validation"
     assert {"dev_after", "dev_rules_only"} <= set(meta)
     assert (tmp_path / "a.json").stat().st_size < 50_000_000
+
+
+def test_a_guard_page_keeps_what_the_rules_coded() -> None:
+    rules = {"p1": {(("MLI", "RUS"), "AID")}, "p2": set()}
+    assert _keeps({"p1": {(("MLI", "RUS"), "AID"), (("MLI", "NER"), "CONSULT")}}, rules)
+    assert not _keeps({"p1": {(("MLI", "NER"), "CONSULT")}}, rules)
