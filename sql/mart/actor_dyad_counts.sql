@@ -5,16 +5,10 @@
 create or replace view mart.actor_dyad_counts as
 with dyads as (
     select
-        least(source_actor_code, target_actor_code) as actor_code_a,
-        greatest(source_actor_code, target_actor_code) as actor_code_b,
-        case
-            when source_actor_code < target_actor_code then source_actor_kind
-            else target_actor_kind
-        end as actor_kind_a,
-        case
-            when source_actor_code < target_actor_code then target_actor_kind
-            else source_actor_kind
-        end as actor_kind_b,
+        actor_code_a,
+        actor_code_b,
+        actor_kind_a,
+        actor_kind_b,
         coalesce(cluster_id, event_id) as cluster_id,
         event_id,
         article_id,

@@ -100,6 +100,18 @@ final as (
         p.target_country_code,
         p.target_country_name,  -- name of the state the target stands for
         p.target_via_entity_id,  -- the alliance an expanded member state came from
+        -- The two actors written one way (codes in alphabetical order), as unordered counts pair
+        -- them; null when a side has no actor code.
+        least(p.source_actor_code, p.target_actor_code) as actor_code_a,
+        greatest(p.source_actor_code, p.target_actor_code) as actor_code_b,
+        case
+            when p.source_actor_code < p.target_actor_code then p.source_actor_kind
+            else p.target_actor_kind
+        end as actor_kind_a,
+        case
+            when p.source_actor_code < p.target_actor_code then p.target_actor_kind
+            else p.source_actor_kind
+        end as actor_kind_b,
         e.is_directed,
         e.is_historical,
         e.trigger_text,

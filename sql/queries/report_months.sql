@@ -20,13 +20,11 @@ reports as (
         d.event_date,
         d.event_date_precision,
         d.confidence,
-        p.actor_code_a,
-        p.actor_code_b
+        d.actor_code_a,
+        d.actor_code_b
     from mart.event_dyads as d
     inner join pairs as p
-        on
-            least(d.source_actor_code, d.target_actor_code) = p.actor_code_a
-            and greatest(d.source_actor_code, d.target_actor_code) = p.actor_code_b
+        on d.actor_code_a = p.actor_code_a and d.actor_code_b = p.actor_code_b
     inner join core.articles as a on d.article_id = a.article_id
     inner join raw.documents as f on a.document_id = f.document_id
     where
