@@ -1,11 +1,12 @@
--- The event stage's plan: each article's input hash (its body, its dates, and the entity stage's
--- input for it, which fixes the sentences and mentions the coder reads) against the ledger, in
--- DuckDB; only what changed comes back.
+-- The event stage's plan: each article's input hash (its body, its dates and the publication
+-- date's precision, and the entity stage's input for it, which fixes the sentences and mentions
+-- the coder reads) against the ledger, in DuckDB; only what changed comes back.
 with inputs as (
     select
         articles.article_id,
         md5(articles.body) as body_md5,
         articles.published_date,
+        articles.published_date_precision,
         cast(documents.ingested_at as date) as fetched_date,
         entity_inputs.input_hash as entity_input_hash
     from core.articles as articles
@@ -26,6 +27,7 @@ hashed as (
             coalesce(replace(cast(article_id as varchar), chr(31), ' '), ''),
             coalesce(replace(cast(body_md5 as varchar), chr(31), ' '), ''),
             coalesce(replace(cast(published_date as varchar), chr(31), ' '), ''),
+            coalesce(replace(cast(published_date_precision as varchar), chr(31), ' '), ''),
             coalesce(replace(cast(fetched_date as varchar), chr(31), ' '), ''),
             coalesce(replace(cast(entity_input_hash as varchar), chr(31), ' '), '')
         )), 20) as input_hash

@@ -14,10 +14,10 @@ from etl.stages.ledger import input_hash, plan
 from etl.stages.versions import stage_version
 
 ARTICLES = [
-    # article_id, document_id, body, published_date, ingested_at
-    ("a1", "a1", "Corps simple.", dt.date(2024, 3, 12), dt.datetime(2024, 3, 14, 10)),
-    ("a2", "a2", "Un s\x1fparateur et des accents : é, ç.", None, dt.datetime(2024, 1, 2)),
-    ("a3", "a3", "Troisième corps.", dt.date(1999, 12, 31), dt.datetime(2025, 6, 1, 23, 59)),
+    # article_id, document_id, body, published_date, its precision, ingested_at
+    ("a1", "a1", "Corps simple.", dt.date(2024, 3, 12), "day", dt.datetime(2024, 3, 14, 10)),
+    ("a2", "a2", "Un s\x1fparateur et des accents : é, ç.", None, None, dt.datetime(2024, 1, 2)),
+    ("a3", "a3", "Troisième corps.", dt.date(1999, 12, 1), "month", dt.datetime(2025, 6, 1, 23)),
 ]
 
 
@@ -25,7 +25,7 @@ ARTICLES = [
 def conn() -> duckdb.DuckDBPyConnection:
     c = duckdb.connect(":memory:")
     warehouse.ensure_schema(c)
-    for article_id, document_id, body, published, ingested in ARTICLES:
+    for article_id, document_id, body, published, precision, ingested in ARTICLES:
         c.execute(
             "insert into raw.documents (document_id, file_name, n_bytes, status_code, "
             "ingested_at) values (?, ?, 1, 'ok', ?)",
@@ -37,10 +37,11 @@ def conn() -> duckdb.DuckDBPyConnection:
             [f"{document_id}\x1f.txt", document_id, ingested, f"Titre\x1f{article_id}", published],
         )
         c.execute(
-            "insert into core.articles (article_id, document_id, body, published_date, n_words, "
-            "n_dropped_lines, is_empty, is_truncated, n_truncated_chars, extractor_version) "
-            "values (?, ?, ?, ?, 3, 0, false, false, 0, 'v')",
-            [article_id, document_id, body, published],
+            "insert into core.articles (article_id, document_id, body, published_date, "
+            "published_date_precision, n_words, n_dropped_lines, is_empty, is_truncated, "
+            "n_truncated_chars, extractor_version) values (?, ?, ?, ?, ?, 3, 0, false, false, 0, "
+            "'v')",
+            [article_id, document_id, body, published, precision],
         )
     return c
 
@@ -53,7 +54,8 @@ def python_inputs(c: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
         "left join raw.document_files as f on d.file_name = f.file_name",
         "entities": "select article_id, md5(body), published_date from core.articles",
         "events": "select a.article_id, md5(a.body), a.published_date, "
-        "cast(d.ingested_at as date), s.input_hash from core.articles as a "
+        "a.published_date_precision, cast(d.ingested_at as date), s.input_hash "
+        "from core.articles as a "
         "left join raw.documents as d on a.document_id = d.document_id "
         "left join core.stage_inputs as s on a.article_id = s.article_id "
         "and s.stage_name = 'entities'",
