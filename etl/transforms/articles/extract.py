@@ -108,11 +108,11 @@ def _extract(page: str, fetched: dt.date | None) -> ArticleRecord:
         # (its month, kept at that precision; a time-stamped date of that month on the same line
         # gives the day). The event dating counts relative dates from either.
         excerpt = excerpt_date(raw)
-        stamp = excerpt_stamp(raw)
-        if stamp is not None and excerpt is not None:
-            published = ResolvedDate(stamp, "day", raw[: excerpt[2]].strip(), "excerpt")
-        elif excerpt is not None:
-            published = ResolvedDate(excerpt[0], excerpt[1], raw[: excerpt[2]].strip(), "excerpt")
+        if excerpt is not None:
+            value, precision = excerpt[0], excerpt[1]
+            if (stamp := excerpt_stamp(raw, excerpt)) is not None:
+                value, precision = stamp, "day"
+            published = ResolvedDate(value, precision, raw[: excerpt[2]].strip(), "excerpt")
 
     return ArticleRecord(
         title=title.text if title else None,

@@ -116,11 +116,11 @@ def excerpt_date(body: str) -> tuple[dt.date, str, int] | None:
 _CLOCK_AFTER = re.compile(r"\s*(?:[|,\-–]|à)?\s*\d{1,2}\s*[h:]\s*\d{2}\b")
 
 
-def excerpt_stamp(body: str) -> dt.date | None:
+def excerpt_stamp(body: str, excerpt: tuple[dt.date, str, int]) -> dt.date | None:
     """The day of a time-stamped date on a search excerpt's month line ("date 2022-10 Titre ...
-    06/10/2022 | 07:09"), when it falls in that month: the page's own day."""
-    excerpt = excerpt_date(body)
-    if excerpt is None or excerpt[1] != "month":
+    06/10/2022 | 07:09"), when it falls in that month: the page's own day. ``excerpt`` is what
+    :func:`excerpt_date` read of ``body``."""
+    if excerpt[1] != "month":
         return None
     line_end = body.find("\n", excerpt[2])
     line = body[: len(body) if line_end < 0 else line_end]
