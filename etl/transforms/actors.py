@@ -23,7 +23,11 @@ def _kinds() -> dict[str, tuple[str, str]]:
 def actor_of(entity: Entity) -> tuple[str | None, str | None]:
     """``(actor_code, actor_kind)`` of an entity; places have none."""
     if entity.entity_type == "organization":
-        kind, prefix = _kinds().get(entity.org_kind or "", ("igo", "IGO"))
+        if not entity.org_kind:
+            # A name the entity model tagged as an organization but nobody reviewed ("NDLR", an
+            # outlet's programme, a misread place): counting it as an IGO invents actors.
+            return None, None
+        kind, prefix = _kinds()[entity.org_kind]
         if kind == "state":
             return entity.country_code, "state" if entity.country_code else None
         return f"{prefix}:{entity.entity_id.split(':', 1)[1]}", kind

@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 from etl.transforms.entities import extract_mentions
+from etl.transforms.events.actors import party
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.nlp import load_nlp
 from tests.nlp.test_events import code, mention, tuples
@@ -316,3 +317,15 @@ def test_withdrawing_from_an_organization_ends_a_membership(nlp: Language, gaz: 
     body = "La France a annoncé le retrait de ses troupes du Mali."
     ms = extract_mentions(nlp(body), gaz)
     assert "RETREAT" in {e.event_type for e in code(nlp, gaz, body, ms)}
+
+
+def test_a_resolution_acts_for_the_body_that_adopts_it(nlp: Language, gaz: Gazetteer) -> None:
+    # What the resolution does (condemn, call for) is the council's act towards the state it
+    # names; adopting a resolution is no agreement with that state.
+    body = "Le Conseil de sécurité a adopté une résolution condamnant l'Iran pour ses attaques."
+    ms = extract_mentions(nlp(body), gaz)
+    events = code(nlp, gaz, body, ms)
+    assert "AGREE" not in {e.event_type for e in events}
+    (accuse,) = [e for e in events if e.event_type == "ACCUSE"]
+    sources = {party(a, gaz) for a in accuse.actors if a.actor_role == "source"}
+    assert sources == {"IGO:unsc"} and accuse.countries("target") == {"IRN"}

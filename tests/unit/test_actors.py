@@ -41,6 +41,12 @@ def test_people_stand_for_their_state_and_places_for_nobody() -> None:
     assert actor_of(place) == (None, None)
 
 
+def test_an_organization_nobody_reviewed_is_no_actor() -> None:
+    # The entity model tags editors' notes and misread places as organizations: none is an IGO.
+    unknown = Entity("organization:ndlr", "organization", "NDLR", None, None, None)
+    assert actor_of(unknown) == (None, None)
+
+
 def test_every_organization_kind_has_an_actor_kind(gazetteer: Gazetteer) -> None:
     for e in gazetteer.entities.values():
         if e.entity_type == "organization":

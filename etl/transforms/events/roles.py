@@ -137,11 +137,7 @@ def assign_roles(
             tgt_roots = subject_of(t)
             flipped = True
         else:
-            src_tokens = subject_of(t)
-            for cand in subject_candidates(t):
-                if sa.in_tokens({y.i for x in cand for y in x.subtree}):
-                    src_tokens = cand
-                    break
+            src_tokens = _acting_subject(sa, t)
             tgt_roots = [
                 c
                 for c in t.children
@@ -368,6 +364,23 @@ def _is_infinitive_clause(c: Token) -> bool:
         and "Inf" in c.morph.get("VerbForm", [])
         and any(m.dep_ == "mark" and m.i < c.i for m in c.children)
     )
+
+
+def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
+    """The nearest subject of ``v`` that names an actor, else its nearest subject. An infinitive
+    or a present participle does not take its subject from its own clause: "une résolution
+    visant à suspendre la Russie" is not Russia acting, the assembly that adopted it is (a past
+    participle keeps its agent: "le mémorandum signé par l'Éthiopie")."""
+    own = {y.i for y in v.subtree} if _nonfinite(v) else set()
+    for cand in subject_candidates(v):
+        if sa.in_tokens({y.i for x in cand for y in x.subtree} - own):
+            return cand
+    return subject_of(v)
+
+
+def _nonfinite(v: Token) -> bool:
+    form = v.morph.get("VerbForm")
+    return "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense"))
 
 
 def _passive_participle(t: Token) -> bool:
