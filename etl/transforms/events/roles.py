@@ -379,8 +379,8 @@ def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
 
 
 def _nonfinite(v: Token) -> bool:
-    form = v.morph.get("VerbForm")
-    return "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense"))
+    form = v.morph.get("VerbForm", [])
+    return "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense", []))
 
 
 def _passive_participle(t: Token) -> bool:
