@@ -70,3 +70,44 @@ def test_short_aliases_do_not_match_common_words(nlp: Language, gaz: Gazetteer) 
     found = _actors(nlp, gaz, "Il a acheté un quad à une dadaïste ; la date reste fixée.")
     assert not {code for code, _ in found.values() if code}, found
     assert _actors(nlp, gaz, "Le Quad a tenu un sommet à Tokyo.")["Quad"] == ("IGO:quad", "igo")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        # A description stands for the organization it fits that the article named last.
+        (
+            "La Cedeao et l'UA ont tenu un sommet. "
+            "L'organisation sous-régionale a suspendu le Mali.",
+            "organisation sous-régionale",
+            "IGO:ecowas",
+        ),
+        (
+            "Le JNIM a frappé Kayes. L'organisation a revendiqué l'attaque.",
+            "organisation",
+            "NSA:jnim",
+        ),
+        # A description of one organization needs no earlier name.
+        ("Le bloc européen a imposé de nouvelles sanctions.", "bloc européen", "IGO:eu"),
+    ],
+)
+def test_a_description_names_the_organization(
+    nlp: Language, gaz: Gazetteer, text: str, surface: str, code: str
+) -> None:
+    assert _actors(nlp, gaz, text).get(surface, (None, None))[0] == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Qualified, the noun is another organization or no organization at all.
+        "L'UE a tenu un sommet. L'organisation terroriste a revendiqué l'attentat.",
+        "L'UE a tenu un sommet. L'organisation d'une mission au Niger a pris du retard.",
+        # Nothing named before, and the description fits several.
+        "L'organisation sous-régionale a suspendu le Mali.",
+    ],
+)
+def test_a_description_without_its_organization_is_none(
+    nlp: Language, gaz: Gazetteer, text: str
+) -> None:
+    assert "organisation" not in {s.split()[0] for s in _actors(nlp, gaz, text)}

@@ -32,7 +32,7 @@ The work is a fixed sequence of phases, one module each, over a read-only index 
 4. :mod:`.people` -- person occurrences;
 5. :mod:`.attribution` (with :mod:`.owners`) -- each occurrence's country and role;
 6. :mod:`.clustering` -- occurrences grouped into people, identified, aggregated;
-7. :mod:`.anaphora` -- "les deux pays";
+7. :mod:`.descriptors` -- "l'organisation sous-régionale"; :mod:`.anaphora` -- "les deux pays";
 8. :mod:`.homologues` -- "son homologue";
 9. :mod:`.anaphora` again -- LOC/ORG entities nothing else covers; :mod:`.assembly` builds the
    Mention records and :mod:`.build` the Entity records.
@@ -50,6 +50,7 @@ from etl.transforms.entities.attribution import attribute_people
 from etl.transforms.entities.build import build_entities
 from etl.transforms.entities.clustering import cluster_people
 from etl.transforms.entities.countries import country_attributes
+from etl.transforms.entities.descriptors import descriptor_mentions
 from etl.transforms.entities.homologues import finish_homologue_clusters, resolve_homologues
 from etl.transforms.entities.index import index_doc
 from etl.transforms.entities.matches import filter_matches, gazetteer_matches
@@ -82,6 +83,7 @@ def extract_mentions(doc: Doc, gaz: Gazetteer, as_of: dt.date | None = None) -> 
 
     holders = title_holders(index, gaz, matches, phrases, as_of)
     mentions, country_items = match_mentions(index, gaz, matches, holders)
+    mentions += descriptor_mentions(index, gaz, mentions)
     anaphors = group_anaphora(
         index, gaz, country_items + located_people(occs, cluster_of, clusters)
     )

@@ -16,6 +16,7 @@ DATA_FILES = (
     "circumstance_preps_fr.tsv",
     "dative_heads_fr.tsv",
     "geo_nouns_fr.tsv",
+    "org_descriptors_fr.tsv",
     "place_nouns_fr.tsv",
     "speech_verbs_fr.tsv",
 )
