@@ -329,3 +329,31 @@ def test_a_resolution_acts_for_the_body_that_adopts_it(nlp: Language, gaz: Gazet
     (accuse,) = [e for e in events if e.event_type == "ACCUSE"]
     sources = {party(a, gaz) for a in accuse.actors if a.actor_role == "source"}
     assert sources == {"IGO:unsc"} and accuse.countries("target") == {"IRN"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Le Niger a dénoncé l'accord de défense. Le pays a expulsé l'ambassadeur de France.",
+            ("SANCTION", "NER", "FRA"),
+        ),
+        (
+            "Le Burkina Faso a suspendu la radio. Les autorités de transition ont accusé la France "
+            "de déstabilisation.",
+            ("ACCUSE", "BFA", "FRA"),
+        ),
+    ],
+)
+def test_a_noun_for_the_state_named_before_is_that_state(
+    nlp: Language, gaz: Gazetteer, body: str, expected: tuple[str, str, str]
+) -> None:
+    ms = extract_mentions(nlp(body), gaz)
+    kind, source, target = expected
+    assert (kind, frozenset({source}), frozenset({target})) in tuples(code(nlp, gaz, body, ms))
+
+
+def test_an_indefinite_noun_is_no_state_named_before(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Niger a dénoncé l'accord. Des pays voisins ont accusé la France de déstabilisation."
+    ms = extract_mentions(nlp(body), gaz)
+    assert not any(e.event_type == "ACCUSE" for e in code(nlp, gaz, body, ms))

@@ -12,12 +12,18 @@ from etl.transforms.actors import actor_of
 from etl.transforms.events.parse import subtree_excluding
 from etl.transforms.events.types import EventActor
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.text import fold
 from etl.transforms.types import Mention
 
 # Pronouns that stand for people or states; demonstratives ("cela", "ce") stand for situations.
 PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "qui", "lequel"})
 # "« Nous saluons ... », a déclaré X": inside a quotation the first person is its speaker.
 FIRST_PERSON = frozenset({"nous", "je", "j'", "j’"})
+# Nouns that stand for a state the text has named ("le pays a expulsé"), besides the collective
+# roles of roles_fr.tsv ("la junte", "le gouvernement", "les autorités").
+STATE_NOUNS = frozenset({"pays", "royaume", "état", "république", "émirat", "monarchie"})
+# Determiners of a noun that points back to a state named before: not "un pays", "des pays".
+BACK_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur", "leurs"})
 OPEN_QUOTES = frozenset({"«", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "”", '"'})
 
@@ -153,14 +159,31 @@ def countries(actors: Iterable[EventActor]) -> set[str]:
 
 
 def resolve_source(
-    sa: SentenceActors, t: Token, src_tokens: list[Token], previous_actors: list[Mention]
+    sa: SentenceActors,
+    t: Token,
+    src_tokens: list[Token],
+    previous_actors: list[Mention],
+    gaz: Gazetteer,
 ) -> tuple[list[Mention], float] | None:
-    """Sources when the subject phrase itself names no actor: pronouns, possessives, or no
-    subject at all. Returns None when the subject is a phrase that is not an actor."""
+    """Sources when the subject phrase itself names no actor: pronouns, possessives, nouns that
+    stand for a state named before, or no subject at all. Returns None when the subject is a
+    phrase that is not an actor."""
     pronouns = [s for s in src_tokens if s.pos_ == "PRON"]
     nominal = [s for s in src_tokens if s.pos_ != "PRON"]
     if nominal:
-        return None
+        if not all(_stands_for_state(s, gaz) for s in nominal):
+            return None
+        # "Le Mali a rompu avec Kiev. La junte accuse ...": the state the text is about, as a
+        # subject earlier in the sentence or first in the previous one.
+        states = [
+            m
+            for m in actor_mentions(sa.before(t.i), allow_places=False)
+            if m.country_code and not is_org(m) and _in_subject(sa, m)
+        ]
+        if states:
+            return [states[-1]], 0.2
+        states = [m for m in previous_actors if m.country_code and not is_org(m)]
+        return ([states[0]], 0.25) if states else None
     if pronouns and all(p.text.lower() in FIRST_PERSON for p in pronouns):
         speaker = quote_speaker(sa, t)
         return (speaker, 0.1) if speaker else None
@@ -185,6 +208,21 @@ def resolve_source(
     if not src_tokens and earlier:
         return [earlier[-1]], 0.3
     return None
+
+
+def _stands_for_state(noun: Token, gaz: Gazetteer) -> bool:
+    # The tagger often reads a sentence-initial "Le royaume" as a proper noun.
+    if (
+        noun.pos_ not in ("NOUN", "PROPN")
+        or not noun.text.islower()
+        or not any(c.dep_ == "det" and c.text.lower() in BACK_DETERMINERS for c in noun.children)
+    ):
+        return False
+    word = noun.text.lower()
+    if word in STATE_NOUNS:
+        return True
+    role = gaz.roles.get((fold(word),))
+    return role is not None and not role.is_head and role.sector_code in ("GOV", "MIL")
 
 
 def quote_speaker(sa: SentenceActors, t: Token) -> list[Mention]:

@@ -237,7 +237,7 @@ def assign_roles(
     if not sources and trig.recipient:
         return None  # what was received, with no giver named, is no pair of actors
     if not sources:
-        resolved = resolve_source(sa, t, src_tokens, previous_actors)
+        resolved = resolve_source(sa, t, src_tokens, previous_actors, gaz)
         participants = to_actors(targets, TARGET, gaz, expand_members=True)
         if resolved is None and trig.symmetric and len(countries(participants)) >= 2:
             # "Le sommet a réuni le Mali, le Niger et le Tchad": the participants are the objects.
