@@ -357,3 +357,17 @@ def test_an_indefinite_noun_is_no_state_named_before(nlp: Language, gaz: Gazette
     body = "Le Niger a dénoncé l'accord. Des pays voisins ont accusé la France de déstabilisation."
     ms = extract_mentions(nlp(body), gaz)
     assert not any(e.event_type == "ACCUSE" for e in code(nlp, gaz, body, ms))
+
+
+def test_the_parties_of_the_relations_a_noun_acts_on(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le ministre a annoncé la reprise des relations diplomatiques entre le Togo et le Ghana."
+    ms = extract_mentions(nlp(body), gaz)
+    (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "AGREE"]
+    assert ev.countries("source") == {"TGO", "GHA"} and not ev.is_directed
+
+
+def test_suspending_a_named_state_is_a_sanction(nlp: Language, gaz: Gazetteer) -> None:
+    body = "L'Union africaine a suspendu le Gabon après le coup d'État."
+    ms = extract_mentions(nlp(body), gaz)
+    (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "SANCTION"]
+    assert {party(a, gaz) for a in ev.actors} == {"IGO:au", "GAB"}

@@ -59,6 +59,13 @@ def masculine_forms(word: str) -> set[str]:
     return {word[: -len(f)] + m for f, m in _FEMININE_ENDINGS if word.endswith(f) and len(word) > 4}
 
 
+NAMED_OBJECT = "@nom"
+
+
+def _is_name(t: Token) -> bool:
+    return t.text[:1].isupper() and not t.text.isupper() and t.i > t.sent.start
+
+
 def matches(t: Token) -> list[Trigger]:
     lemma = lemma_of(t)
     if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
@@ -77,6 +84,11 @@ def matches(t: Token) -> list[Trigger]:
     # A required word may sit a few words away under a wrong attachment ("le rappel « pour
     # consultations » de son ambassadeur"), so requirements also look at a small window.
     window = near | {lemma_of(x) for x in t.doc[max(0, t.i - 6) : t.i + 7]}
+    if any(c.dep_ in ("obj", "nsubj:pass") and _is_name(c) for c in t.children):
+        # "l'UA a suspendu Madagascar": a row may require that its object is a name ("@nom"),
+        # as a country is and an acronym (an outlet, a company) is not; whether the name is an
+        # actor is the roles' business.
+        window = window | {NAMED_OBJECT}
     return [c for c in cands if (not c.requires or c.requires & window) and not (c.excludes & near)]
 
 

@@ -179,7 +179,12 @@ def assign_roles(
                 tgt_roots += [
                     c for c in verb.children if c.dep_ == "obl:arg" and has_case(c, DATIVE_WORDS)
                 ]
-        between = [c for c in tgt_roots if has_case(c, BETWEEN_WORDS)]
+        # "la reprise des relations entre X et Y": the parties of the relations the noun acts on.
+        between = [
+            c
+            for c in tgt_roots + [g for o in owner for g in o.children if g.dep_ == "nmod"]
+            if has_case(c, BETWEEN_WORDS)
+        ]
         inside = (
             actor_mentions(
                 sa.in_tokens({y.i for c in between for y in c.subtree}), allow_places=False
