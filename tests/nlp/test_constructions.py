@@ -371,3 +371,9 @@ def test_suspending_a_named_state_is_a_sanction(nlp: Language, gaz: Gazetteer) -
     ms = extract_mentions(nlp(body), gaz)
     (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "SANCTION"]
     assert {party(a, gaz) for a in ev.actors} == {"IGO:au", "GAB"}
+    # In the passive, the body a state is suspended from is who suspends it.
+    body = "La Guinée a été suspendue de toutes les instances de la Cedeao."
+    ms = extract_mentions(nlp(body), gaz)
+    (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "SANCTION"]
+    sources = {party(a, gaz) for a in ev.actors if a.actor_role == "source"}
+    assert sources == {"IGO:ecowas"} and ev.countries("target") == {"GIN"}

@@ -58,8 +58,9 @@ PATIENT_IS_TARGET = frozenset(
 # where troops are sent.
 PLACE_TARGET_MODES = frozenset({"visit", "withdraw", "troops"})
 
-# Modes whose passive without an agent names the acting state as the place left: an expulsion.
-PLACE_SOURCE_MODES = frozenset({"expel", "deport"})
+# Modes whose passive without an agent names the acting side as the place or the body left: an
+# expulsion ("expulsés d'Afrique du Sud"), a suspension ("le Mali a été suspendu de la Cedeao").
+PLACE_SOURCE_MODES = frozenset({"expel", "deport", "discontinue"})
 FROM_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "nmod"})
 
 # A diplomatic summons ("l'ambassadeur a été convoqué"): in the passive without an agent, who
