@@ -377,3 +377,13 @@ def test_suspending_a_named_state_is_a_sanction(nlp: Language, gaz: Gazetteer) -
     (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "SANCTION"]
     sources = {party(a, gaz) for a in ev.actors if a.actor_role == "source"}
     assert sources == {"IGO:ecowas"} and ev.countries("target") == {"GIN"}
+
+
+def test_who_a_quotation_is_attributed_to_is_no_guessed_side(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "« Le Soudan et le Tchad ont accepté un cessez-le-feu immédiat », a déclaré le président "
+        "kényan."
+    )
+    ms = extract_mentions(nlp(body), gaz)
+    (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "RETREAT"]
+    assert "KEN" not in ev.countries("source") | ev.countries("target")

@@ -13,6 +13,7 @@ from etl.transforms.events.actors import (
     actor_mentions,
     countries,
     party,
+    quote_speaker,
     resolve_source,
     to_actors,
     token_distance,
@@ -293,7 +294,9 @@ def assign_roles(
             for m in actor_mentions(sa.before(t.i), allow_places=False)
             if m.country_code not in src_c and m not in sources
         ]
-        hit = {id(m) for m in sa.in_tokens(victims)}
+        # Who a quotation is attributed to ("», a déclaré Donald Trump") speaks about the act,
+        # and is no side of it by being nearby.
+        hit = {id(m) for m in sa.in_tokens(victims) + quote_speaker(sa, t)}
         after = [m for m in after if token_distance(sa, t, m) <= TARGET_WINDOW and id(m) not in hit]
         before = [m for m in before if id(m) not in hit]
         if after:
