@@ -297,7 +297,13 @@ def assign_roles(
         # Who a quotation is attributed to ("», a déclaré Donald Trump") speaks about the act,
         # and is no side of it by being nearby.
         hit = {id(m) for m in sa.in_tokens(victims) + quote_speaker(sa, t)}
-        after = [m for m in after if token_distance(sa, t, m) <= TARGET_WINDOW and id(m) not in hit]
+        after = [
+            m
+            for m in after
+            if token_distance(sa, t, m) <= TARGET_WINDOW
+            and id(m) not in hit
+            and not _other_clause(sa, m, verb)
+        ]
         before = [m for m in before if id(m) not in hit]
         if after:
             targets = [after[0]]
@@ -308,6 +314,21 @@ def assign_roles(
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+
+
+def _other_clause(sa: SentenceActors, m: Mention, verb: Token) -> bool:
+    """Whether mention ``m`` belongs to a clause with a subject of its own below or beside
+    ``verb``'s ("... a annoncé l'accord, que le Mali a aussitôt rejeté")."""
+    cur = next(span.root for mm, span in sa.mentions if mm is m)
+    for _ in range(10):
+        if cur.i == verb.i:
+            return False
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return True
+        cur = cur.head
+    return True
 
 
 def _act_agents(noun: Token) -> tuple[list[Token], set[int]]:
