@@ -387,3 +387,12 @@ def test_who_a_quotation_is_attributed_to_is_no_guessed_side(nlp: Language, gaz:
     ms = extract_mentions(nlp(body), gaz)
     (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "RETREAT"]
     assert "KEN" not in ev.countries("source") | ev.countries("target")
+
+
+def test_a_guessed_target_stays_in_the_triggers_clause(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "La Russie a lancé une offensive d'envergure, tandis que le Japon prépare ses élections "
+        "législatives."
+    )
+    ms = extract_mentions(nlp(body), gaz)
+    assert not any(e.event_type == "ASSAULT" for e in code(nlp, gaz, body, ms))
