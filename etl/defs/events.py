@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import dagster as dg
 
 from etl import warehouse
+from etl.defs.checks import check_results, check_specs
 from etl.defs.metadata import (
     FRAME_KINDS,
     NLP_KINDS,
@@ -41,9 +42,10 @@ TABLES = ("core.events", "core.event_actors")
             kinds=NLP_KINDS,
         ),
     ],
+    check_specs=check_specs(TABLES),
 )
 # ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
-def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Find event sentences (a French trigger plus actors), parse them, and code who did what to
     whom, when, from the article body only. Only new or changed articles are coded."""
     with dyad.connect() as conn, logged_progress(context):
@@ -71,6 +73,7 @@ def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 before=before,
                 inserted=tally.rows["core.event_actors"],
             ),
+            *check_results(conn, TABLES),
         ]
     yield from results
 
@@ -81,21 +84,26 @@ def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
     group_name="core",
     kinds=FRAME_KINDS,
     metadata={"dagster/column_schema": column_schema("core.event_clusters")},
+    check_specs=check_specs(["core.event_clusters"]),
 )
-def event_clusters(dyad: DyadResource) -> dg.MaterializeResult:
+def event_clusters(dyad: DyadResource) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Group reports of the same real event (same type, same actor states, compatible dates)
     so counts are of events, not of articles. Only the groups that changed articles touch are
     recomputed."""
     with dyad.connect() as conn:
         before = row_counts(conn, ["core.event_clusters"])
         done = cluster_stage.update_clusters(conn, full_refresh=dyad.full_refresh)
-        return table_result(
-            conn,
-            "core.event_clusters",
-            ["event_id", "cluster_id"],
-            before=before,
-            inserted=done.n_reports,
-            n_clusters=warehouse.scalar(conn, "n_clusters"),
-            n_changed_articles=done.n_changed_articles,
-            full_recompute=done.full,
-        )
+        results = [
+            table_result(
+                conn,
+                "core.event_clusters",
+                ["event_id", "cluster_id"],
+                before=before,
+                inserted=done.n_reports,
+                n_clusters=warehouse.scalar(conn, "n_clusters"),
+                n_changed_articles=done.n_changed_articles,
+                full_recompute=done.full,
+            ),
+            *check_results(conn, ["core.event_clusters"]),
+        ]
+    yield from results
