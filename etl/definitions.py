@@ -18,7 +18,6 @@ ASSETS = [
     articles.articles,
     entities.entities,
     events.events,
-    events.event_clusters,
     *marts.VIEW_ASSETS,
     marts.published_warehouse,
     report.report_overview,
