@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from etl.defs.checks import check_results, check_specs
+from etl.defs.checks import StepResult, check_results, check_specs
 from etl.defs.metadata import FRAME_KINDS, json, logged_progress, row_counts, table_result
 from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
@@ -34,13 +34,13 @@ TABLES = ("core.articles", "core.article_segments")
     check_specs=check_specs(TABLES),
 )
 # ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
-def articles(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+def articles(context, dyad: DyadResource) -> Iterator[StepResult]:
     """Extract each accepted page's article: metadata plus a clean body (menus, teasers,
     sidebars and comment widgets dropped). Only new or changed documents are processed."""
     with dyad.connect() as conn, logged_progress(context):
         before = row_counts(conn, TABLES)
         plan, tally = stage.run(conn, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes)
-        results = [
+        results: list[StepResult] = [
             table_result(
                 conn,
                 "core.articles",

@@ -132,6 +132,10 @@ def contract_checks(assets: Iterable[str]) -> list[Check]:
     ]
 
 
+# What an asset step yields: its tables' materializations, then their checks' results.
+StepResult = dg.MaterializeResult | dg.AssetCheckResult
+
+
 def step_checks(tables: Iterable[str]) -> list[Check]:
     """The key and reference checks of ``tables`` (the tables one asset step writes) and, with
     ``core.events``, the two warnings."""

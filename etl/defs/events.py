@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import dagster as dg
 
 from etl import warehouse
-from etl.defs.checks import check_results, check_specs
+from etl.defs.checks import StepResult, check_results, check_specs
 from etl.defs.metadata import (
     FRAME_KINDS,
     NLP_KINDS,
@@ -54,7 +54,7 @@ CLUSTERS = "core.event_clusters"
     check_specs=check_specs([*TABLES, CLUSTERS]),
 )
 # ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
-def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+def events(context, dyad: DyadResource) -> Iterator[StepResult]:
     """Find event sentences (a French trigger plus actors), parse them, and code who did what to
     whom, when, from the article body only; then regroup the reports of the same real event.
     Only new or changed articles are coded, and only the groups they touch are recomputed.
@@ -68,7 +68,7 @@ def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult | dg.As
             conn, dyad.build_path, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes
         )
         done = cluster_stage.update_clusters(conn, full_refresh=dyad.full_refresh)
-        results = [
+        results: list[StepResult] = [
             table_result(
                 conn,
                 "core.events",

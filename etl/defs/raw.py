@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import dagster as dg
 
 from etl import warehouse
-from etl.defs.checks import check_results, check_specs
+from etl.defs.checks import StepResult, check_results, check_specs
 from etl.defs.metadata import FRAME_KINDS, json, row_counts, table_result
 from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
@@ -41,7 +41,7 @@ TABLES = ("raw.documents", "raw.document_files", "raw.metadata_files")
     ],
     check_specs=check_specs(TABLES),
 )
-def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+def raw_documents(dyad: DyadResource) -> Iterator[StepResult]:
     """Read every ``.txt`` page in the input folder into ``raw.documents``, rejecting bad entries
     (empty, binary, too large, unreadable, not a regular file, link loops, links out of the
     folder) with a reason instead of failing the run. Files are identified by content: unchanged
@@ -59,7 +59,7 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult | dg.Asse
             # Size, mtime and hash of each file at the last run: unchanged files are not read.
             state_path=dyad.build_path.with_suffix(".files.arrow"),
         )
-        results = [
+        results: list[StepResult] = [
             table_result(
                 conn,
                 "raw.documents",
