@@ -11,7 +11,6 @@ import dagster as dg
 
 from etl.defs import articles, entities, events, marts, raw, report
 from etl.defs.automation import daily_schedule, dyad_job, scale_out_job, seeds_folder_sensor
-from etl.defs.checks import all_checks
 from etl.defs.resources import default_resource
 
 ASSETS = [
@@ -19,7 +18,6 @@ ASSETS = [
     articles.articles,
     entities.entities,
     events.events,
-    events.event_clusters,
     *marts.VIEW_ASSETS,
     marts.published_warehouse,
     report.report_overview,
@@ -28,8 +26,6 @@ ASSETS = [
 # One process writes the DuckDB build file at a time, and the spaCy model loads once per process.
 defs = dg.Definitions(
     assets=ASSETS,
-    # One check step per asset step, for the tables it writes.
-    asset_checks=all_checks({a.node_def.name: [".".join(k.path) for k in a.keys] for a in ASSETS}),
     jobs=[dyad_job, scale_out_job],
     sensors=[seeds_folder_sensor],
     schedules=[daily_schedule],

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 
+from etl.defs.checks import StepResult, check_results, check_specs
 from etl.defs.metadata import FRAME_KINDS, json, logged_progress, row_counts, table_result
 from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
@@ -30,15 +31,16 @@ TABLES = ("core.articles", "core.article_segments")
             kinds=FRAME_KINDS,
         ),
     ],
+    check_specs=check_specs(TABLES),
 )
 # ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
-def articles(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+def articles(context, dyad: DyadResource) -> Iterator[StepResult]:
     """Extract each accepted page's article: metadata plus a clean body (menus, teasers,
     sidebars and comment widgets dropped). Only new or changed documents are processed."""
     with dyad.connect() as conn, logged_progress(context):
         before = row_counts(conn, TABLES)
         plan, tally = stage.run(conn, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes)
-        results = [
+        results: list[StepResult] = [
             table_result(
                 conn,
                 "core.articles",
@@ -59,5 +61,6 @@ def articles(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 before=before,
                 inserted=tally.rows["core.article_segments"],
             ),
+            *check_results(conn, TABLES),
         ]
     yield from results

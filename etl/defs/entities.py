@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 
+from etl.defs.checks import StepResult, check_results, check_specs
 from etl.defs.metadata import NLP_KINDS, logged_progress, row_counts, table_result
 from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
@@ -65,9 +66,10 @@ _SPECS = (
 
 @dg.multi_asset(
     specs=[spec(t, deps=["core.articles"], description=d, kinds=NLP_KINDS) for t, d in _SPECS],
+    check_specs=check_specs(t for t, _ in _SPECS),
 )
 # ``context`` is left unannotated (see entity_batches).
-def entities(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+def entities(context, dyad: DyadResource) -> Iterator[StepResult]:
     """Run spaCy's French pipeline over new or changed article bodies; resolve countries (names,
     demonyms, capitals, seats of power), organizations and people to canonical entities."""
     with dyad.connect() as conn, logged_progress(context):
@@ -76,7 +78,7 @@ def entities(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             conn, dyad.build_path, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes
         )
         people = catalog.filter(pl.col("entity_type") == "person")
-        results = [
+        results: list[StepResult] = [
             table_result(
                 conn,
                 "core.sentences",
@@ -114,5 +116,6 @@ def entities(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 before=before,
                 inserted=aliases.height,
             ),
+            *check_results(conn, [t for t, _ in _SPECS]),
         ]
     yield from results

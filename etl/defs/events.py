@@ -7,12 +7,11 @@ from collections.abc import Iterator
 import dagster as dg
 
 from etl import warehouse
+from etl.defs.checks import StepResult, check_results, check_specs
 from etl.defs.metadata import (
     FRAME_KINDS,
     NLP_KINDS,
-    column_schema,
     json,
-    key,
     logged_progress,
     row_counts,
     table_result,
@@ -23,6 +22,9 @@ from etl.stages import clusters as cluster_stage
 from etl.stages import events as stage
 
 TABLES = ("core.events", "core.event_actors")
+
+
+CLUSTERS = "core.event_clusters"
 
 
 @dg.multi_asset(
@@ -40,18 +42,33 @@ TABLES = ("core.events", "core.event_actors")
             description="Sources and targets of each event, with the state each stands for.",
             kinds=NLP_KINDS,
         ),
+        spec(
+            CLUSTERS,
+            deps=list(TABLES),
+            description="Reports of the same real event (same type, same actor states, "
+            "compatible dates) grouped, so counts are of events, not of articles. Only the "
+            "groups that changed articles touch are recomputed.",
+            kinds=FRAME_KINDS,
+        ),
     ],
+    check_specs=check_specs([*TABLES, CLUSTERS]),
 )
 # ``context`` is left unannotated: with postponed annotations Dagster sees a string and refuses it.
-def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+def events(context, dyad: DyadResource) -> Iterator[StepResult]:
     """Find event sentences (a French trigger plus actors), parse them, and code who did what to
-    whom, when, from the article body only. Only new or changed articles are coded."""
+    whom, when, from the article body only; then regroup the reports of the same real event.
+    Only new or changed articles are coded, and only the groups they touch are recomputed.
+
+    The clusters are computed in the same step, on the same connection: as a step of their own
+    they cost an extra Dagster step and a connection opened and checkpointed (about 0.3 s of an
+    incremental run at 100,000 pages)."""
     with dyad.connect() as conn, logged_progress(context):
-        before = row_counts(conn, TABLES)
+        before = row_counts(conn, [*TABLES, CLUSTERS])
         plan, tally = stage.run(
             conn, dyad.build_path, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes
         )
-        results = [
+        done = cluster_stage.update_clusters(conn, full_refresh=dyad.full_refresh)
+        results: list[StepResult] = [
             table_result(
                 conn,
                 "core.events",
@@ -71,31 +88,16 @@ def events(context, dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 before=before,
                 inserted=tally.rows["core.event_actors"],
             ),
+            table_result(
+                conn,
+                CLUSTERS,
+                ["event_id", "cluster_id"],
+                before=before,
+                inserted=done.n_reports,
+                n_clusters=warehouse.scalar(conn, "n_clusters"),
+                n_changed_articles=done.n_changed_articles,
+                full_recompute=done.full,
+            ),
+            *check_results(conn, [*TABLES, CLUSTERS]),
         ]
     yield from results
-
-
-@dg.asset(
-    key=key("core.event_clusters"),
-    deps=[key("core.events"), key("core.event_actors")],
-    group_name="core",
-    kinds=FRAME_KINDS,
-    metadata={"dagster/column_schema": column_schema("core.event_clusters")},
-)
-def event_clusters(dyad: DyadResource) -> dg.MaterializeResult:
-    """Group reports of the same real event (same type, same actor states, compatible dates)
-    so counts are of events, not of articles. Only the groups that changed articles touch are
-    recomputed."""
-    with dyad.connect() as conn:
-        before = row_counts(conn, ["core.event_clusters"])
-        done = cluster_stage.update_clusters(conn, full_refresh=dyad.full_refresh)
-        return table_result(
-            conn,
-            "core.event_clusters",
-            ["event_id", "cluster_id"],
-            before=before,
-            inserted=done.n_reports,
-            n_clusters=warehouse.scalar(conn, "n_clusters"),
-            n_changed_articles=done.n_changed_articles,
-            full_recompute=done.full,
-        )

@@ -79,7 +79,6 @@ VIEW_ASSETS = [mart_views]
 def published_warehouse(dyad: DyadResource) -> dg.MaterializeResult:
     """Publish the finished build as the warehouse file analysts query: an atomic copy, so open
     readers keep their snapshot and new readers see the complete new one."""
-    with dyad.connect() as conn:
-        counts = {t: warehouse.count_rows(conn, t) for t in contract.tables()}
-    dyad.publish()
+    # The row counts are the ones publishing compared the copy with (counting twice cost 0.3 s).
+    counts = dyad.publish()
     return dg.MaterializeResult(metadata={"path": dyad.warehouse_path, "row_counts": json(counts)})

@@ -8,10 +8,13 @@ from collections.abc import Iterator
 import dagster as dg
 
 from etl import warehouse
+from etl.defs.checks import StepResult, check_results, check_specs
 from etl.defs.metadata import FRAME_KINDS, json, row_counts, table_result
 from etl.defs.metadata import table_spec as spec
 from etl.defs.resources import DyadResource
 from etl.stages.ingest import ingest_folder
+
+TABLES = ("raw.documents", "raw.document_files", "raw.metadata_files")
 
 
 @dg.multi_asset(
@@ -36,15 +39,16 @@ from etl.stages.ingest import ingest_folder
             kinds=FRAME_KINDS,
         ),
     ],
+    check_specs=check_specs(TABLES),
 )
-def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
+def raw_documents(dyad: DyadResource) -> Iterator[StepResult]:
     """Read every ``.txt`` page in the input folder into ``raw.documents``, rejecting bad entries
     (empty, binary, too large, unreadable, not a regular file, link loops, links out of the
     folder) with a reason instead of failing the run. Files are identified by content: unchanged
     files keep their rows, deleted files lose them. Sidecars and manifests are read every run
     into the file list; a broken one is listed with its reason and its pages read without it."""
     with dyad.connect() as conn:
-        before = row_counts(conn, ["raw.documents", "raw.document_files", "raw.metadata_files"])
+        before = row_counts(conn, TABLES)
         got = ingest_folder(
             conn,
             dyad.seeds,
@@ -55,7 +59,7 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
             # Size, mtime and hash of each file at the last run: unchanged files are not read.
             state_path=dyad.build_path.with_suffix(".files.arrow"),
         )
-        results = [
+        results: list[StepResult] = [
             table_result(
                 conn,
                 "raw.documents",
@@ -96,5 +100,6 @@ def raw_documents(dyad: DyadResource) -> Iterator[dg.MaterializeResult]:
                 n_refused=len(got.metadata_refused),
                 refused=json(got.metadata_refused),
             ),
+            *check_results(conn, TABLES),
         ]
     yield from results

@@ -101,8 +101,11 @@ class DyadResource(dg.ConfigurableResource):
                 self._schema_checked = True
             yield conn
 
-    def publish(self) -> None:
-        warehouse.publish(self.build_path, Path(self.warehouse_path), allow_empty=self.allow_empty)
+    def publish(self) -> dict[str, int]:
+        """Publish the build; returns its row counts per contract table."""
+        return warehouse.publish(
+            self.build_path, Path(self.warehouse_path), allow_empty=self.allow_empty
+        )
 
 
 def default_resource() -> DyadResource:

@@ -8,7 +8,7 @@ Every drawn mark carries ``class="mark"`` and a ``data-mark`` name (``month-bar`
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -262,7 +262,14 @@ def separate(
             return
 
 
-def network_svg(pairs: Sequence[Pair], actors: Sequence[Actor]) -> str:
+# How the network's nodes are placed: ``layout``, or a caller's memo of it (the report writer
+# keeps the last result: the same pairs give the same positions, and the layout is most of
+# rendering).
+Edge = tuple[str, str, float]
+Place = Callable[[Sequence[str], Sequence[Edge]], Mapping[str, tuple[float, float]]]
+
+
+def network_svg(pairs: Sequence[Pair], actors: Sequence[Actor], place: Place | None = None) -> str:
     """The actors of ``pairs``: node area by the actor's real events, edge width by the pair's
     events, edge colour by the pair's mean Goldstein score (legend below)."""
     # Labels go right of their node: the right margin holds the longest short name.
@@ -272,7 +279,7 @@ def network_svg(pairs: Sequence[Pair], actors: Sequence[Actor]) -> str:
     edges = [p for p in pairs if p.actor_code_a in by_code and p.actor_code_b in by_code]
     if not codes:
         return _svg("network", 40, [_text(10, 24, "No actor pairs yet.")], "network")
-    pos = layout(codes, [(p.actor_code_a, p.actor_code_b, p.n_events) for p in edges])
+    pos = (place or layout)(codes, [(p.actor_code_a, p.actor_code_b, p.n_events) for p in edges])
     xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
     span_x, span_y = max(xs) - min(xs) or 1.0, max(ys) - min(ys) or 1.0
     plot_h = height - 2 * margin_y - 40

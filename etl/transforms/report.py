@@ -19,6 +19,7 @@ from etl.transforms.charts import (
     Actor,
     MonthCount,
     Pair,
+    Place,
     QuadCount,
     network_svg,
     quad_svg,
@@ -96,8 +97,11 @@ def _figure(label: str, value: object) -> str:
     return f"<div><dt>{escape(label)}</dt><dd>{escape(str(value))}</dd></div>"
 
 
-def render_report(data: ReportData, title: str = "Dyad: events report") -> str:
-    """The report page as HTML text."""
+def render_report(
+    data: ReportData, title: str = "Dyad: events report", place: Place | None = None
+) -> str:
+    """The report page as HTML text (``place``: the network's layout, :func:`charts.layout` by
+    default)."""
     s = data.summary
     first, last = s.get("first_event_date"), s.get("last_event_date")
     span = f"{first} to {last}" if first and last else "no dated events"
@@ -125,7 +129,7 @@ month or the day; bar colour is the pair's mean Goldstein score, as in the netwo
 <h2>Actor network, top {n_network} pairs</h2>
 <p class="note">Node area: the actor's events with any other actor. Edge width: the pair's
 events; edge colour: their mean Goldstein score (red conflict, blue cooperation).</p>
-{network_svg(data.network_pairs, data.actors)}
+{network_svg(data.network_pairs, data.actors, place)}
 
 <h2>Events per quad class</h2>
 <p class="note">PLOVER quad classes of every event report, counted once per real event.</p>

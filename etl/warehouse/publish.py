@@ -42,24 +42,20 @@ def _published_accepted(published: Path) -> int:
         return 0
 
 
-def problems(path: Path, expected: dict[str, int]) -> list[str]:
+def problems(path: Path, expected: dict[str, int], build: Path | None = None) -> list[str]:
     """How the DuckDB file ``path`` differs from what was built: row counts per contract table,
-    references between the tables (from the DDL) and the mart views."""
+    the mart views, and (given the checkpointed ``build`` it was copied from) its bytes.
+
+    The bytes stand in for the references the build's blocking checks verified: a byte-for-byte
+    copy of a checked build holds them, and comparing 2 x 360 MB from the page cache took 0.25 s
+    at 100,000 pages where re-reading every reference took 0.7-2.3 s. The counts come first: a
+    build whose last rows were still in its WAL copies byte for byte but lacks them."""
     found: list[str] = []
     with duckdb.connect(str(path), read_only=True) as conn:
-        for name, table in contract.tables().items():
+        for name in contract.tables():
             n = count_rows(conn, name)
             if n != expected.get(name):
                 found.append(f"{name} has {n} rows, the build {expected.get(name)}")
-            for ref in table.references:
-                # Identifiers come from the DDL, never from data.
-                row = conn.execute(
-                    f"select count(*) from {name} as c where c.{ref.column} is not null "  # noqa: S608
-                    f"and not exists (select 1 from {ref.parent} as p "
-                    f"where p.{ref.parent_column} = c.{ref.column})"
-                ).fetchone()
-                if row and row[0]:
-                    found.append(f"{row[0]} rows of {name}.{ref.column} point at nothing")
         views = {
             f"{s}.{n}"
             for s, n in conn.execute(
@@ -69,7 +65,27 @@ def problems(path: Path, expected: dict[str, int]) -> list[str]:
         missing = sorted(set(contract.views()) - views)
         if missing:
             found.append(f"views missing: {', '.join(missing)}")
+    if build is not None and not found and not same_bytes(build, path):
+        found.append(f"its bytes differ from {build.name}'s")
     return found
+
+
+def same_bytes(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
+    """Whether the files ``a`` and ``b`` hold the same bytes."""
+    with a.open("rb", buffering=0) as fa, b.open("rb", buffering=0) as fb:
+        if os.fstat(fa.fileno()).st_size != os.fstat(fb.fileno()).st_size:
+            return False
+        buf_a, buf_b = bytearray(chunk), bytearray(chunk)
+        while True:
+            n_a, n_b = fa.readinto(buf_a), fb.readinto(buf_b)
+            if n_a != n_b:
+                return False
+            if not n_a:
+                return True
+            # bytearray equality is one memcmp (a memoryview compares item by item).
+            same = buf_a == buf_b if n_a == chunk else buf_a[:n_a] == buf_b[:n_b]
+            if not same:
+                return False
 
 
 def publish(build: Path, published: Path, *, allow_empty: bool = False) -> dict[str, int]:
@@ -79,7 +95,7 @@ def publish(build: Path, published: Path, *, allow_empty: bool = False) -> dict[
     inode they hold); new readers see the new one. A crash or an error (a full disk) leaves the
     old file. Before the rename: a WAL a dead read-write session left on the published name is
     removed (DuckDB would replay it onto the new file), and the copy is opened and compared with
-    the build (row counts, references, views). A build with no accepted document never replaces a
+    the build (row counts, views, bytes). A build with no accepted document never replaces a
     snapshot that has some, unless ``allow_empty``.
     """
     with connect(build) as conn:
@@ -100,7 +116,7 @@ def publish(build: Path, published: Path, *, allow_empty: bool = False) -> dict[
     try:
         wal_path(tmp).unlink(missing_ok=True)
         _copy(build, tmp)
-        found = problems(tmp, counts)
+        found = problems(tmp, counts, build)
         if found:
             raise WarehouseError(
                 f"the copy of {build.name} differs from the build ({'; '.join(found[:3])}); "

@@ -130,6 +130,27 @@ def test_a_copy_that_differs_from_the_build_is_not_published(
     assert not list(tmp_path.glob(files.publish_tmp_glob(published)))
 
 
+def test_a_copy_with_the_same_counts_but_other_bytes_is_not_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The copy's bytes stand in for its references: a changed value, counts and views intact.
+    build, published = build_with(tmp_path, 2)
+    warehouse.publish(build, published)
+    before = digest(published)
+    build, _ = build_with(tmp_path, 3)
+
+    def altered_copy(src: Path, dst: Path) -> None:
+        shutil.copyfile(src, dst)
+        with duckdb.connect(str(dst)) as conn:
+            conn.execute("update raw.documents set file_name = 'elsewhere.txt'")
+
+    monkeypatch.setattr(publish, "_copy", altered_copy)
+    with pytest.raises(files.WarehouseError, match="bytes differ"):
+        warehouse.publish(build, published)
+    assert digest(published) == before
+    assert not list(tmp_path.glob(files.publish_tmp_glob(published)))
+
+
 def test_a_full_disk_while_publishing_keeps_the_previous_snapshot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

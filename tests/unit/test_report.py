@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from etl.transforms import charts
 from etl.transforms.report import render_report, report_data
+from etl.warehouse.report import remembered_layout
 
 
 def pair(a: str, b: str, n: int, score: float) -> dict[str, object]:
@@ -93,3 +95,19 @@ def test_the_layout_is_deterministic_and_separates_nodes() -> None:
             if a < b:
                 d = ((points[a][0] - points[b][0]) ** 2 + (points[a][1] - points[b][1]) ** 2) ** 0.5
                 assert d >= 11.9
+
+
+def test_a_remembered_layout_gives_the_same_page_and_follows_the_pairs(tmp_path: Path) -> None:
+    memo = tmp_path / ".dyad.report.html.layout"
+    first = report_data(records([date(2024, 1, 1)]))
+    fresh = render_report(first)
+    assert render_report(first, place=remembered_layout(memo)) == fresh  # computed, remembered
+    assert memo.is_file()
+    assert render_report(first, place=remembered_layout(memo)) == fresh  # read back, exactly
+    # Other pairs: the memo of the first ones must not be used.
+    other = records([date(2024, 1, 1)])
+    other["report_network_pairs"] = other["report_network_pairs"][:2]
+    second = report_data(other)
+    assert render_report(second, place=remembered_layout(memo)) == render_report(second)
+    memo.write_text("{not json", encoding="utf-8")
+    assert render_report(first, place=remembered_layout(memo)) == fresh
