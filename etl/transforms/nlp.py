@@ -27,6 +27,8 @@ def join_hyphen_compounds(doc: Doc) -> Doc:
     The French tokenizer splits the ones it does not list, and the parser then tends to start a
     new sentence at the hyphen. Pairs of names ("Mali-Russie") stay split: each is an actor.
     """
+    if "-" not in doc.text:
+        return doc  # most paragraphs: no token to look at
     spans = []
     i = 0
     while i + 2 < len(doc):
@@ -63,6 +65,11 @@ def attach_trailing_space(doc: Doc) -> Doc:
 _INDEFINITE = frozenset({"des", "de", "d'", "d’"})
 
 
+@functools.cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(weekday_names("fr"))
+
+
 @Language.component("weekday_objects")
 def weekday_objects(doc: Doc) -> Doc:
     """ "ont annoncé jeudi des sanctions contre X": the parser reads "jeudi des sanctions" as a
@@ -70,10 +77,12 @@ def weekday_objects(doc: Doc) -> Doc:
     place in the clause. "des" there is the indefinite article: the noun is the verb's object.
     Only a common noun qualifies, and "de"/"d'" only before an adjective ("de nouvelles
     sanctions"), so "dimanche des États-Unis" (exiger de) is left alone."""
-    days = set(weekday_names("fr"))
+    days = _weekdays()
     for day in doc:
+        if day.lower_ not in days:
+            continue
         verb = day.head
-        if day.lower_ not in days or verb.i == day.i or verb.pos_ != "VERB":
+        if verb.i == day.i or verb.pos_ != "VERB":
             continue
         if day.i + 2 >= len(doc):
             continue
@@ -118,7 +127,34 @@ def load_nlp() -> Language:
     nlp.add_pipe("weekday_objects", after="parser")
     # Long pages are legitimate input; the size limit on files bounds memory instead.
     nlp.max_length = 5_000_000
+    _index_lemmas_as_sets(nlp)
     return nlp
+
+
+def _index_lemmas_as_sets(nlp: Language) -> None:
+    """The French lemmatizer asks ``word in index[pos]`` of each word it has not seen, and the
+    model ships each index as a list (66,000 nouns): a scan of the list per new word, about
+    0.3 ms, as long as the parse of the word itself. The lemmatizer only ever tests membership,
+    so sets give the same lemmas."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos, forms in list(index.items()):
+        if isinstance(forms, list) and not isinstance(forms, _SetList):
+            index[pos] = _SetList(forms)
+
+
+class _SetList(list[Any]):
+    """A list (so the pipeline still serializes as before) that tests membership in a set."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 # The expensive components: the shared tok2vec and what listens to it, and what needs their

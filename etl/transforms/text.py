@@ -122,6 +122,8 @@ NAME_PARTICLES = frozenset(
 )
 
 
+# Names repeat across mentions and the office-holder list is scanned by key: cached as fold is.
+@functools.lru_cache(maxsize=1 << 16)
 def person_key_words(name: str) -> tuple[str, ...]:
     """The folded words of a person's name (particles dropped unless the name is only particles)."""
     raw = [w for w in words(name) if w]

@@ -66,7 +66,21 @@ def _is_name(t: Token) -> bool:
     return t.text[:1].isupper() and not t.text.isupper() and t.i > t.sent.start
 
 
+# Where a Doc keeps its tokens' matches: the rules, the sentence features and the learned model
+# each ask for them, and the parse does not change while an article is coded.
+_MATCHES = "dyad.trigger_matches"
+
+
 def matches(t: Token) -> list[Trigger]:
+    """The lexicon entries ``t`` may trigger (computed once per token of a Doc)."""
+    memo: dict[int, list[Trigger]] = t.doc.user_data.setdefault(_MATCHES, {})
+    found = memo.get(t.i)
+    if found is None:
+        found = memo[t.i] = _matches(t)
+    return list(found)
+
+
+def _matches(t: Token) -> list[Trigger]:
     lemma = lemma_of(t)
     if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
         cands = trigger_lexicon().get((lemma, "VERB"), [])
