@@ -48,6 +48,9 @@ class SentenceActors:
     def after(self, i: int) -> list[Mention]:
         return [m for m, span in self.mentions if span.start > i]
 
+    def span_of(self, m: Mention) -> Span:
+        return next(span for mm, span in self.mentions if mm is m)
+
 
 def align(
     doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer | None = None
@@ -244,7 +247,7 @@ def quote_speaker(sa: SentenceActors, t: Token) -> list[Mention]:
 
 
 def _in_subject(sa: SentenceActors, m: Mention) -> bool:
-    span = next(sp for mm, sp in sa.mentions if mm is m)
+    span = sa.span_of(m)
     cur = span.root
     for _ in range(8):
         if cur.dep_ in ("nsubj", "nsubj:pass"):
@@ -256,5 +259,5 @@ def _in_subject(sa: SentenceActors, m: Mention) -> bool:
 
 
 def token_distance(sa: SentenceActors, t: Token, m: Mention) -> int:
-    span = next(sp for mm, sp in sa.mentions if mm is m)
+    span = sa.span_of(m)
     return span.start - t.i

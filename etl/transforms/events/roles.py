@@ -319,7 +319,7 @@ def assign_roles(
 def _other_clause(sa: SentenceActors, m: Mention, verb: Token) -> bool:
     """Whether mention ``m`` belongs to a clause with a subject of its own below or beside
     ``verb``'s ("... a annoncé l'accord, que le Mali a aussitôt rejeté")."""
-    cur = next(span.root for mm, span in sa.mentions if mm is m)
+    cur = sa.span_of(m).root
     for _ in range(10):
         if cur.i == verb.i:
             return False
@@ -402,10 +402,11 @@ def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
     visant à suspendre la Russie" is not Russia acting, the assembly that adopted it is (a past
     participle keeps its agent: "le mémorandum signé par l'Éthiopie")."""
     own = {y.i for y in v.subtree} if _nonfinite(v) else set()
-    for cand in subject_candidates(v):
+    cands = subject_candidates(v)
+    for cand in cands:
         if sa.in_tokens({y.i for x in cand for y in x.subtree} - own):
             return cand
-    return subject_of(v)
+    return cands[0] if cands else []
 
 
 def _nonfinite(v: Token) -> bool:
