@@ -708,3 +708,63 @@ def test_a_last_paragraph_cut_mid_sentence_keeps_its_whole_sentences() -> None:
     )
     body = extract_article(raw).body
     assert "Abou Dhabi nie toute implication." in body
+
+
+# --------------------------------------------------------------------------------------------
+# Publication dates that wire copy and short pages give in their first lines
+# --------------------------------------------------------------------------------------------
+
+_STORY = (
+    "Le gouvernement a convoqué l'ambassadeur de son voisin après l'incident survenu à la "
+    "frontière, selon un communiqué du ministère des Affaires étrangères.\n\n"
+    "Les deux capitales s'accusent mutuellement depuis plusieurs semaines de soutenir des "
+    "groupes armés actifs dans la région frontalière."
+)
+
+
+def test_a_wire_lede_between_bars_stays_in_the_story_and_dates_the_page() -> None:
+    lede = (
+        "Dakar, Sénégal | AFP | jeudi 14/03/2024 - Le Sénégal a rappelé jeudi son ambassadeur "
+        "en poste dans le pays voisin pour consultations, au lendemain de la fermeture d'un "
+        "poste-frontière décidée sans concertation par les autorités de Banjul."
+    )
+    rec = extract_article(lede + "\n\n" + _STORY)
+    assert rec.body.startswith("Dakar, Sénégal | AFP")
+    assert rec.published_date == dt.date(2024, 3, 14)
+
+
+def test_an_agency_or_site_time_stamp_is_a_date_line_not_a_title() -> None:
+    for stamp in (
+        "Agence France-Presse 2 avril 2023 à 09h41",
+        "afrique.example.org | 2023-04-02 à 09:41",
+    ):
+        rec = extract_article(stamp + "\n" + _STORY)
+        assert rec.published_date == dt.date(2023, 4, 2), stamp
+        assert rec.title != stamp
+        assert rec.body.startswith("Le gouvernement a convoqué")
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("a reçu ce mardi 5 novembre 2024 son homologue", dt.date(2024, 11, 5)),
+        # No year: the latest year the page names (2021) gives Tuesday 25 May.
+        (
+            "a reçu ce mardi 25 mai son homologue, six mois après la crise de 2021,",
+            dt.date(2021, 5, 25),
+        ),
+        ("a reçu ce 5 novembre 2024 son homologue", dt.date(2024, 11, 5)),
+        # Neither a year on the page nor a weekday: no day can be told.
+        ("a reçu ce 5 novembre son homologue", None),
+        # "le" is not "ce": a day of the story, not necessarily the day of writing.
+        ("a reçu le mardi 5 novembre 2024 son homologue", None),
+    ],
+)
+def test_the_day_a_lead_calls_ce_is_the_publication_date(
+    lead: str, expected: dt.date | None
+) -> None:
+    page = f"Visite officielle sous tension\n\nLe président {lead} pour évoquer la crise.\n\n"
+    rec = extract_article(page + _STORY)
+    assert rec.title == "Visite officielle sous tension"
+    assert rec.published_date == expected
+    assert rec.published_date_precision == (None if expected is None else "day")

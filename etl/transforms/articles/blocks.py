@@ -25,6 +25,7 @@ from etl.transforms.articles.normalize import (
 from etl.transforms.articles.vocabulary import (
     DATE_LINE_WORDS,
     DATE_START_PREFIXES,
+    MEDIA_NAMES,
     STOPWORDS,
     VERB_CUES,
 )
@@ -158,6 +159,10 @@ def _compute_features(b: Block) -> Block:
     )
 
 
+_SOURCE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(n) for n in MEDIA_NAMES) + r")\b|\b[\w-]+(?:\.[\w-]+)+\b"
+)
+
 # Every date with a year has a 4-digit number or a numeric d/m/y form.
 _YEARISH_RE = re.compile(r"\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}")
 
@@ -187,6 +192,8 @@ def _compute_dates(b: Block) -> Block:
     for m, _ in sorted(dates, key=lambda mr: mr[0].char_start, reverse=True):
         residual = residual[: m.char_start] + " " + residual[m.char_end :]
     residual = _TIME_RE.sub(" ", fold_match(residual))
+    # The line's source, a news agency or a site's address, is one word of it at most.
+    residual = _SOURCE_RE.sub(" source ", residual)
     rest = [t for t in WORD_TOKEN_RE.findall(residual) if t not in DATE_LINE_WORDS]
     return replace(b, dates=tuple(dates), is_date_line=len(rest) <= 2)
 

@@ -8,7 +8,7 @@ from etl.transforms.articles.blocks import read_blocks
 from etl.transforms.articles.bounds import bound_page
 from etl.transforms.articles.metadata import find_author, find_outlet, find_section
 from etl.transforms.articles.model import Block
-from etl.transforms.articles.published import find_publication_date
+from etl.transforms.articles.published import find_publication_date, lead_today
 from etl.transforms.articles.structure import (
     find_story_start,
     find_title,
@@ -108,7 +108,9 @@ def _extract(page: str, fetched: dt.date | None) -> ArticleRecord:
         # (its month, kept at that precision; a time-stamped date of that month on the same line
         # gives the day). The event dating counts relative dates from either.
         excerpt = excerpt_date(raw)
-        if excerpt is not None:
+        month = excerpt[0] if excerpt is not None and excerpt[1] == "month" else None
+        published = lead_today(kept, raw, month, fetched)
+        if published is None and excerpt is not None:
             value, precision = excerpt[0], excerpt[1]
             if (stamp := excerpt_stamp(raw, excerpt)) is not None:
                 value, precision = stamp, "day"

@@ -188,6 +188,7 @@ def _byline_author(text: str) -> str | None:
     return rest
 
 
+_TICKER_MAX_WORDS = 30
 _TICKER_SEP_RE = re.compile(r"\s[◆◇●■▪►▶•·|]\s|\s{2,}[◆◇●■▪►▶•·|]")
 
 
@@ -197,7 +198,10 @@ def _is_ticker(text: str) -> bool:
     parts = [p for p in _TICKER_SEP_RE.split(text) if re.search(r"[^\W\d_]", p)]
     if len(parts) < 3:
         return False
-    return sum(len(p.split()) for p in parts) / len(parts) <= 16
+    sizes = [len(p.split()) for p in parts]
+    # A wire lede keeps its place, source and date between bars ("Sydney | AFP | mercredi
+    # 12/04/2022 - L'Australie a demandé ..."): a segment as long as a paragraph is no headline.
+    return sum(sizes) / len(sizes) <= 16 and max(sizes) <= _TICKER_MAX_WORDS
 
 
 def classify(b: Block) -> Block:

@@ -9,10 +9,10 @@ import re
 
 from etl.transforms.articles.model import Block, Title
 from etl.transforms.articles.normalize import WORD_TOKEN_RE
-from etl.transforms.articles.vocabulary import DATELINE_PREFIX_WORDS, month_words
+from etl.transforms.articles.vocabulary import DATELINE_PREFIX_WORDS, WEEKDAY_WORDS, month_words
 from etl.transforms.dates import find_date_mentions, resolve_date
 from etl.transforms.text import fold_match
-from etl.transforms.types import ResolvedDate
+from etl.transforms.types import DateMention, ResolvedDate
 
 _PUBLISH_RE = re.compile(r"\b(?:publie|publiee|publication|posted|published|paru|cree)\b")
 
@@ -58,7 +58,8 @@ def _dateline(b: Block) -> ResolvedDate | None:
         tokens = WORD_TOKEN_RE.findall(prefix)
         if len(tokens) > 6 or re.search(r"[.!?;:]\s", prefix):
             return None
-        place = [t for t in tokens if fold_match(t) not in DATELINE_PREFIX_WORDS]
+        # A weekday before the date is part of it ("Sydney | AFP | mercredi 12/04/2022 -").
+        place = [t for t in tokens if fold_match(t) not in DATELINE_PREFIX_WORDS | WEEKDAY_WORDS]
         if any(not t[0].isupper() for t in place):
             return None
         after = head[m.char_end : m.char_end + 30]
@@ -132,3 +133,60 @@ def find_publication_date(
                 continue
             return r
     return None
+
+
+# "ce lundi 11 mars 2024", "ce 18 août": the day a story's opening calls "this" is the day it was
+# written, the publication date a page without any other gives.
+_THIS_DAY_RE = re.compile(r"^ce\s|\bce\s+$")
+_PAGE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_LEAD_BLOCKS = 2
+_LEAD_CHARS = 600
+
+
+def lead_today(
+    kept: list[Block], raw: str, month: dt.date | None, fetched: dt.date | None
+) -> ResolvedDate | None:
+    """The day the first paragraphs of the story call "ce <jour>", as the publication date.
+
+    A date without its year takes the year of the page's month line (``month``, same month), or
+    else the latest year the page names, or the one after, whichever gives the date its weekday
+    ("ce mardi 25 mai" on a page about 2021); otherwise there is no such day."""
+    for b in kept[:_LEAD_BLOCKS]:
+        head = b.text[:_LEAD_CHARS]
+        for m in find_date_mentions(head):
+            if m.day is None or m.month is None or m.relative is not None:
+                continue
+            said = fold_match(m.text)[:3] == "ce " or _THIS_DAY_RE.search(
+                fold_match(head[max(0, m.char_start - 4) : m.char_start])
+            )
+            if not said:
+                continue
+            year = m.year if m.year is not None else _year_of(m, raw, month)
+            try:
+                value = dt.date(year, m.month, m.day) if year is not None else None
+            except ValueError:
+                value = None
+            d = ResolvedDate(value, "day", m.text, "lead") if value is not None else None
+            if _date_ok(d, fetched):
+                return d
+    return None
+
+
+def _year_of(m: DateMention, raw: str, month: dt.date | None) -> int | None:
+    if month is not None and month.month == m.month:
+        return month.year
+    if m.weekday is None or m.month is None or m.day is None:
+        return None
+    years = [int(y) for y in _PAGE_YEAR_RE.findall(raw)]
+    if not years:
+        return None
+    # A page is written in or just after the latest year it names; older years are background.
+    latest = max(years)
+    fits = set()
+    for y in (latest, latest + 1):
+        try:
+            if dt.date(y, m.month, m.day).weekday() == m.weekday:
+                fits.add(y)
+        except ValueError:
+            continue
+    return fits.pop() if len(fits) == 1 else None

@@ -8,7 +8,7 @@ CLDR through :mod:`etl.transforms.text`.
 from __future__ import annotations
 
 from etl.transforms.language import FUNCTION_WORDS
-from etl.transforms.reference import word_list, word_set
+from etl.transforms.reference import rows, word_list, word_set
 from etl.transforms.text import fold, fold_match, month_names, weekday_names
 
 # Function words of every language the detector knows, folded: a block's stop-word density.
@@ -109,6 +109,21 @@ def _names(kind: str, widths: tuple[str, ...]) -> tuple[str, ...]:
 WEEKDAY_WORDS: frozenset[str] = frozenset(_names("weekday", ("wide", "abbreviated")))
 # Words a date line may hold besides its date ("Publié le", "Mis à jour à 10h", weekdays).
 DATE_LINE_WORDS: frozenset[str] = word_set("article_date_line_words.tsv") | WEEKDAY_WORDS
+
+# The news agencies and outlets of the organization list: a date line may carry its source
+# ("Agence France-Presse 27 décembre 2024 à 18h14"). Longest first, for one alternation.
+MEDIA_NAMES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            fold_match(name)
+            for r in rows("organizations_fr.tsv")
+            if r["kind"] == "media"
+            for name in (r["canonical_name"], *r["aliases"].split("|"))
+            if name
+        },
+        key=lambda n: (-len(n), n),
+    )
+)
 
 # Words that may precede a dateline's date besides the place ("Bamako, le 1er août 2024 –").
 DATELINE_PREFIX_WORDS: frozenset[str] = word_set("article_dateline_prefix_words.tsv")
