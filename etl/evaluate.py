@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from etl import corpus, warehouse
+from etl.transforms.dates.anchors import excerpt_date
 from etl.transforms.text import fold_label as fold
 
 
@@ -332,7 +333,7 @@ def _score_article(
         if ge.get("date"):
             date_ok = any(_date_matches(ge["date"], d[4], d[5]) for d in event_hits)
             precision_ok = any(_precision_matches(ge["date"], d[4], d[5]) for d in event_hits)
-            in_text = re.search(rf"(?<!\d){ge['date'][:4]}(?!\d)", raw_text or "") is not None
+            in_text = date_in_text(ge["date"], raw_text or "")
             for ratio, ok, counted in (
                 (report.event_date, date_ok, True),
                 (report.date_precision, precision_ok, True),
@@ -377,6 +378,18 @@ def _score_article(
             "missed": missed,
         }  # fmt: skip
     )
+
+
+def date_in_text(gold: str, raw: str) -> bool:
+    """Whether the page itself lets a reader date a gold event: the gold year is written on it.
+    A search excerpt's "date YYYY-MM" line gives a month and no day, so its year counts only for
+    a gold date of that month; a line "date YYYY-MM-DD" dates the page like a byline."""
+    excerpt = excerpt_date(raw)
+    if excerpt is not None and excerpt[1] == "month":
+        if gold == excerpt[0].isoformat()[:7]:
+            return True
+        raw = raw[excerpt[2] :]
+    return re.search(rf"(?<!\d){gold[:4]}(?!\d)", raw) is not None
 
 
 def _date_matches(gold: str, value: Any, precision: str | None) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from etl.cli import main
-from etl.evaluate import Report, evaluate_warehouse, fold, load_gold
+from etl.evaluate import Report, date_in_text, evaluate_warehouse, fold, load_gold
 from etl.pipeline import run_pipeline
 
 pytestmark = pytest.mark.slow
@@ -108,3 +108,16 @@ def test_dates_a_page_cannot_give_are_reported_apart(seeds_warehouse: Path, tmp_
     assert base.event_date_in_text.total > 0
     assert r.event_date.total == base.event_date.total and r.event_date.hit == 0
     assert r.event_date_in_text.total == 0
+
+
+def test_a_search_excerpts_month_line_dates_no_day() -> None:
+    page = " date 2024-04 Le ministre a rencontré mardi son homologue."
+    # The month line gives the month, not the day: a reader cannot date "mardi" from it.
+    assert not date_in_text("2024-04-16", page)
+    assert date_in_text("2024-04", page)
+    assert date_in_text("2024-04-16", page + " Le 16 avril 2024, il a signé.")
+    # A day line dates the page as a byline does.
+    assert date_in_text(
+        "2024-04-16", " date 2024-04-16 Le ministre a rencontré mardi son homologue."
+    )
+    assert date_in_text("2024-04-16", "Publié le 16/04/2024. Le ministre a rencontré mardi ...")

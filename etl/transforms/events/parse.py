@@ -98,11 +98,18 @@ def _matches(t: Token) -> list[Trigger]:
     # A required word may sit a few words away under a wrong attachment ("le rappel « pour
     # consultations » de son ambassadeur"), so requirements also look at a small window.
     window = near | {lemma_of(x) for x in t.doc[max(0, t.i - 6) : t.i + 7]}
-    if any(c.dep_ in ("obj", "nsubj:pass") and _is_name(c) for c in t.children):
+    objects = [c for c in t.children if c.dep_ in ("obj", "nsubj:pass")]
+    if any(_is_name(c) for c in objects):
         # "l'UA a suspendu Madagascar": a row may require that its object is a name ("@nom"),
         # as a country is and an acronym (an outlet, a company) is not; whether the name is an
         # actor is the roles' business.
         window = window | {NAMED_OBJECT}
+    if any(
+        _is_name(c) or c.pos_ == "PROPN" or (c.text.isupper() and len(c.text) > 1) for c in objects
+    ):
+        # ... and may exclude any named object, acronyms included: "saisir la Cedeao" or "saisir
+        # l'ONU" refers a matter to a body, "saisir un navire" seizes a thing.
+        near = near | {NAMED_OBJECT}
     return [c for c in cands if (not c.requires or c.requires & window) and not (c.excludes & near)]
 
 
