@@ -396,3 +396,27 @@ def test_a_guessed_target_stays_in_the_triggers_clause(nlp: Language, gaz: Gazet
     )
     ms = extract_mentions(nlp(body), gaz)
     assert not any(e.event_type == "ASSAULT" for e in code(nlp, gaz, body, ms))
+
+
+def test_parties_gathered_in_a_participle_hold_no_meeting(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "Le Togo et le Bénin, réunis au sein de la Cedeao, ont condamné l'attaque contre le "
+        "Nigeria."
+    )
+    ms = extract_mentions(nlp(body), gaz)
+    assert not any(e.event_type == "CONSULT" for e in code(nlp, gaz, body, ms))
+    # The same verb as the clause's own act is a meeting.
+    body = "Le Togo et le Bénin se sont réunis à Lomé."
+    ms = extract_mentions(nlp(body), gaz)
+    (ev,) = [e for e in code(nlp, gaz, body, ms) if e.event_type == "CONSULT"]
+    assert ev.countries("source") == {"TGO", "BEN"}
+
+
+def test_referring_a_matter_to_a_body_is_no_seizure(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Niger a saisi la Cedeao de ce différend frontalier avec le Bénin."
+    ms = extract_mentions(nlp(body), gaz)
+    kinds = {e.event_type for e in code(nlp, gaz, body, ms)}
+    assert "COERCE" not in kinds and "REQUEST" in kinds
+    body = "Les douaniers béninois ont saisi un camion nigérien à la frontière."
+    ms = extract_mentions(nlp(body), gaz)
+    assert "COERCE" in {e.event_type for e in code(nlp, gaz, body, ms)}

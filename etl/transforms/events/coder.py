@@ -140,11 +140,28 @@ def _code_sentence(
         # A trigger noun that is the object of a trigger verb is that verb's event.
         if trig.pos == "NOUN" and t.head.i in verb_triggers and t.head.i != t.i:
             continue
+        if _gathering(t, trig):
+            continue
         draft = assign_roles(sa, t, trig, previous_actors, earlier, gaz)
         if draft is not None:
             draft = _as_leaving(draft, gaz)
             drafts.append(_as_threat(draft) if is_conditional(verb_of(t)) else draft)
     return drafts
+
+
+def _gathering(t: Token, trig: Trigger) -> bool:
+    """A meeting verb as a past participle that describes its own parties ("les dirigeants
+    ouest-africains, réunis à Accra, ont décidé ...", "le Mali et le Niger, réunis au sein de
+    l'AES, ont annoncé ...") sets the scene of the clause's act; it is no meeting between them
+    and whatever body hosts it."""
+    return (
+        trig.event_type == "CONSULT"
+        and trig.symmetric
+        and trig.pos == "VERB"
+        and t.dep_ == "acl"
+        and "Part" in t.morph.get("VerbForm", [])
+        and "Past" in t.morph.get("Tense", [])
+    )
 
 
 def _as_leaving(draft: Draft, gaz: Gazetteer) -> Draft:
