@@ -420,3 +420,14 @@ def test_referring_a_matter_to_a_body_is_no_seizure(nlp: Language, gaz: Gazettee
     body = "Les douaniers béninois ont saisi un camion nigérien à la frontière."
     ms = extract_mentions(nlp(body), gaz)
     assert "COERCE" in {e.event_type for e in code(nlp, gaz, body, ms)}
+
+
+def test_what_is_threatened_or_asked_for_did_not_happen(nlp: Language, gaz: Gazetteer) -> None:
+    body = "La Cedeao a brandi la menace de sanctions contre le Burkina Faso."
+    ms = extract_mentions(nlp(body), gaz)
+    kinds = {e.event_type for e in code(nlp, gaz, body, ms)}
+    assert "THREATEN" in kinds and "SANCTION" not in kinds
+    body = "Le Qatar a renouvelé sa demande d'un cessez-le-feu à Israël."
+    ms = extract_mentions(nlp(body), gaz)
+    kinds = {e.event_type for e in code(nlp, gaz, body, ms)}
+    assert "REQUEST" in kinds and "RETREAT" not in kinds

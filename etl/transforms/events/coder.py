@@ -131,6 +131,9 @@ def _code_sentence(
             matched.append((t, trig))
     reporting = {t.i for t, trig in matched if trig.event_type in REPORTING_TYPES}
     verb_triggers = {t.i for t, trig in matched if trig.pos == "VERB"}
+    # "la menace de sanctions", "un appel au cessez-le-feu": what is asked for or threatened is
+    # the content of that event, not a second one that took place.
+    asking = {t.i for t, trig in matched if trig.event_type in CONTENT_TYPES}
     drafts: list[Draft] = []
     for t, trig in matched:
         if is_negated(t) or is_negated(verb_of(t)) or _negated_governor(verb_of(t)):
@@ -138,7 +141,7 @@ def _code_sentence(
         if under_reporting(t, reporting):
             continue
         # A trigger noun that is the object of a trigger verb is that verb's event.
-        if trig.pos == "NOUN" and t.head.i in verb_triggers and t.head.i != t.i:
+        if trig.pos == "NOUN" and t.head.i in verb_triggers | asking and t.head.i != t.i:
             continue
         if _gathering(t, trig):
             continue
@@ -147,6 +150,10 @@ def _code_sentence(
             draft = _as_leaving(draft, gaz)
             drafts.append(_as_threat(draft) if is_conditional(verb_of(t)) else draft)
     return drafts
+
+
+# Events whose complement says what is wanted, not what happened.
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN"})
 
 
 def _gathering(t: Token, trig: Trigger) -> bool:
