@@ -431,3 +431,40 @@ def test_what_is_threatened_or_asked_for_did_not_happen(nlp: Language, gaz: Gaze
     ms = extract_mentions(nlp(body), gaz)
     kinds = {e.event_type for e in code(nlp, gaz, body, ms)}
     assert "REQUEST" in kinds and "RETREAT" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # What a threat would do, in an infinitive and the noun phrase under it.
+        (
+            "Les menaces répétées du Ghana d'imposer des droits de douane au Togo inquiètent.",
+            "SANCTION",
+        ),
+        # A kind of act in general, under "tout" or "aucun".
+        (
+            "Le Mali a déclaré que tout soutien à l'Ukraine serait considéré comme un soutien "
+            "au terrorisme.",
+            "SUPPORT",
+        ),
+        # An interview given to the press is no meeting with the press's state.
+        (
+            "Le président gabonais a déclaré dans un entretien accordé aux médias français que "
+            "la coopération continuera.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_acts_that_did_not_take_place(
+    nlp: Language, gaz: Gazetteer, body: str, absent: str
+) -> None:
+    ms = extract_mentions(nlp(body), gaz)
+    assert absent not in {e.event_type for e in code(nlp, gaz, body, ms)}
+
+
+def test_money_received_from_a_state_is_aid_from_it(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Niger a reçu 20 millions de dollars du gouvernement japonais."
+    ms = extract_mentions(nlp(body), gaz)
+    evs = code(nlp, gaz, body, ms)
+    assert ("AID", frozenset({"JPN"}), frozenset({"NER"})) in tuples(evs)
+    assert "CONSULT" not in {e.event_type for e in evs}

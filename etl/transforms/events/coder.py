@@ -27,7 +27,7 @@ from etl.transforms.events.parse import (
 from etl.transforms.events.roles import assign_roles
 from etl.transforms.events.types import SOURCE, TARGET, ArticleContext, CodedEvent, Draft
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.lexicon import Trigger
+from etl.transforms.lexicon import Trigger, trigger_lexicon
 from etl.transforms.types import DateMention, Mention
 
 # Trigger types that report what someone said about another party; a trigger inside their
@@ -133,7 +133,10 @@ def _code_sentence(
     verb_triggers = {t.i for t, trig in matched if trig.pos == "VERB"}
     # "la menace de sanctions", "un appel au cessez-le-feu": what is asked for or threatened is
     # the content of that event, not a second one that took place.
-    asking = {t.i for t, trig in matched if trig.event_type in CONTENT_TYPES}
+    # The asking word need not code an event itself ("des menaces répétées de X d'imposer").
+    asking = {t.i for t, trig in matched if trig.event_type in CONTENT_TYPES} | {
+        t.i for t in sa.span if t.pos_ == "NOUN" and _asks(t)
+    }
     drafts: list[Draft] = []
     for t, trig in matched:
         if is_negated(t) or is_negated(verb_of(t)) or _negated_governor(verb_of(t)):
@@ -142,6 +145,12 @@ def _code_sentence(
             continue
         # A trigger noun that is the object of a trigger verb is that verb's event.
         if trig.pos == "NOUN" and t.head.i in verb_triggers | asking and t.head.i != t.i:
+            continue
+        # "des menaces répétées d'imposer des droits de douane": the same for what an infinitive
+        # or a noun phrase under the asking noun says.
+        if _within(t, asking):
+            continue
+        if trig.pos == "NOUN" and _generic(t):
             continue
         if _gathering(t, trig):
             continue
@@ -154,6 +163,37 @@ def _code_sentence(
 
 # Events whose complement says what is wanted, not what happened.
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN"})
+
+
+# "tout soutien à Kiev équivaut à ...", "aucune attaque": a noun under these determiners names a
+# kind of act in general, not one that took place.
+GENERIC_DETERMINERS = frozenset({"tout", "toute", "tous", "toutes", "chaque", "aucun", "aucune"})
+
+
+def _generic(t: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in t.children)
+
+
+def _within(t: Token, asking: set[int]) -> bool:
+    """Whether ``t`` lies in what an asking noun asks for: below it through infinitives and noun
+    phrases, with no finite verb (a clause of its own) between."""
+    cur = t
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i or (cur.i != t.i and "Fin" in cur.morph.get("VerbForm", [])):
+            return False
+        if head.i in asking and head.pos_ == "NOUN" and cur.dep_ in ("acl", "nmod", "obj"):
+            return True
+        cur = head
+    return False
+
+
+def _asks(noun: Token) -> bool:
+    """Whether a noun is a request or a threat in the lexicon, whatever words it requires."""
+    return any(
+        trig.event_type in CONTENT_TYPES
+        for trig in trigger_lexicon().get((lemma_of(noun), "NOUN"), ())
+    )
 
 
 def _gathering(t: Token, trig: Trigger) -> bool:
