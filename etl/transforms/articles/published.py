@@ -137,7 +137,7 @@ def find_publication_date(
 
 # "ce lundi 11 mars 2024", "ce 18 août": the day a story's opening calls "this" is the day it was
 # written, the publication date a page without any other gives.
-_THIS_DAY_RE = re.compile(r"^ce\s|\bce\s+$")
+_THIS_DAY_RE = re.compile(r"\bce\s+$")
 _PAGE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _LEAD_BLOCKS = 2
 _LEAD_CHARS = 600

@@ -131,9 +131,9 @@ def _code_sentence(
             matched.append((t, trig))
     reporting = {t.i for t, trig in matched if trig.event_type in REPORTING_TYPES}
     verb_triggers = {t.i for t, trig in matched if trig.pos == "VERB"}
-    # "la menace de sanctions", "un appel au cessez-le-feu": what is asked for or threatened is
-    # the content of that event, not a second one that took place.
-    # The asking word need not code an event itself ("des menaces répétées de X d'imposer").
+    # "la menace de sanctions", "sa demande d'un cessez-le-feu": what is asked for or threatened
+    # is the content of that event, not a second one that took place. The asking noun need not
+    # code an event itself ("des menaces répétées de X d'imposer ...").
     asking = {t.i for t, trig in matched if trig.event_type in CONTENT_TYPES} | {
         t.i for t in sa.span if t.pos_ == "NOUN" and _asks(t)
     }
