@@ -137,14 +137,15 @@ def _code_sentence(
     asking = {t.i for t, trig in matched if trig.event_type in CONTENT_TYPES} | {
         t.i for t in sa.span if t.pos_ == "NOUN" and _asks(t)
     }
+    # A trigger noun under one of these is that word's event, or what it asks for.
+    governing = verb_triggers | asking
     drafts: list[Draft] = []
     for t, trig in matched:
         if is_negated(t) or is_negated(verb_of(t)) or _negated_governor(verb_of(t)):
             continue
         if under_reporting(t, reporting):
             continue
-        # A trigger noun that is the object of a trigger verb is that verb's event.
-        if trig.pos == "NOUN" and t.head.i in verb_triggers | asking and t.head.i != t.i:
+        if trig.pos == "NOUN" and t.head.i in governing and t.head.i != t.i:
             continue
         # "des menaces répétées d'imposer des droits de douane": the same for what an infinitive
         # or a noun phrase under the asking noun says.
