@@ -38,16 +38,16 @@ def trigger_lexicon() -> dict[tuple[str, str], list[Trigger]]:
     """The reviewed trigger lexicon keyed by (lemma, coarse POS)."""
     lexicon: dict[tuple[str, str], list[Trigger]] = {}
     for row in rows("event_triggers_fr.tsv"):
-        req = row["requires"]
-        words = frozenset(w for w in req[1:].split("|") if w) if req else frozenset()
+        # "+a|b" requires one of the words, "-c|d" refuses them; a row may hold both, with a space.
+        parts = {p[0]: frozenset(w for w in p[1:].split("|") if w) for p in row["requires"].split()}
         trig = Trigger(
             lemma=row["lemma"],
             pos=row["pos"],
             event_type=row["event_type"],
             event_mode=row["event_mode"] or None,
             event_context=row["event_context"] or None,
-            requires=words if req.startswith("+") else frozenset(),
-            excludes=words if req.startswith("-") else frozenset(),
+            requires=parts.get("+", frozenset()),
+            excludes=parts.get("-", frozenset()),
             symmetric=row["frame"] in ("symmetric", "addressee"),
             patient_of=row["frame"] == "patient",
             recipient=row["frame"] == "recipient",

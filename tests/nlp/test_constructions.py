@@ -463,3 +463,52 @@ def test_money_received_from_a_state_is_aid_from_it(nlp: Language, gaz: Gazettee
     evs = code(nlp, gaz, body, ms)
     assert ("AID", frozenset({"JPN"}), frozenset({"NER"})) in tuples(evs)
     assert "CONSULT" not in {e.event_type for e in evs}
+
+
+def _coded(nlp: Language, gaz: Gazetteer, body: str) -> set[tuple[str, frozenset, frozenset]]:
+    return set(tuples(code(nlp, gaz, body, extract_mentions(nlp(body), gaz))))
+
+
+def test_an_arrest_without_agent_is_made_by_the_state_where_it_happens(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    coded = _coded(nlp, gaz, "Trois journalistes français ont été arrêtés en Algérie.")
+    assert ("COERCE", frozenset({"DZA"}), frozenset({"FRA"})) in coded
+    # With an agent, the agent arrests.
+    coded = _coded(nlp, gaz, "Deux espions russes ont été arrêtés par la police polonaise.")
+    assert ("COERCE", frozenset({"POL"}), frozenset({"RUS"})) in coded
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le Mexique a évoqué la possibilité de mesures de rétorsion contre les États-Unis.",
+        "La Russie se réserve le droit de riposter contre la Pologne.",
+    ],
+)
+def test_a_possible_or_reserved_retaliation_is_a_threat(
+    nlp: Language, gaz: Gazetteer, body: str
+) -> None:
+    kinds = _kinds(nlp, gaz, body)
+    assert "THREATEN" in kinds
+    assert "SANCTION" not in kinds
+
+
+def test_a_party_doing_the_same_is_no_target(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Mexique a rompu ses relations avec l'Équateur, tout comme le Nicaragua."
+    coded = _coded(nlp, gaz, body)
+    assert ("SANCTION", frozenset({"MEX", "NIC"}), frozenset({"ECU"})) in coded
+    body = "Le Niger a suspendu sa coopération avec la France, à l'instar du Mali."
+    assert {(s, t) for _, s, t in _coded(nlp, gaz, body)} == {
+        (frozenset({"NER"}), frozenset({"FRA"}))
+    }
+
+
+def test_a_quotation_without_a_named_speaker_continues_the_one_before(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Le général soudanais Yasser al-Atta a déclaré que les aéroports tchadiens étaient des "
+        "cibles. « Nous exercerons des représailles contre les Émirats arabes unis. »"
+    )
+    assert ("THREATEN", frozenset({"SDN"}), frozenset({"ARE"})) in _coded(nlp, gaz, body)

@@ -189,7 +189,12 @@ def resolve_source(
         return ([states[0]], 0.25) if states else None
     if pronouns and all(p.text.lower() in FIRST_PERSON for p in pronouns):
         speaker = quote_speaker(sa, t)
-        return (speaker, 0.1) if speaker else None
+        if speaker:
+            return speaker, 0.1
+        # "« Nous saluons ... », a-t-il ajouté": a quotation whose speaker the sentence does not
+        # name continues the one who spoke in the sentence before.
+        people = [m for m in previous_actors if m.entity_id.startswith("person:")]
+        return ([people[0]], 0.25) if people and _quoted(sa, t) else None
     if any(p.text.lower() not in PERSONAL_PRONOUNS for p in pronouns):
         return None
     for p in pronouns:
@@ -226,6 +231,16 @@ def _stands_for_state(noun: Token, gaz: Gazetteer) -> bool:
         return True
     role = gaz.roles.get((fold(word),))
     return role is not None and not role.is_head and role.sector_code in ("GOV", "MIL")
+
+
+def _quoted(sa: SentenceActors, t: Token) -> bool:
+    # The sentence splitter may leave the opening mark at the end of the sentence before.
+    for x in reversed(sa.span.doc[max(0, sa.span.start - 2) : t.i]):
+        if x.text in CLOSE_QUOTES and x.text not in OPEN_QUOTES:
+            return False
+        if x.text in OPEN_QUOTES:
+            return True
+    return False
 
 
 def quote_speaker(sa: SentenceActors, t: Token) -> list[Mention]:

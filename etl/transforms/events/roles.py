@@ -62,6 +62,9 @@ PLACE_TARGET_MODES = frozenset({"visit", "withdraw", "troops"})
 # Modes whose passive without an agent names the acting side as the place or the body left: an
 # expulsion ("expulsés d'Afrique du Sud"), a suspension ("le Mali a été suspendu de la Cedeao").
 PLACE_SOURCE_MODES = frozenset({"expel", "deport", "discontinue"})
+# An arrest in the passive without an agent ("des soldats ivoiriens ont été arrêtés à Bamako"):
+# who arrests is the state where it happens.
+PLACE_ARREST_MODES = frozenset({"arrest"})
 FROM_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "nmod"})
 
 # A diplomatic summons ("l'ambassadeur a été convoqué"): in the passive without an agent, who
@@ -72,6 +75,23 @@ SUMMONS = ("ACCUSE", "diplomatic")
 TARGET_WINDOW = 15
 PHONE = re.compile(r"t[ée]l[ée]phon", re.IGNORECASE)
 MULTILATERAL = re.compile(r"\b(trilat[ée]ral|multilat[ée]ral|sommet|quadripartite)", re.IGNORECASE)
+
+
+def _likewise(sa: SentenceActors, heads: set[int]) -> tuple[set[int], set[int]]:
+    """Phrases of a clause that name another party doing the same, never the other side: "tout
+    comme le Nicaragua" does the same act (a co-source), "à l'instar du Mali" did it before."""
+    same: set[int] = set()
+    before: set[int] = set()
+    for x in sa.span:
+        if x.head.i not in heads or x.i in heads:
+            continue
+        if any(
+            c.lower_ == "tout" and any(f.lower_ == "comme" for f in c.children) for c in x.children
+        ):
+            same |= {y.i for y in x.subtree}
+        elif x.lower_ == "instar":
+            before |= {y.i for y in x.subtree}
+    return same, before
 
 
 def assign_roles(
@@ -107,6 +127,11 @@ def assign_roles(
                 near = [c for c in t.children if c.dep_ in FROM_DEPS]
                 near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
                 src_tokens = [c for c in near if c.dep_ in FROM_DEPS and has_case(c, OF_WORDS)]
+            if not src_tokens and trig.event_mode in PLACE_ARREST_MODES:
+                near = [c for c in t.children if c.dep_ in FROM_DEPS]
+                near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
+                src_tokens = [c for c in near if c.dep_ in FROM_DEPS and has_case(c, POSTED_WORDS)]
+                source_places = bool(src_tokens)
             if not src_tokens and (trig.event_type, trig.event_context) == SUMMONS:
                 # "convoqué au ministère azerbaïdjanais", "l'ambassadeur de Turquie à Bagdad
                 # a été convoqué".
@@ -151,8 +176,11 @@ def assign_roles(
                 victims = {i for _, idx in found for i in idx}
             # "demander à l'Ouganda de retirer ses troupes de la RDC": the parser hangs the
             # asked-for act on the addressee; whom that act concerns is not the other side.
-            acts = [c for r in tgt_roots for c in r.children if _is_infinitive_clause(c)]
-            victims |= {y.i for c in acts for y in c.subtree}
+            # A threatened act's other side is the threat's target ("se réserver le droit de
+            # prendre des mesures contre Y").
+            if trig.event_type != "THREATEN":
+                acts = [c for r in tgt_roots for c in r.children if _is_infinitive_clause(c)]
+                victims |= {y.i for c in acts for y in c.subtree}
             if ante := _antecedent(t):
                 # "l'Azerbaïdjan, qu'elle accuse de crimes de guerre": the object is the
                 # relative pronoun, whose antecedent the parser often leaves elsewhere.
@@ -229,6 +257,10 @@ def assign_roles(
             # what the trigger governs is its other side, not part of the source.
             phrase -= trigger_phrase
         src_idx |= phrase
+    same_act, analogous = _likewise(sa, {t.i, verb.i})
+    if src_idx:
+        src_idx |= same_act
+    victims |= same_act | analogous
     tgt_idx: set[int] = set()
     for r in tgt_roots:
         tgt_idx |= {y.i for y in r.subtree}
