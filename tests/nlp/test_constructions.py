@@ -512,3 +512,31 @@ def test_a_quotation_without_a_named_speaker_continues_the_one_before(
         "cibles. « Nous exercerons des représailles contre les Émirats arabes unis. »"
     )
     assert ("THREATEN", frozenset({"SDN"}), frozenset({"ARE"})) in _coded(nlp, gaz, body)
+
+
+def test_a_meeting_with_parties_hung_on_the_nouns_head(nlp: Language, gaz: Gazetteer) -> None:
+    # The parser hangs "avec ses homologues" on "Caire", and "trilatérale" names no party.
+    body = (
+        "Le chef de la diplomatie somalienne était au Caire pour une réunion trilatérale avec "
+        "ses homologues égyptien et érythréen."
+    )
+    assert ("CONSULT", frozenset({"SOM"}), frozenset({"EGY", "ERI"})) in _coded(nlp, gaz, body)
+
+
+def test_what_a_clause_goes_against_is_addressed_to_its_subject(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Malgré les appels du Zimbabwe, Washington a décidé de renouveler ses sanctions."
+    assert ("REQUEST", frozenset({"ZWE"}), frozenset({"USA"})) in _coded(nlp, gaz, body)
+    body = "Malgré les menaces de la Chine, Taïwan a reçu le président américain."
+    assert {(s, t) for _, s, t in _coded(nlp, gaz, body)} == {
+        (frozenset({"TWN"}), frozenset({"USA"}))
+    }
+
+
+def test_calling_accusations_unfounded_rejects_them(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "Le Burundi accuse le Rwanda de soutenir les rebelles. Le gouvernement rwandais a "
+        "qualifié ces accusations de surprenantes."
+    )
+    assert ("REJECT", frozenset({"RWA"}), frozenset({"BDI"})) in _coded(nlp, gaz, body)

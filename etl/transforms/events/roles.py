@@ -37,6 +37,8 @@ from etl.transforms.types import Mention
 
 BETWEEN_WORDS = frozenset({"entre"})
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
+WITH_WORDS = frozenset({"avec"})
+DESPITE_WORDS = frozenset({"malgré"})
 DATIVE_WORDS = frozenset({"à", "au", "aux"})
 POSTED_WORDS = DATIVE_WORDS | {"en"}
 RECIPROCAL_WORDS = frozenset({"mutuellement", "réciproquement"})
@@ -79,7 +81,8 @@ MULTILATERAL = re.compile(r"\b(trilat[ée]ral|multilat[ée]ral|sommet|quadripart
 
 def _likewise(sa: SentenceActors, heads: set[int]) -> tuple[set[int], set[int]]:
     """Phrases of a clause that name another party doing the same, never the other side: "tout
-    comme le Nicaragua" does the same act (a co-source), "à l'instar du Mali" did it before."""
+    comme le Nicaragua" does the same act (a co-source), "à l'instar du Mali" did it before, and
+    "malgré les menaces de la Chine" is what the clause's act went against."""
     same: set[int] = set()
     before: set[int] = set()
     for x in sa.span:
@@ -89,7 +92,7 @@ def _likewise(sa: SentenceActors, heads: set[int]) -> tuple[set[int], set[int]]:
             c.lower_ == "tout" and any(f.lower_ == "comme" for f in c.children) for c in x.children
         ):
             same |= {y.i for y in x.subtree}
-        elif x.lower_ == "instar":
+        elif x.lower_ == "instar" or has_case(x, DESPITE_WORDS):
             before |= {y.i for y in x.subtree}
     return same, before
 
@@ -197,6 +200,18 @@ def assign_roles(
             for c in t.children
             if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and not has_case(c, OF_WORDS)
         ]
+        if not trig.symmetric and verb is not t and has_case(t, DESPITE_WORDS):
+            # "Malgré les appels du Zimbabwe, Washington a renouvelé ...": the calls, threats or
+            # criticism were addressed to the clause's subject, who did otherwise.
+            tgt_roots += subject_of(verb)
+        if trig.symmetric and t.head.i != t.i:
+            # "au Caire pour une réunion trilatérale avec ses homologues": the parser often hangs
+            # the "avec" phrase right after the noun on the noun's head.
+            tgt_roots += [
+                c
+                for c in t.head.children
+                if c.left_edge.i == t.right_edge.i + 1 and has_case(c, WITH_WORDS)
+            ]
         if t.dep_ == "obj" and verb is not t:
             # "a annoncé des mesures restrictives contre le régime": the parser often hangs the
             # noun's "contre" phrase on the verb.
@@ -242,7 +257,14 @@ def assign_roles(
             src_tokens = givers
             tgt_roots = subject_of(verb)
         else:
-            src_tokens = owner + demonym if (owner or demonym) and t.dep_ != "obj" else []
+            own = owner + demonym
+            if trig.symmetric and not actor_mentions(
+                sa.in_tokens({y.i for c in own for y in c.subtree}), allow_places=False
+            ):
+                # "une réunion trilatérale": an adjective that names no party; who meets is the
+                # clause's subject.
+                own = []
+            src_tokens = own if own and t.dep_ != "obj" else []
             if not src_tokens:
                 src_tokens = subject_of(verb) if verb is not t else []
             if t.dep_ in ("nsubj", "nsubj:pass"):
