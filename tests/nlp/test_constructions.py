@@ -540,3 +540,15 @@ def test_calling_accusations_unfounded_rejects_them(nlp: Language, gaz: Gazettee
         "qualifié ces accusations de surprenantes."
     )
     assert ("REJECT", frozenset({"RWA"}), frozenset({"BDI"})) in _coded(nlp, gaz, body)
+
+
+def test_a_list_spelled_out_after_the_trigger_is_its_other_side(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # The parser makes "à savoir la Zambie, ..." a conjunct of "visite".
+    body = (
+        "Le ministre chinois Wang Yi effectuera une visite officielle dans trois pays africains, "
+        "à savoir la Zambie, la Tanzanie et le Nigeria."
+    )
+    coded = _coded(nlp, gaz, body)
+    assert ("CONSULT", frozenset({"CHN"}), frozenset({"ZMB", "TZA", "NGA"})) in coded

@@ -711,3 +711,17 @@ def test_resolve_time_ago(
 def test_years_ago_against_a_month_anchor() -> None:
     resolved = resolve_date(_only("il y a deux ans"), D(2024, 8, 1), anchor_precision="month")
     assert resolved is not None and (resolved.value, resolved.precision) == (D(2022, 1, 1), "year")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "year", "day"),
+    [
+        ("Il effectuera du 7 au 12 janvier une visite.", "7 au 12 janvier", None, 7),
+        ("La réunion s'est tenue entre le 3 et le 5 mars 2024.", "3 et le 5 mars 2024", 2024, 3),
+    ],
+)
+def test_a_span_of_days_dates_from_its_first(
+    sentence: str, text: str, year: int | None, day: int
+) -> None:
+    (m,) = find_date_mentions(sentence)
+    assert (m.text, m.year, m.day) == (text, year, day)

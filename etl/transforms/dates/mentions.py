@@ -82,6 +82,13 @@ _RE_DMY = re.compile(
     rf"(?:[ ]+(?P<year>\d{{4}}){_YEAR_TAIL}|{_RELATIVE_SUFFIX})?"
 )
 
+# A span of days — "du 7 au 12 janvier 2025", "entre le 3 et le 5 mars": an event over several
+# days dates from the first.
+_RE_RANGE = re.compile(
+    rf"\b(?:du|entre[ ]+le)[ ]+(?P<first>[0-3]?\d)(?:er)?[ ]+(?:au|et[ ]+le)[ ]+{_DAY}[ ]+"
+    rf"{_MONTH}(?:[ ]+(?P<year>\d{{4}}){_YEAR_TAIL}|{_RELATIVE_SUFFIX})?"
+)
+
 # month day, year — "novembre 29, 2024", "Thursday, April 24, 2025"; the year is required because a
 # French month followed by a number is usually a count ("en juin 12 personnes ...").
 _RE_MDY = re.compile(
@@ -287,6 +294,17 @@ def _scan(text: str, folded: str) -> list[_Candidate]:
                 text, m.start(), m.end(), 1, year=year, month=int(m["month"]), day=int(m["day"])
             )
         )
+
+    for m in in_month_lines(_RE_RANGE):
+        span_year = None if m["year"] is None else int(m["year"])
+        found.append(
+            _candidate(
+                text, m.start("first"), m.end(), 2,
+                year=span_year if span_year and _MIN_YEAR <= span_year <= _MAX_YEAR else None,
+                month=_month_of(m), day=int(m["first"]),
+                relative=_hint(m["rel"]) if span_year is None else None,
+            )
+        )  # fmt: skip
 
     for m in in_month_lines(_RE_DMY):
         dmy_year = None if m["year"] is None else int(m["year"])

@@ -79,6 +79,13 @@ PHONE = re.compile(r"t[ée]l[ée]phon", re.IGNORECASE)
 MULTILATERAL = re.compile(r"\b(trilat[ée]ral|multilat[ée]ral|sommet|quadripartite)", re.IGNORECASE)
 
 
+def _spells_out(x: Token) -> bool:
+    return any(
+        c.dep_ == "cc" and c.lower_ == "à" and any(f.lower_ == "savoir" for f in c.children)
+        for c in x.children
+    )
+
+
 def _likewise(sa: SentenceActors, heads: set[int]) -> tuple[set[int], set[int]]:
     """Phrases of a clause that name another party doing the same, never the other side: "tout
     comme le Nicaragua" does the same act (a co-source), "à l'instar du Mali" did it before, and
@@ -286,6 +293,14 @@ def assign_roles(
     tgt_idx: set[int] = set()
     for r in tgt_roots:
         tgt_idx |= {y.i for y in r.subtree}
+    # "une visite dans cinq pays, à savoir la Zambie, la Tanzanie ...": the parser makes the
+    # list a conjunct of the trigger; it spells out the other side.
+    tgt_idx |= {
+        y.i
+        for x in sa.span
+        if x.dep_ == "conj" and (x.head.i == t.i or x.head.i in tgt_idx) and _spells_out(x)
+        for y in x.subtree
+    }
     tgt_idx -= src_idx | victims
     sources = actor_mentions(sa.in_tokens(src_idx), allow_places=source_places)
     targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
