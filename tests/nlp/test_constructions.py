@@ -552,3 +552,19 @@ def test_a_list_spelled_out_after_the_trigger_is_its_other_side(
     )
     coded = _coded(nlp, gaz, body)
     assert ("CONSULT", frozenset({"CHN"}), frozenset({"ZMB", "TZA", "NGA"})) in coded
+
+
+def test_an_object_pointing_back_carries_the_previous_sentences_author(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Donald Trump a proposé d'envoyer des troupes américaines au Mexique. La présidente "
+        "mexicaine a dénoncé cette approche."
+    )
+    evs = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    (accuse,) = [e for e in evs if e.event_type == "ACCUSE"]
+    assert (accuse.countries("source"), accuse.countries("target")) == ({"MEX"}, {"USA"})
+    assert accuse.confidence < 0.9  # a guess from the sentence before
+    # Without a pointing-back object nothing is carried over.
+    body = "Donald Trump a proposé d'envoyer des troupes au Mexique. Le Mexique a protesté."
+    assert "ACCUSE" not in _kinds(nlp, gaz, body)

@@ -718,6 +718,8 @@ def test_years_ago_against_a_month_anchor() -> None:
     [
         ("Il effectuera du 7 au 12 janvier une visite.", "7 au 12 janvier", None, 7),
         ("La réunion s'est tenue entre le 3 et le 5 mars 2024.", "3 et le 5 mars 2024", 2024, 3),
+        # A week's heading dates from its last day, which its weekdays fall before.
+        ("Semaine du 12 au 18 janvier 2009", "18 janvier 2009", 2009, 18),
     ],
 )
 def test_a_span_of_days_dates_from_its_first(

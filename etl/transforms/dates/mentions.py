@@ -83,10 +83,11 @@ _RE_DMY = re.compile(
 )
 
 # A span of days — "du 7 au 12 janvier 2025", "entre le 3 et le 5 mars": an event over several
-# days dates from the first.
+# days dates from the first. A week ("Semaine du 12 au 18 janvier", a weekly digest's heading) is
+# left to its last day, which its weekdays fall before.
 _RE_RANGE = re.compile(
-    rf"\b(?:du|entre[ ]+le)[ ]+(?P<first>[0-3]?\d)(?:er)?[ ]+(?:au|et[ ]+le)[ ]+{_DAY}[ ]+"
-    rf"{_MONTH}(?:[ ]+(?P<year>\d{{4}}){_YEAR_TAIL}|{_RELATIVE_SUFFIX})?"
+    rf"(?<!semaine )\b(?:du|entre[ ]+le)[ ]+(?P<first>[0-3]?\d)(?:er)?[ ]+(?:au|et[ ]+le)[ ]+"
+    rf"{_DAY}[ ]+{_MONTH}(?:[ ]+(?P<year>\d{{4}}){_YEAR_TAIL}|{_RELATIVE_SUFFIX})?"
 )
 
 # month day, year — "novembre 29, 2024", "Thursday, April 24, 2025"; the year is required because a

@@ -39,6 +39,7 @@ BETWEEN_WORDS = frozenset({"entre"})
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 WITH_WORDS = frozenset({"avec"})
 DESPITE_WORDS = frozenset({"malgré"})
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 DATIVE_WORDS = frozenset({"à", "au", "aux"})
 POSTED_WORDS = DATIVE_WORDS | {"en"}
 RECIPROCAL_WORDS = frozenset({"mutuellement", "réciproquement"})
@@ -380,9 +381,25 @@ def assign_roles(
         elif before and len({m.country_code for m in sources}) <= 1:
             targets = [before[-1]]
             confidence -= 0.35
+    if not targets and trig.pos == "VERB" and not trig.symmetric and _points_back(t):
+        # "La présidente mexicaine a dénoncé cette approche": the act the object points back to
+        # is told in the sentence before, and its author is the other side (a guess, so the
+        # confidence is low).
+        own = {m.country_code or m.entity_id for m in sources}
+        prior = [m for m in previous_actors if (m.country_code or m.entity_id) not in own]
+        if prior:
+            targets = [prior[0]]
+            confidence -= 0.4
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+
+
+def _points_back(t: Token) -> bool:
+    return any(
+        c.dep_ == "obj" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children)
+        for c in t.children
+    )
 
 
 def _other_clause(sa: SentenceActors, m: Mention, verb: Token) -> bool:
