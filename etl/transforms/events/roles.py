@@ -385,8 +385,8 @@ def assign_roles(
         # "La présidente mexicaine a dénoncé cette approche": the act the object points back to
         # is told in the sentence before, and its author is the other side (a guess, so the
         # confidence is low).
-        own = {m.country_code or m.entity_id for m in sources}
-        prior = [m for m in previous_actors if (m.country_code or m.entity_id) not in own]
+        named = {m.country_code or m.entity_id for m in sources}
+        prior = [m for m in previous_actors if (m.country_code or m.entity_id) not in named]
         if prior:
             targets = [prior[0]]
             confidence -= 0.4
