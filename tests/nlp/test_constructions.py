@@ -568,3 +568,25 @@ def test_an_object_pointing_back_carries_the_previous_sentences_author(
     # Without a pointing-back object nothing is carried over.
     body = "Donald Trump a proposé d'envoyer des troupes au Mexique. Le Mexique a protesté."
     assert "ACCUSE" not in _kinds(nlp, gaz, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The press of a country speaks for itself, not for its state.
+        "Les médias russes accusent l'Ukraine de bombarder des villages.",
+        "La presse algérienne a dénoncé la décision de la France.",
+        # A participle describing a charge names no accuser.
+        "Le Mexique a remis à la justice américaine 26 personnes accusées aux États-Unis de "
+        "trafic de drogue.",
+    ],
+)
+def test_no_accusation_between_states(nlp: Language, gaz: Gazetteer, body: str) -> None:
+    assert "ACCUSE" not in _kinds(nlp, gaz, body)
+
+
+def test_an_accused_party_with_its_accuser_is_still_accused(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Les diplomates russes accusés d'espionnage par la Pologne ont quitté le pays."
+    assert ("ACCUSE", frozenset({"POL"}), frozenset({"RUS"})) in _coded(nlp, gaz, body)

@@ -20,6 +20,7 @@ from etl.transforms.entities.lexicon import (
     DE_PREPS,
     HOMOLOGUE,
     LOCATIVE_PREPS,
+    MEDIA_NOUNS,
     PLACE_NOUNS,
     is_place_noun,
 )
@@ -100,6 +101,9 @@ def _demonym_attributes(
     if head is None:
         return
     if fold(head.lemma_) in PLACE_NOUNS or fold(head.text) in PLACE_NOUNS:
+        m.is_actor = False
+        return
+    if fold(head.lemma_) in MEDIA_NOUNS or fold(head.text) in MEDIA_NOUNS:
         m.is_actor = False
         return
     if fold(head.text) in HOMOLOGUE:

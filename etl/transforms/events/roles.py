@@ -131,6 +131,10 @@ def assign_roles(
         participle = _passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
         if is_passive(t) or participle:
             src_tokens = [c for c in t.children if c.dep_ == "obl:agent"]
+            if participle and not src_tokens and trig.event_type == "ACCUSE":
+                # "un homme d'affaires accusé / soupçonné de ...": a participle describing a
+                # charge names no accuser, and no act of accusing took place in the sentence.
+                return None
             tgt_roots = [c for c in t.children if c.dep_ == "nsubj:pass"]
             if not src_tokens and trig.event_mode in PLACE_SOURCE_MODES:
                 # "des diplomates ont été expulsés d'Afrique du Sud": who expels is the state
