@@ -590,3 +590,38 @@ def test_an_accused_party_with_its_accuser_is_still_accused(
 ) -> None:
     body = "Les diplomates russes accusés d'espionnage par la Pologne ont quitté le pays."
     assert ("ACCUSE", frozenset({"POL"}), frozenset({"RUS"})) in _coded(nlp, gaz, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A warning's other side is the one its clause is about.
+        (
+            "Le Pakistan a averti que toute tentative de l'Inde de bloquer l'eau serait "
+            "considérée comme un acte de guerre.",
+            ("THREATEN", frozenset({"PAK"}), frozenset({"IND"})),
+        ),
+        # The tagger reads "gelé" as an adjective; with its auxiliary it is the verb "geler".
+        (
+            "Les États-Unis ont gelé les avoirs de la banque centrale russe.",
+            ("SANCTION", frozenset({"USA"}), frozenset({"RUS"})),
+        ),
+        # A treaty suspended is a relation discontinued, and keeping it up is no meeting.
+        (
+            "Le gouvernement algérien a suspendu le traité d'amitié qu'il entretenait avec le "
+            "gouvernement espagnol.",
+            ("SANCTION", frozenset({"DZA"}), frozenset({"ESP"})),
+        ),
+    ],
+)
+def test_warnings_participles_and_treaties(
+    nlp: Language, gaz: Gazetteer, body: str, expected: tuple[str, frozenset, frozenset]
+) -> None:
+    coded = _coded(nlp, gaz, body)
+    assert expected in coded
+    assert "CONSULT" not in {kind for kind, _, _ in coded}
+
+
+def test_a_tense_auxiliary_is_no_required_word(nlp: Language, gaz: Gazetteer) -> None:
+    # "bloquer" requires what is blocked ("les avoirs"); "avait" is no such word.
+    assert "COERCE" not in _kinds(nlp, gaz, "La Russie avait bloqué un projet de la Chine.")

@@ -27,6 +27,11 @@ def lemma_of(t: Token) -> str:
     return t.lemma_.lower()
 
 
+def _tense_auxiliary(x: Token) -> bool:
+    # "avait bloqué" is no "avoir" (assets) that "bloquer les avoirs" requires.
+    return x.pos_ == "AUX" and lemma_of(x) in ("avoir", "être")
+
+
 def context_lemmas(t: Token) -> set[str]:
     """Lemmas near a trigger: its head, siblings and descendants down to three levels (enough
     for "s'est entretenu au téléphone avec son homologue"), with compound parts ("accord-cadre")."""
@@ -37,7 +42,7 @@ def context_lemmas(t: Token) -> set[str]:
         level = [g for c in level for g in c.children]
     words: set[str] = set()
     for x in near:
-        if x.i == t.i:
+        if x.i == t.i or _tense_auxiliary(x):
             continue
         for w in (lemma_of(x), x.text.lower()):
             words.add(w)
@@ -82,7 +87,12 @@ def matches(t: Token) -> list[Trigger]:
 
 def _matches(t: Token) -> list[Trigger]:
     lemma = lemma_of(t)
-    if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
+    if t.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in t.children):
+        # "ont gelé les avoirs": the tagger reads some past participles as adjectives with
+        # themselves as lemma; with a tense auxiliary they are the first-group verb's.
+        lemma = re.sub(r"ée?s?$", "er", lemma)
+        cands = trigger_lexicon().get((lemma, "VERB"), [])
+    elif t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
         cands = trigger_lexicon().get((lemma, "VERB"), [])
         if not cands and lemma.endswith("e"):
             # The lemmatizer leaves some present forms as they are ("Alger reproche à Madrid"
@@ -97,7 +107,9 @@ def _matches(t: Token) -> list[Trigger]:
     near = context_lemmas(t)
     # A required word may sit a few words away under a wrong attachment ("le rappel « pour
     # consultations » de son ambassadeur"), so requirements also look at a small window.
-    window = near | {lemma_of(x) for x in t.doc[max(0, t.i - 6) : t.i + 7]}
+    window = near | {
+        lemma_of(x) for x in t.doc[max(0, t.i - 6) : t.i + 7] if not _tense_auxiliary(x)
+    }
     objects = [c for c in t.children if c.dep_ in ("obj", "nsubj:pass")]
     if any(_is_name(c) for c in objects):
         # "l'UA a suspendu Madagascar": a row may require that its object is a name ("@nom"),

@@ -200,10 +200,11 @@ def assign_roles(
                 # "l'Azerbaïdjan, qu'elle accuse de crimes de guerre": the object is the
                 # relative pronoun, whose antecedent the parser often leaves elsewhere.
                 tgt_roots.append(ante)
-            if trig.event_type == "THREATEN" and not tgt_roots:
-                # "menacer de frapper Y", "menacer d'imposer des droits de douane au Mexique":
-                # who the threat is against is the target of the threatened action.
-                tgt_roots = [c for c in t.children if c.dep_ == "xcomp"]
+            if trig.event_type == "THREATEN":
+                # "menacer de frapper Y", "menacer d'imposer des droits de douane au Mexique",
+                # "a averti que toute tentative de l'Inde serait un acte de guerre": who the
+                # threat is against is the one the threatened action or warning is about.
+                tgt_roots += [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
     else:
         owner = [c for c in t.children if c.dep_ == "nmod" and has_case(c, OF_WORDS)]
         demonym = [c for c in t.children if c.dep_ == "amod"]
