@@ -26,6 +26,7 @@ from etl.transforms.events.parse import (
 )
 from etl.transforms.events.roles import assign_roles
 from etl.transforms.events.types import SOURCE, TARGET, ArticleContext, CodedEvent, Draft
+from etl.transforms.events.votes import resolution_sponsors
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger, trigger_lexicon
 from etl.transforms.types import DateMention, Mention
@@ -93,15 +94,18 @@ def propose_events(ctx: ArticleContext, gaz: Gazetteer, doc: Doc, *, with_pairs:
     previous_actors: list[Mention] = []
     previous_sides: list[Side] = []
     prev_index = -2
+    sentences = []
     for index, start, end in candidates:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            mentions = align(doc, by_sentence.get(index, []), gaz)
+            sentences.append((index, start, end, SentenceActors(doc, span, mentions)))
+    sponsors = resolution_sponsors(sa for *_, sa in sentences)
+    for index, start, end, aligned in sentences:
         if index != prev_index + 1:
             previous_actors = actor_mentions(by_sentence.get(index - 1, ()), allow_places=False)
             previous_sides = []
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        aligned = SentenceActors(doc, span, align(doc, by_sentence.get(index, []), gaz))
-        drafts = _code_sentence(aligned, previous_actors, events, gaz)
+        drafts = _code_sentence(aligned, previous_actors, events, gaz, sponsors)
         found = [
             finish_event(ctx, d, index, start, end, aligned, anchor, body_dates)
             for d in drafts
@@ -124,6 +128,7 @@ def _code_sentence(
     previous_actors: list[Mention],
     earlier: list[CodedEvent],
     gaz: Gazetteer,
+    sponsors: list[Mention],
 ) -> list[Draft]:
     matched: list[tuple[Token, Trigger]] = []
     for t in sa.span:
@@ -155,7 +160,7 @@ def _code_sentence(
             continue
         if _gathering(t, trig):
             continue
-        draft = assign_roles(sa, t, trig, previous_actors, earlier, gaz)
+        draft = assign_roles(sa, t, trig, previous_actors, earlier, gaz, sponsors)
         if draft is not None:
             draft = _as_leaving(draft, gaz)
             drafts.append(_as_threat(draft) if is_conditional(verb_of(t)) else draft)

@@ -12,6 +12,7 @@ from etl.transforms.events.actors import (
     SentenceActors,
     actor_mentions,
     countries,
+    is_org,
     party,
     quote_speaker,
     resolve_source,
@@ -31,6 +32,7 @@ from etl.transforms.events.parse import (
     verb_of,
 )
 from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, Draft, EventActor
+from etl.transforms.events.votes import is_vote_on_text
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger
 from etl.transforms.types import Mention
@@ -112,6 +114,7 @@ def assign_roles(
     previous_actors: list[Mention],
     earlier: list[CodedEvent],
     gaz: Gazetteer,
+    sponsors: Sequence[Mention] = (),
 ) -> Draft | None:
     """The draft event of trigger ``t``: its sources and targets from the parse, else from the
     sentence's other actors at a lower confidence; None when it has no pair of actors."""
@@ -386,6 +389,18 @@ def assign_roles(
         elif before and len({m.country_code for m in sources}) <= 1:
             targets = [before[-1]]
             confidence -= 0.35
+    if (
+        all(is_org(m) for m in targets)
+        and trig.event_type == "REJECT"
+        and sponsors
+        and is_vote_on_text(t)
+    ):
+        # "Le Brésil et la Turquie ont voté contre", "a opposé son veto au Conseil de
+        # sécurité": against the text's sponsors, named elsewhere in the article, besides the
+        # body voting.
+        voters = {m.country_code or m.entity_id for m in sources}
+        targets = targets + [m for m in sponsors if (m.country_code or m.entity_id) not in voters]
+        confidence -= 0.3
     if not targets and trig.pos == "VERB" and not trig.symmetric and _points_back(t):
         # "La présidente mexicaine a dénoncé cette approche": the act the object points back to
         # is told in the sentence before, and its author is the other side (a guess, so the

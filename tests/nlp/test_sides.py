@@ -1,0 +1,198 @@
+"""Who the sides of an event are in constructions met on real pages: arrests without an agent,
+threats and warnings, parties doing the same, quotations without a named speaker, meetings the
+parser splits, objects pointing back, votes against a text's sponsors, and what is no event
+between states."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from etl.transforms.entities import extract_mentions
+from etl.transforms.gazetteer import Gazetteer
+from tests.nlp.test_constructions import _kinds
+from tests.nlp.test_events import code, tuples
+
+
+def _coded(nlp: Language, gaz: Gazetteer, body: str) -> set[tuple[str, frozenset, frozenset]]:
+    return set(tuples(code(nlp, gaz, body, extract_mentions(nlp(body), gaz))))
+
+
+def test_an_arrest_without_agent_is_made_by_the_state_where_it_happens(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    coded = _coded(nlp, gaz, "Trois journalistes français ont été arrêtés en Algérie.")
+    assert ("COERCE", frozenset({"DZA"}), frozenset({"FRA"})) in coded
+    # With an agent, the agent arrests.
+    coded = _coded(nlp, gaz, "Deux espions russes ont été arrêtés par la police polonaise.")
+    assert ("COERCE", frozenset({"POL"}), frozenset({"RUS"})) in coded
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le Mexique a évoqué la possibilité de mesures de rétorsion contre les États-Unis.",
+        "La Russie se réserve le droit de riposter contre la Pologne.",
+    ],
+)
+def test_a_possible_or_reserved_retaliation_is_a_threat(
+    nlp: Language, gaz: Gazetteer, body: str
+) -> None:
+    kinds = _kinds(nlp, gaz, body)
+    assert "THREATEN" in kinds
+    assert "SANCTION" not in kinds
+
+
+def test_a_party_doing_the_same_is_no_target(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Mexique a rompu ses relations avec l'Équateur, tout comme le Nicaragua."
+    coded = _coded(nlp, gaz, body)
+    assert ("SANCTION", frozenset({"MEX", "NIC"}), frozenset({"ECU"})) in coded
+    body = "Le Niger a suspendu sa coopération avec la France, à l'instar du Mali."
+    assert {(s, t) for _, s, t in _coded(nlp, gaz, body)} == {
+        (frozenset({"NER"}), frozenset({"FRA"}))
+    }
+
+
+def test_a_quotation_without_a_named_speaker_continues_the_one_before(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Le général soudanais Yasser al-Atta a déclaré que les aéroports tchadiens étaient des "
+        "cibles. « Nous exercerons des représailles contre les Émirats arabes unis. »"
+    )
+    assert ("THREATEN", frozenset({"SDN"}), frozenset({"ARE"})) in _coded(nlp, gaz, body)
+
+
+def test_a_meeting_with_parties_hung_on_the_nouns_head(nlp: Language, gaz: Gazetteer) -> None:
+    # The parser hangs "avec ses homologues" on "Caire", and "trilatérale" names no party.
+    body = (
+        "Le chef de la diplomatie somalienne était au Caire pour une réunion trilatérale avec "
+        "ses homologues égyptien et érythréen."
+    )
+    assert ("CONSULT", frozenset({"SOM"}), frozenset({"EGY", "ERI"})) in _coded(nlp, gaz, body)
+
+
+def test_what_a_clause_goes_against_is_addressed_to_its_subject(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Malgré les appels du Zimbabwe, Washington a décidé de renouveler ses sanctions."
+    assert ("REQUEST", frozenset({"ZWE"}), frozenset({"USA"})) in _coded(nlp, gaz, body)
+    body = "Malgré les menaces de la Chine, Taïwan a reçu le président américain."
+    assert {(s, t) for _, s, t in _coded(nlp, gaz, body)} == {
+        (frozenset({"TWN"}), frozenset({"USA"}))
+    }
+
+
+def test_calling_accusations_unfounded_rejects_them(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "Le Burundi accuse le Rwanda de soutenir les rebelles. Le gouvernement rwandais a "
+        "qualifié ces accusations de surprenantes."
+    )
+    assert ("REJECT", frozenset({"RWA"}), frozenset({"BDI"})) in _coded(nlp, gaz, body)
+
+
+def test_a_list_spelled_out_after_the_trigger_is_its_other_side(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # The parser makes "à savoir la Zambie, ..." a conjunct of "visite".
+    body = (
+        "Le ministre chinois Wang Yi effectuera une visite officielle dans trois pays africains, "
+        "à savoir la Zambie, la Tanzanie et le Nigeria."
+    )
+    coded = _coded(nlp, gaz, body)
+    assert ("CONSULT", frozenset({"CHN"}), frozenset({"ZMB", "TZA", "NGA"})) in coded
+
+
+def test_an_object_pointing_back_carries_the_previous_sentences_author(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Donald Trump a proposé d'envoyer des troupes américaines au Mexique. La présidente "
+        "mexicaine a dénoncé cette approche."
+    )
+    evs = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    (accuse,) = [e for e in evs if e.event_type == "ACCUSE"]
+    assert (accuse.countries("source"), accuse.countries("target")) == ({"MEX"}, {"USA"})
+    assert accuse.confidence < 0.9  # a guess from the sentence before
+    # Without a pointing-back object nothing is carried over.
+    body = "Donald Trump a proposé d'envoyer des troupes au Mexique. Le Mexique a protesté."
+    assert "ACCUSE" not in _kinds(nlp, gaz, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The press of a country speaks for itself, not for its state.
+        "Les médias russes accusent l'Ukraine de bombarder des villages.",
+        "La presse algérienne a dénoncé la décision de la France.",
+        # A participle describing a charge names no accuser.
+        "Le Mexique a remis à la justice américaine 26 personnes accusées aux États-Unis de "
+        "trafic de drogue.",
+    ],
+)
+def test_no_accusation_between_states(nlp: Language, gaz: Gazetteer, body: str) -> None:
+    assert "ACCUSE" not in _kinds(nlp, gaz, body)
+
+
+def test_an_accused_party_with_its_accuser_is_still_accused(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Les diplomates russes accusés d'espionnage par la Pologne ont quitté le pays."
+    assert ("ACCUSE", frozenset({"POL"}), frozenset({"RUS"})) in _coded(nlp, gaz, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A warning's other side is the one its clause is about.
+        (
+            "Le Pakistan a averti que toute tentative de l'Inde de bloquer l'eau serait "
+            "considérée comme un acte de guerre.",
+            ("THREATEN", frozenset({"PAK"}), frozenset({"IND"})),
+        ),
+        # The tagger reads "gelé" as an adjective; with its auxiliary it is the verb "geler".
+        (
+            "Les États-Unis ont gelé les avoirs de la banque centrale russe.",
+            ("SANCTION", frozenset({"USA"}), frozenset({"RUS"})),
+        ),
+        # A treaty suspended is a relation discontinued, and keeping it up is no meeting.
+        (
+            "Le gouvernement algérien a suspendu le traité d'amitié qu'il entretenait avec le "
+            "gouvernement espagnol.",
+            ("SANCTION", frozenset({"DZA"}), frozenset({"ESP"})),
+        ),
+    ],
+)
+def test_warnings_participles_and_treaties(
+    nlp: Language, gaz: Gazetteer, body: str, expected: tuple[str, frozenset, frozenset]
+) -> None:
+    coded = _coded(nlp, gaz, body)
+    assert expected in coded
+    assert "CONSULT" not in {kind for kind, _, _ in coded}
+
+
+def test_a_tense_auxiliary_is_no_required_word(nlp: Language, gaz: Gazetteer) -> None:
+    # "bloquer" requires what is blocked ("les avoirs"); "avait" is no such word.
+    assert "COERCE" not in _kinds(nlp, gaz, "La Russie avait bloqué un projet de la Chine.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The sponsors in a participle on the text, the vote in another sentence.
+        "Le texte, présenté par les États-Unis, a été adopté. Le Brésil et la Turquie ont voté "
+        "contre.",
+        # A veto at the Council, the text's authors named after it in a sentence the gate does
+        # not parse.
+        "La Russie a opposé vendredi son veto à un projet de résolution au Conseil de sécurité. "
+        "Le texte avait été rédigé par les États-Unis.",
+    ],
+)
+def test_a_vote_against_a_text_rejects_its_sponsors(
+    nlp: Language, gaz: Gazetteer, body: str
+) -> None:
+    rejects = {(s, t) for kind, s, t in _coded(nlp, gaz, body) if kind == "REJECT"}
+    assert any("USA" in t and "USA" not in s for s, t in rejects)
+
+
+def test_a_rejection_of_no_text_takes_no_sponsor(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le texte, présenté par les États-Unis, a été adopté. Le Brésil a rejeté l'accusation."
+    assert not any("USA" in t for _, _, t in _coded(nlp, gaz, body))
