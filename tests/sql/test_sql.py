@@ -12,8 +12,8 @@ from sqlglot.errors import ErrorLevel, OptimizeError
 from sqlglot.optimizer.qualify import qualify
 
 from etl import contract, warehouse
-from etl.warehouse import report
 from etl.settings import SQL_DIR
+from etl.warehouse import report
 
 ALL_SQL = sorted(SQL_DIR.rglob("*.sql"))
 
