@@ -40,7 +40,6 @@ def articles(context, dyad: DyadResource) -> Iterator[StepResult]:
     with dyad.connect() as conn, logged_progress(context):
         before = row_counts(conn, TABLES)
         plan, tally = stage.run(conn, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes)
-        dyad.keep_open_if_small(len(plan.todo) + len(plan.removed))
         results: list[StepResult] = [
             table_result(
                 conn,

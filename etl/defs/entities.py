@@ -78,7 +78,6 @@ def entities(context, dyad: DyadResource) -> Iterator[StepResult]:
             conn, dyad.build_path, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes
         )
         people = catalog.filter(pl.col("entity_type") == "person")
-        dyad.keep_open_if_small(len(plan.todo) + len(plan.removed))
         results: list[StepResult] = [
             table_result(
                 conn,

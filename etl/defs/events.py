@@ -68,7 +68,6 @@ def events(context, dyad: DyadResource) -> Iterator[StepResult]:
             conn, dyad.build_path, full_refresh=dyad.full_refresh, workers=dyad.nlp_processes
         )
         done = cluster_stage.update_clusters(conn, full_refresh=dyad.full_refresh)
-        dyad.keep_open_if_small(len(plan.todo) + len(plan.removed))
         results: list[StepResult] = [
             table_result(
                 conn,

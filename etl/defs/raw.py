@@ -59,7 +59,6 @@ def raw_documents(dyad: DyadResource) -> Iterator[StepResult]:
             # Size, mtime and hash of each file at the last run: unchanged files are not read.
             state_path=dyad.build_path.with_suffix(".files.arrow"),
         )
-        dyad.keep_open_if_small(got.n_new + got.n_removed)
         results: list[StepResult] = [
             table_result(
                 conn,

@@ -19,11 +19,6 @@ from etl.settings import Settings
 from etl.stages import parse_cache
 from etl.warehouse import files
 
-# A step that changed at most this many files or articles leaves the build open for the next
-# steps (DyadResource.keep_open_if_small); a larger one closes it, so the memory of a full run
-# is what it was with a connection per step.
-KEEP_OPEN_MAX_CHANGES = 1_000
-
 
 class DyadResource(dg.ConfigurableResource):
     """Input folder, warehouse files, limits and worker count for one deployment.
@@ -45,8 +40,6 @@ class DyadResource(dg.ConfigurableResource):
     # Whether this run (which holds the lock, so no other writer changes the file) has checked
     # the schema already: the check costs tens of milliseconds and every step opens a connection.
     _schema_checked: bool = PrivateAttr(default=False)
-    # A connection to the build kept open between steps (see keep_open_if_small).
-    _kept: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
 
     @classmethod
     def from_settings(cls, s: Settings) -> DyadResource:
@@ -92,7 +85,6 @@ class DyadResource(dg.ConfigurableResource):
                 print(f"dyad: {note}", file=sys.stderr)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
-        self._let_go()  # before the lock: its close checkpoints the build
         if self._held is not None:
             self._held.close()
             self._held = None
@@ -108,24 +100,6 @@ class DyadResource(dg.ConfigurableResource):
                 warehouse.ensure_schema(conn)
                 self._schema_checked = True
             yield conn
-
-    def keep_open_if_small(self, n_changed: int) -> None:
-        """After a step that wrote the build: keep one connection to it open until the run ends
-        when the step changed at most :data:`KEEP_OPEN_MAX_CHANGES` files or articles, else close
-        the one kept. DuckDB shares one instance per file within a process, so the next steps'
-        connections find its cache warm and their closes do not checkpoint (publishing does):
-        about 0.4 s of an incremental run at 100,000 pages (cold reads in each step's plan,
-        five checkpoints). A large step lets go, so a full run's steps each free the instance's
-        memory at their end as before. Only while the run holds the lock (a write came first)."""
-        if self._held is None or self.full_refresh or n_changed > KEEP_OPEN_MAX_CHANGES:
-            self._let_go()
-        elif self._kept is None:
-            self._kept = duckdb.connect(str(self.build_path))
-
-    def _let_go(self) -> None:
-        if self._kept is not None:
-            self._kept.close()
-            self._kept = None
 
     def publish(self) -> dict[str, int]:
         """Publish the build; returns its row counts per contract table."""
