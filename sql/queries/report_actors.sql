@@ -1,25 +1,22 @@
 -- The actors given ($actor_codes: those of the report's network pairs, ranked by
 -- report_pairs.sql), each with its name and its real events against any other actor: the node
--- size. Reads only the mart.event_dyads rows that name one of them.
+-- size. Reads only the rows of report_dyads (the report's rows of mart.event_dyads, a temporary
+-- table) that name one of them.
 with shown as (
     select unnest(cast($actor_codes as varchar[])) as actor_code
 ),
 
--- The view is evaluated once (a materialized CTE), for both sides of each dyad.
-dyads as materialized (
+dyads as (
     select
         source_actor_code,
         source_actor_kind,
         target_actor_code,
         target_actor_kind,
-        coalesce(cluster_id, event_id) as cluster_id
-    from mart.event_dyads
+        cluster_id
+    from report_dyads
     where
-        source_actor_code <> target_actor_code
-        and (
-            source_actor_code in (select actor_code from shown)
-            or target_actor_code in (select actor_code from shown)
-        )
+        source_actor_code in (select actor_code from shown)
+        or target_actor_code in (select actor_code from shown)
 ),
 
 sides as (

@@ -2,7 +2,8 @@
 -- timeline, ranked by report_pairs.sql). Each event's date is mart.chronology's: that of the
 -- clearest report of the cluster for each direction. Only dates known to the month or better: a
 -- year-only date would pile up in January. The chronology's choice is made here for the given
--- pairs only (same filters, same order), so the query never evaluates the whole view.
+-- pairs only (same filters, same order), from the report's rows of mart.event_dyads
+-- (report_dyads.sql, a temporary table), so the query never evaluates the whole view.
 with pairs as (
     select
         unnest(cast($pair_a_codes as varchar[])) as actor_code_a,
@@ -11,7 +12,7 @@ with pairs as (
 
 reports as (
     select
-        coalesce(d.cluster_id, d.event_id) as cluster_id,
+        d.cluster_id,
         d.event_id,
         d.source_actor_code,
         d.target_actor_code,
@@ -22,16 +23,12 @@ reports as (
         d.confidence,
         d.actor_code_a,
         d.actor_code_b
-    from mart.event_dyads as d
+    from report_dyads as d
     inner join pairs as p
         on d.actor_code_a = p.actor_code_a and d.actor_code_b = p.actor_code_b
     inner join core.articles as a on d.article_id = a.article_id
     inner join raw.documents as f on a.document_id = f.document_id
-    where
-        d.event_date is not null
-        and d.source_actor_code is not null
-        and d.target_actor_code is not null
-        and d.source_actor_code <> d.target_actor_code
+    where d.event_date is not null
 ),
 
 -- As mart.chronology ranks a cluster's reports (keep both in step).

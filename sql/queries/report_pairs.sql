@@ -1,22 +1,19 @@
 -- The actor pairs (any kind) with the most real events, for the report's timeline and network:
 -- the first $n_pairs rows of mart.actor_dyad_counts in its order, ties broken by code so the
--- report is stable. Counted from mart.event_dyads with only the columns the ranking needs (the
--- view also counts articles, quad classes and dates for every pair), and the mean score computed
--- for the pairs kept only. Keep the counts in step with mart.actor_dyad_counts.
+-- report is stable. Counted from the report's rows of mart.event_dyads (report_dyads.sql, a
+-- temporary table; the view also counts articles, quad classes and dates for every pair), and the
+-- mean score computed for the pairs kept only. Keep the counts in step with
+-- mart.actor_dyad_counts.
 with dyads as (
     select
         actor_code_a,
         actor_code_b,
         actor_kind_a,
         actor_kind_b,
-        coalesce(cluster_id, event_id) as cluster_id,
+        cluster_id,
         event_id,
         goldstein_score
-    from mart.event_dyads
-    where
-        source_actor_code is not null
-        and target_actor_code is not null
-        and source_actor_code <> target_actor_code
+    from report_dyads
 ),
 
 ranked as (

@@ -13,6 +13,7 @@ from sqlglot.optimizer.qualify import qualify
 
 from etl import contract, warehouse
 from etl.settings import SQL_DIR
+from etl.warehouse import report
 
 ALL_SQL = sorted(SQL_DIR.rglob("*.sql"))
 
@@ -27,6 +28,7 @@ def conn() -> duckdb.DuckDBPyConnection:
     c = duckdb.connect()
     warehouse.ensure_schema(c)
     warehouse.create_views(c)
+    report.stage_dyads(c)  # the temporary table the report's dyad queries read
     return c
 
 
