@@ -22,6 +22,7 @@ from etl.transforms.entities.lexicon import (
     LOCATIVE_PREPS,
     MEDIA_NOUNS,
     PLACE_NOUNS,
+    SIDE_NOUNS,
     is_place_noun,
 )
 from etl.transforms.entities.records import Match, RolePhrase
@@ -100,7 +101,9 @@ def _demonym_attributes(
     head = _demonym_head(index, m)
     if head is None:
         return
-    if fold(head.lemma_) in PLACE_NOUNS or fold(head.text) in PLACE_NOUNS:
+    if (fold(head.lemma_) in PLACE_NOUNS or fold(head.text) in PLACE_NOUNS) and fold(
+        head.text
+    ) not in SIDE_NOUNS:
         m.is_actor = False
         return
     if fold(head.lemma_) in MEDIA_NOUNS or fold(head.text) in MEDIA_NOUNS:

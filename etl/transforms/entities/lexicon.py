@@ -59,6 +59,8 @@ DE_PREPS = frozenset({"de", "du", "des", "d"})
 DATIVE_HEADS = folded_list("dative_heads_fr.tsv")
 # Nouns that make a qualifying demonym / "de <country>" a place: "la capitale malienne".
 PLACE_NOUNS = folded_list("place_nouns_fr.tsv")
+# "la partie éthiopienne", "du côté malien": with a demonym these place nouns name a side.
+SIDE_NOUNS = frozenset({"partie", "parties", "cote", "cotes", "camp"})
 # "les médias russes", "la presse algérienne": outlets speak for themselves, not for the state.
 MEDIA_NOUNS = folded_list("media_nouns_fr.tsv")
 _PLACE_NOUNS_AS_WRITTEN = frozenset(w.lower() for w in word_list("place_nouns_fr.tsv"))

@@ -41,6 +41,7 @@ BETWEEN_WORDS = frozenset({"entre"})
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 WITH_WORDS = frozenset({"avec"})
 DESPITE_WORDS = frozenset({"malgré"})
+BY_WORDS = frozenset({"par"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 DATIVE_WORDS = frozenset({"à", "au", "aux"})
 POSTED_WORDS = DATIVE_WORDS | {"en"}
@@ -285,6 +286,20 @@ def assign_roles(
                 src_tokens = subject_of(verb) if verb is not t else []
             if t.dep_ in ("nsubj", "nsubj:pass"):
                 src_tokens = owner + demonym
+        near = tgt_roots + [g for c in tgt_roots + owner for g in c.children]
+        where = [c for c in near if c.dep_ == "nmod" and has_case(c, POSTED_WORDS)]
+        if trig.event_mode in PLACE_ARREST_MODES and where and t.dep_ != "nsubj":
+            # "l'arrestation d'un ressortissant français à Bamako": who arrests is the state
+            # where it happens, not whoever reacts to it.
+            src_tokens, source_places = where, True
+            tgt_roots = [c for c in tgt_roots if c not in where]
+            victims |= {y.i for c in where for y in c.subtree}
+        agents = [c for c in tgt_roots if c.dep_ == "nmod" and has_case(c, BY_WORDS)]
+        if agents and not trig.symmetric and not flipped:
+            # "la suspension par New Delhi de cet accord", "l'expulsion de diplomates russes par
+            # la France": a noun's "par" phrase acts, and its "de" phrase is acted upon.
+            src_tokens = agents
+            tgt_roots = [c for c in tgt_roots if c not in agents] + owner
 
     src_idx: set[int] = set()
     trigger_phrase = {y.i for y in t.subtree}
