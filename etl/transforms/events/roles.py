@@ -135,9 +135,10 @@ def assign_roles(
         participle = _passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
         if is_passive(t) or participle:
             src_tokens = [c for c in t.children if c.dep_ == "obl:agent"]
-            if participle and not src_tokens and trig.event_type == "ACCUSE":
+            if participle and not src_tokens and trig.event_type == "ACCUSE" and not _held(t):
                 # "un homme d'affaires accusé / soupçonné de ...": a participle describing a
-                # charge names no accuser, and no act of accusing took place in the sentence.
+                # charge names no accuser, and no act of accusing took place in the sentence
+                # (unless the clause arrests or expels the accused, who then accuses them).
                 return None
             tgt_roots = [c for c in t.children if c.dep_ == "nsubj:pass"]
             if not src_tokens and trig.event_mode in PLACE_SOURCE_MODES:
@@ -533,6 +534,15 @@ def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
 def _nonfinite(v: Token) -> bool:
     form = v.morph.get("VerbForm", [])
     return "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense", []))
+
+
+def _held(t: Token) -> bool:
+    """Whether the noun participle ``t`` qualifies is what its clause's verb arrests, expels or
+    sanctions ("a arrêté trois gendarmes ivoiriens accusés d'espionnage")."""
+    noun = t.head
+    return noun.dep_ != "nsubj" and any(
+        trig.event_type in ("COERCE", "SANCTION") for trig in matches(noun.head)
+    )
 
 
 def _passive_participle(t: Token) -> bool:

@@ -21,7 +21,7 @@ from etl.transforms.types import Mention
 # The texts a body votes on, and the verbs that name who put one forward.
 TEXT_NOUNS = frozenset({"résolution", "projet", "texte", "motion", "amendement", "proposition"})
 SPONSOR_VERBS = frozenset(
-    {"présenter", "proposer", "rédiger", "soumettre", "déposer", "parrainer", "porter"}
+    {"présenter", "proposer", "rédiger", "élaborer", "soumettre", "déposer", "parrainer", "porter"}
 )
 # Triggers that are a vote or a veto, or that reject a text in the words around them.
 VOTE_LEMMAS = frozenset({"voter", "veto", "véto"})
@@ -29,11 +29,15 @@ VOTE_LEMMAS = frozenset({"voter", "veto", "véto"})
 
 # The same in plain text, for sentences the gate left unparsed ("Le texte avait été rédigé par
 # les États-Unis"): a text noun, a sponsoring participle and "par" within one clause.
-SPONSORED_BY = re.compile(
-    r"\b(?:résolution|projet|texte|motion|amendement|proposition)\b[^.;:]{0,60}?\b(?:présenté"
-    r"|proposé|rédigé|soumis|déposé|parrainé|porté)e?s?\s+par\s+(?P<agents>[^.;:()]{1,120})",
-    re.IGNORECASE,
-)
+_SPONSORING = r"(?:présenté|proposé|rédigé|[ée]laboré|soumis|déposé|parrainé|porté)e?s?\s+par\s+"
+_TEXT = r"(?:résolution|projet|texte|motion|amendement|proposition)"
+SPONSORED_BY = [
+    re.compile(rf"\b{_TEXT}\b[^.;:]{{0,60}}?\b{_SPONSORING}(?P<agents>[^.;:()]{{1,120}})", re.I),
+    # "Élaboré par les États-Unis et l'Albanie, le projet de résolution a été appuyé ..."
+    re.compile(
+        rf"\b{_SPONSORING}(?P<agents>[^,.;:()]{{1,120}}),\s+(?:le|la|ce|cette)\s+{_TEXT}", re.I
+    ),
+]
 
 
 def resolution_sponsors(sentences: Iterable[SentenceActors]) -> list[Mention]:
@@ -43,7 +47,7 @@ def resolution_sponsors(sentences: Iterable[SentenceActors]) -> list[Mention]:
     found: dict[str, Mention] = {}
     for sa in sentences:
         start = sa.span.start_char
-        for match in SPONSORED_BY.finditer(sa.span.text):
+        for match in (m for pattern in SPONSORED_BY for m in pattern.finditer(sa.span.text)):
             lo, hi = start + match.start("agents"), start + match.end("agents")
             for m in actor_mentions((m for m, _ in sa.mentions), allow_places=False):
                 if lo <= m.char_start < hi:
@@ -67,4 +71,4 @@ def resolution_sponsors(sentences: Iterable[SentenceActors]) -> list[Mention]:
 def is_vote_on_text(t: Token) -> bool:
     """Whether trigger ``t`` votes against or vetoes a text (a veto, "voter contre", "rejeter
     le projet de résolution")."""
-    return lemma_of(t) in VOTE_LEMMAS or bool(TEXT_NOUNS & context_lemmas(t))
+    return lemma_of(t) in VOTE_LEMMAS or bool((TEXT_NOUNS | VOTE_LEMMAS) & context_lemmas(t))
