@@ -225,3 +225,16 @@ def test_sides_named_by_nouns(
     nlp: Language, gaz: Gazetteer, body: str, expected: tuple[str, frozenset, frozenset]
 ) -> None:
     assert expected in _coded(nlp, gaz, body)
+
+
+def test_an_envoy_expelled_without_agent_is_expelled_by_his_host(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "L'ambassadeur de France au Niger a été expulsé jeudi."
+    assert ("SANCTION", frozenset({"NER"}), frozenset({"FRA"})) in _coded(nlp, gaz, body)
+
+
+def test_hosting_talks_is_no_visit(nlp: Language, gaz: Gazetteer) -> None:
+    body = "L'Arabie saoudite a accueilli des pourparlers entre la Russie et l'Ukraine."
+    coded = _coded(nlp, gaz, body)
+    assert not any("SAU" in s and kind == "CONSULT" and t for kind, s, t in coded)

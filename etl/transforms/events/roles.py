@@ -147,6 +147,17 @@ def assign_roles(
                 near = [c for c in t.children if c.dep_ in FROM_DEPS]
                 near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
                 src_tokens = [c for c in near if c.dep_ in FROM_DEPS and has_case(c, OF_WORDS)]
+            if not src_tokens and trig.event_mode in PLACE_SOURCE_MODES:
+                # "L'ambassadeur d'Allemagne au Tchad a été déclaré persona non grata": the envoy
+                # is sent out of the state where he is posted.
+                src_tokens = [
+                    c
+                    for r in tgt_roots
+                    for c in r.children
+                    if c.dep_ == "nmod" and has_case(c, POSTED_WORDS)
+                ]
+                source_places = bool(src_tokens)
+                victims |= {y.i for c in src_tokens for y in c.subtree}
             if not src_tokens and trig.event_mode in PLACE_ARREST_MODES:
                 near = [c for c in t.children if c.dep_ in FROM_DEPS]
                 near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
