@@ -238,3 +238,5 @@ def test_hosting_talks_is_no_visit(nlp: Language, gaz: Gazetteer) -> None:
     body = "L'Arabie saoudite a accueilli des pourparlers entre la Russie et l'Ukraine."
     coded = _coded(nlp, gaz, body)
     assert not any("SAU" in s and kind == "CONSULT" and t for kind, s, t in coded)
+    # The parties of the talks meet each other (the parser hangs "entre" on the verb).
+    assert ("CONSULT", frozenset({"RUS", "UKR"}), frozenset()) in coded

@@ -242,10 +242,13 @@ def assign_roles(
                 if c.left_edge.i == t.right_edge.i + 1 and has_case(c, WITH_WORDS)
             ]
         if t.dep_ == "obj" and verb is not t:
-            # "a annoncé des mesures restrictives contre le régime": the parser often hangs the
-            # noun's "contre" phrase on the verb.
+            # "a annoncé des mesures restrictives contre le régime", "a accueilli des pourparlers
+            # entre X et Y": the parser often hangs the noun's "contre" or "entre" phrase on the
+            # verb.
             tgt_roots += [
-                c for c in verb.children if c.dep_.startswith("obl") and has_case(c, AGAINST_WORDS)
+                c
+                for c in verb.children
+                if c.dep_.startswith("obl") and has_case(c, AGAINST_WORDS | BETWEEN_WORDS)
             ]
             if not trig.symmetric:
                 # "a lancé un appel à la Russie", "a suspendu le financement à la Hongrie": the
