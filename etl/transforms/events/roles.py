@@ -26,10 +26,24 @@ from etl.transforms.events.parse import (
     is_intent,
     is_passive,
     lemma_of,
-    matches,
     subject_candidates,
     subject_of,
     verb_of,
+)
+from etl.transforms.events.phrases import (
+    AGAINST_WORDS,
+    DATIVE_WORDS,
+    DESPITE_WORDS,
+    act_agents,
+    addressees,
+    antecedent,
+    held,
+    is_infinitive_clause,
+    is_reciprocal,
+    likewise,
+    other_clause,
+    points_back,
+    spells_out,
 )
 from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, Draft, EventActor
 from etl.transforms.events.votes import is_vote_on_text
@@ -38,18 +52,11 @@ from etl.transforms.lexicon import Trigger
 from etl.transforms.types import Mention
 
 BETWEEN_WORDS = frozenset({"entre"})
-AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 WITH_WORDS = frozenset({"avec"})
-DESPITE_WORDS = frozenset({"malgré"})
 BY_WORDS = frozenset({"par"})
-DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
-DATIVE_WORDS = frozenset({"à", "au", "aux"})
 POSTED_WORDS = DATIVE_WORDS | {"en"}
-RECIPROCAL_WORDS = frozenset({"mutuellement", "réciproquement"})
 # Who condemns an act accuses its authors ("de X", "par X", or a demonym), not its victims.
 CONDEMNING_TYPES = frozenset({"ACCUSE", "PROTEST"})
-AGENT_CASES = OF_WORDS | {"par"}
-CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "ccomp", "advcl"})
 # Verbs whose subject receives what the trigger noun denotes ("X a obtenu le soutien de Y").
 RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
 ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
@@ -83,31 +90,6 @@ PHONE = re.compile(r"t[ée]l[ée]phon", re.IGNORECASE)
 MULTILATERAL = re.compile(r"\b(trilat[ée]ral|multilat[ée]ral|sommet|quadripartite)", re.IGNORECASE)
 
 
-def _spells_out(x: Token) -> bool:
-    return any(
-        c.dep_ == "cc" and c.lower_ == "à" and any(f.lower_ == "savoir" for f in c.children)
-        for c in x.children
-    )
-
-
-def _likewise(sa: SentenceActors, heads: set[int]) -> tuple[set[int], set[int]]:
-    """Phrases of a clause that name another party doing the same, never the other side: "tout
-    comme le Nicaragua" does the same act (a co-source), "à l'instar du Mali" did it before, and
-    "malgré les menaces de la Chine" is what the clause's act went against."""
-    same: set[int] = set()
-    before: set[int] = set()
-    for x in sa.span:
-        if x.head.i not in heads or x.i in heads:
-            continue
-        if any(
-            c.lower_ == "tout" and any(f.lower_ == "comme" for f in c.children) for c in x.children
-        ):
-            same |= {y.i for y in x.subtree}
-        elif x.lower_ == "instar" or has_case(x, DESPITE_WORDS):
-            before |= {y.i for y in x.subtree}
-    return same, before
-
-
 def assign_roles(
     sa: SentenceActors,
     t: Token,
@@ -135,7 +117,7 @@ def assign_roles(
         participle = _passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
         if is_passive(t) or participle:
             src_tokens = [c for c in t.children if c.dep_ == "obl:agent"]
-            if participle and not src_tokens and trig.event_type == "ACCUSE" and not _held(t):
+            if participle and not src_tokens and trig.event_type == "ACCUSE" and not held(t):
                 # "un homme d'affaires accusé / soupçonné de ...": a participle describing a
                 # charge names no accuser, and no act of accusing took place in the sentence
                 # (unless the clause arrests or expels the accused, who then accuses them).
@@ -182,7 +164,7 @@ def assign_roles(
                 tgt_roots = [t.head]
         elif trig.addressee:
             src_tokens = subject_of(t)
-            tgt_roots = _addressees(t, trig)
+            tgt_roots = addressees(t, trig)
             if not tgt_roots:
                 return None
         elif trig.recipient:
@@ -202,7 +184,7 @@ def assign_roles(
                 if c.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod")
             ]
             if trig.event_type in CONDEMNING_TYPES:
-                found = [_act_agents(root) for root in tgt_roots]
+                found = [act_agents(root) for root in tgt_roots]
                 tgt_roots = [r for roots, _ in found for r in roots]
                 victims = {i for _, idx in found for i in idx}
             # "demander à l'Ouganda de retirer ses troupes de la RDC": the parser hangs the
@@ -210,9 +192,9 @@ def assign_roles(
             # A threatened act's other side is the threat's target ("se réserver le droit de
             # prendre des mesures contre Y").
             if trig.event_type != "THREATEN":
-                acts = [c for r in tgt_roots for c in r.children if _is_infinitive_clause(c)]
+                acts = [c for r in tgt_roots for c in r.children if is_infinitive_clause(c)]
                 victims |= {y.i for c in acts for y in c.subtree}
-            if ante := _antecedent(t):
+            if ante := antecedent(t):
                 # "l'Azerbaïdjan, qu'elle accuse de crimes de guerre": the object is the
                 # relative pronoun, whose antecedent the parser often leaves elsewhere.
                 tgt_roots.append(ante)
@@ -325,7 +307,7 @@ def assign_roles(
             # what the trigger governs is its other side, not part of the source.
             phrase -= trigger_phrase
         src_idx |= phrase
-    same_act, analogous = _likewise(sa, {t.i, verb.i})
+    same_act, analogous = likewise(sa, {t.i, verb.i})
     if src_idx:
         src_idx |= same_act
     victims |= same_act | analogous
@@ -337,14 +319,14 @@ def assign_roles(
     tgt_idx |= {
         y.i
         for x in sa.span
-        if x.dep_ == "conj" and (x.head.i == t.i or x.head.i in tgt_idx) and _spells_out(x)
+        if x.dep_ == "conj" and (x.head.i == t.i or x.head.i in tgt_idx) and spells_out(x)
         for y in x.subtree
     }
     tgt_idx -= src_idx | victims
     sources = actor_mentions(sa.in_tokens(src_idx), allow_places=source_places)
     targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
     parties = {m.country_code or m.entity_id for m in sources}
-    if not targets and trig.pos == "VERB" and len(parties) >= 2 and _is_reciprocal(t):
+    if not targets and trig.pos == "VERB" and len(parties) >= 2 and is_reciprocal(t):
         # "le Hamas et Israël se sont accusés mutuellement": each acts on the other, one joint
         # event of its subjects.
         return _draft_from(trig, t, sources, [], gaz, confidence, sa, verb, joint=True)
@@ -410,7 +392,7 @@ def assign_roles(
             for m in after
             if token_distance(sa, t, m) <= TARGET_WINDOW
             and id(m) not in hit
-            and not _other_clause(sa, m, verb)
+            and not other_clause(sa, m, verb)
         ]
         before = [m for m in before if id(m) not in hit]
         if after:
@@ -431,7 +413,7 @@ def assign_roles(
         voters = {m.country_code or m.entity_id for m in sources}
         targets = targets + [m for m in sponsors if (m.country_code or m.entity_id) not in voters]
         confidence -= 0.3
-    if not targets and trig.pos == "VERB" and not trig.symmetric and _points_back(t):
+    if not targets and trig.pos == "VERB" and not trig.symmetric and points_back(t):
         # "La présidente mexicaine a dénoncé cette approche": the act the object points back to
         # is told in the sentence before, and its author is the other side (a guess, so the
         # confidence is low).
@@ -443,93 +425,6 @@ def assign_roles(
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
-
-
-def _points_back(t: Token) -> bool:
-    return any(
-        c.dep_ == "obj" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children)
-        for c in t.children
-    )
-
-
-def _other_clause(sa: SentenceActors, m: Mention, verb: Token) -> bool:
-    """Whether mention ``m`` belongs to a clause with a subject of its own below or beside
-    ``verb``'s ("... a annoncé l'accord, que le Mali a aussitôt rejeté")."""
-    cur = sa.span_of(m).root
-    for _ in range(10):
-        if cur.i == verb.i:
-            return False
-        if cur.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") for c in cur.children):
-            return True
-        if cur.head.i == cur.i:
-            return True
-        cur = cur.head
-    return True
-
-
-def _act_agents(noun: Token) -> tuple[list[Token], set[int]]:
-    """What a condemned act stands for as a target, and the tokens of its victims: its authors
-    when the noun names them ("l'attaque russe contre l'Ukraine", "l'invasion de l'Ukraine par la
-    Russie": the Russian side, not the Ukraine it hit). Other phrases stand as they are."""
-    acts = matches(noun) if noun.pos_ == "NOUN" else []
-    if not acts:
-        return [noun], set()
-    patient = any(a.patient_of for a in acts)
-    victims = [
-        c
-        for x in noun.subtree
-        for c in x.children
-        if c.dep_ in ("nmod", "obl", "obl:mod")
-        and (has_case(c, AGAINST_WORDS) or (patient and x.i == noun.i and has_case(c, OF_WORDS)))
-    ]
-    excluded = {y.i for c in victims for y in c.subtree}
-    agents = [
-        c
-        for c in noun.children
-        if c.i not in excluded
-        and (c.dep_ == "amod" or (c.dep_ == "nmod" and has_case(c, AGENT_CASES)))
-    ]
-    return agents, excluded
-
-
-def _addressees(t: Token, trig: Trigger) -> list[Token]:
-    """Who speaking verb ``t`` addresses: a required word after "à" in its clause ("a déclaré le
-    dirigeant chinois à son homologue zambien"): the words that qualify it, not the clauses
-    hung on it."""
-    found = [
-        x
-        for x in t.subtree
-        if lemma_of(x) in trig.requires and has_case(x, DATIVE_WORDS) and verb_of(x).i == t.i
-    ]
-    return [c for x in found for c in x.children if c.dep_ not in CLAUSE_DEPS]
-
-
-def _is_reciprocal(t: Token) -> bool:
-    """A reflexive verb said of each other ("se sont accusés mutuellement")."""
-    reflexive = any(lemma_of(c) == "se" for c in t.children)
-    window = t.doc[t.i + 1 : t.i + 4]
-    return reflexive and any(lemma_of(w) in RECIPROCAL_WORDS for w in window)
-
-
-def _antecedent(t: Token) -> Token | None:
-    """The noun a relative "que" before verb ``t`` refers to ("l'Azerbaïdjan, qu'elle accuse"),
-    when "que" opens ``t``'s clause right after a noun."""
-    rel = next((c for c in t.children if lemma_of(c) == "que" and c.i < t.i), None)
-    if rel is None:
-        return None
-    before = t.doc[rel.i - 1] if rel.i > 0 else None
-    if before is not None and before.is_punct and before.i > 0:
-        before = t.doc[before.i - 1]
-    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
-
-
-def _is_infinitive_clause(c: Token) -> bool:
-    """An infinitive clause hung on a noun ("à l'Ouganda de retirer ...")."""
-    return (
-        c.dep_ == "acl"
-        and "Inf" in c.morph.get("VerbForm", [])
-        and any(m.dep_ == "mark" and m.i < c.i for m in c.children)
-    )
 
 
 def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
@@ -548,15 +443,6 @@ def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
 def _nonfinite(v: Token) -> bool:
     form = v.morph.get("VerbForm", [])
     return "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense", []))
-
-
-def _held(t: Token) -> bool:
-    """Whether the noun participle ``t`` qualifies is what its clause's verb arrests, expels or
-    sanctions ("a arrêté trois gendarmes ivoiriens accusés d'espionnage")."""
-    noun = t.head
-    return noun.dep_ != "nsubj" and any(
-        trig.event_type in ("COERCE", "SANCTION") for trig in matches(noun.head)
-    )
 
 
 def _passive_participle(t: Token) -> bool:
