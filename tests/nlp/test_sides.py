@@ -240,3 +240,10 @@ def test_hosting_talks_is_no_visit(nlp: Language, gaz: Gazetteer) -> None:
     assert not any("SAU" in s and kind == "CONSULT" and t for kind, s, t in coded)
     # The parties of the talks meet each other (the parser hangs "entre" on the verb).
     assert ("CONSULT", frozenset({"RUS", "UKR"}), frozenset()) in coded
+
+
+def test_what_an_accusation_alleges_did_not_take_place(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Soudan a accusé les Émirats arabes unis d'aider les rebelles tchadiens."
+    kinds = _kinds(nlp, gaz, body)
+    assert "ACCUSE" in kinds
+    assert "AID" not in kinds
