@@ -123,11 +123,12 @@ def assign_roles(
                 # (unless the clause arrests or expels the accused, who then accuses them).
                 return None
             tgt_roots = [c for c in t.children if c.dep_ == "nsubj:pass"]
+            # The verb's place phrases, also under a day the parser hung them on ("jeudi d'...").
+            near = [c for c in t.children if c.dep_ in FROM_DEPS]
+            near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
             if not src_tokens and trig.event_mode in PLACE_SOURCE_MODES:
                 # "des diplomates ont été expulsés d'Afrique du Sud": who expels is the state
-                # they are sent out of (also under a day the parser hung it on, "jeudi d'...").
-                near = [c for c in t.children if c.dep_ in FROM_DEPS]
-                near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
+                # they are sent out of.
                 src_tokens = [c for c in near if c.dep_ in FROM_DEPS and has_case(c, OF_WORDS)]
             if not src_tokens and trig.event_mode in PLACE_SOURCE_MODES:
                 # "L'ambassadeur d'Allemagne au Tchad a été déclaré persona non grata": the envoy
@@ -141,8 +142,6 @@ def assign_roles(
                 source_places = bool(src_tokens)
                 victims |= {y.i for c in src_tokens for y in c.subtree}
             if not src_tokens and trig.event_mode in PLACE_ARREST_MODES:
-                near = [c for c in t.children if c.dep_ in FROM_DEPS]
-                near += [g for c in near if c.dep_ == "obl:mod" for g in c.children]
                 src_tokens = [c for c in near if c.dep_ in FROM_DEPS and has_case(c, POSTED_WORDS)]
                 source_places = bool(src_tokens)
             if not src_tokens and (trig.event_type, trig.event_context) == SUMMONS:
