@@ -30,7 +30,7 @@ VOTE_LEMMAS = frozenset({"voter", "veto", "véto"})
 # The same in plain text, for sentences the gate left unparsed ("Le texte avait été rédigé par
 # les États-Unis"): a text noun, a sponsoring participle and "par" within one clause.
 _SPONSORING = r"(?:présenté|proposé|rédigé|[ée]laboré|soumis|déposé|parrainé|porté)e?s?\s+par\s+"
-_TEXT = r"(?:résolution|projet|texte|motion|amendement|proposition)"
+_TEXT = "(?:" + "|".join(sorted(TEXT_NOUNS)) + ")"
 SPONSORED_BY = [
     re.compile(rf"\b{_TEXT}\b[^.;:]{{0,60}}?\b{_SPONSORING}(?P<agents>[^.;:()]{{1,120}})", re.I),
     # "Élaboré par les États-Unis et l'Albanie, le projet de résolution a été appuyé ..."
