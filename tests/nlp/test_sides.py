@@ -236,3 +236,38 @@ def test_what_an_accusation_alleges_did_not_take_place(nlp: Language, gaz: Gazet
     kinds = _kinds(nlp, gaz, body)
     assert "ACCUSE" in kinds
     assert "AID" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "target"),
+    [
+        ("Le Tchad a repoussé une attaque du Soudan.", "SDN", "TCD"),
+        ("L'armée malienne a déjoué une offensive des rebelles nigériens.", "NER", "MLI"),
+    ],
+)
+def test_who_repels_an_attack_is_its_target(
+    nlp: Language, gaz: Gazetteer, body: str, source: str, target: str
+) -> None:
+    coded = _coded(nlp, gaz, body)
+    assert ("ASSAULT", frozenset({source}), frozenset({target})) in coded
+    assert ("ASSAULT", frozenset({target}), frozenset({source})) not in coded
+
+
+def test_a_repelled_attack_without_author_has_no_other_side(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "Le Niger a repoussé une attaque près de la frontière avec le Burkina Faso."
+    assert not {e for e in _coded(nlp, gaz, body) if e[0] == "ASSAULT"}
+
+
+def test_an_invasion_by_a_state_is_that_states_act(nlp: Language, gaz: Gazetteer) -> None:
+    body = "L'Algérie profite des retombées de l'invasion de l'Ukraine par la Russie."
+    coded = {e for e in _coded(nlp, gaz, body) if e[0] == "ASSAULT"}
+    assert coded == {("ASSAULT", frozenset({"RUS"}), frozenset({"UKR"}))}
+
+
+def test_ending_an_agreement_is_no_agreement(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Premier ministre fidjien a annoncé l'annulation de l'accord signé avec la Chine."
+    kinds = {e[0] for e in _coded(nlp, gaz, body)}
+    assert "SANCTION" in kinds
+    assert "AGREE" not in kinds

@@ -142,8 +142,10 @@ def _code_sentence(
     asking = {t.i for t, trig in matched if trig.event_type in CONTENT_TYPES} | {
         t.i for t in sa.span if t.pos_ == "NOUN" and _asks(t)
     }
-    # A trigger noun under one of these is that word's event, or what it asks for.
-    governing = verb_triggers | asking
+    # "l'annulation de l'accord signé avec Y": what a noun ends is no new event.
+    ending = {t.i for t, trig in matched if trig.pos == "NOUN" and trig.event_mode == "discontinue"}
+    # A trigger noun under one of these is that word's event, or what it asks for or ends.
+    governing = verb_triggers | asking | ending
     drafts: list[Draft] = []
     for t, trig in matched:
         if is_negated(t) or is_negated(verb_of(t)) or _negated_governor(verb_of(t)):
@@ -152,9 +154,9 @@ def _code_sentence(
             continue
         if trig.pos == "NOUN" and t.head.i in governing and t.head.i != t.i:
             continue
-        # "des menaces répétées d'imposer des droits de douane": the same for what an infinitive
-        # or a noun phrase under the asking noun says.
-        if _within(t, asking):
+        # "des menaces répétées d'imposer des droits de douane", "l'annulation de l'accord signé
+        # avec Y": the same for what an infinitive or a noun phrase under the noun says.
+        if _within(t, asking | ending):
             continue
         if trig.pos == "NOUN" and _generic(t):
             continue

@@ -49,6 +49,7 @@ from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, Draft, Event
 from etl.transforms.events.votes import is_vote_on_text
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger
+from etl.transforms.reference import word_set
 from etl.transforms.types import Mention
 
 BETWEEN_WORDS = frozenset({"entre"})
@@ -59,6 +60,9 @@ POSTED_WORDS = DATIVE_WORDS | {"en"}
 CONDEMNING_TYPES = frozenset({"ACCUSE", "PROTEST"})
 # Verbs whose subject receives what the trigger noun denotes ("X a obtenu le soutien de Y").
 RECEIVING_VERBS = frozenset({"obtenir", "recevoir", "bénéficier", "solliciter", "accepter"})
+# Verbs whose subject undergoes the act their object noun denotes ("X a repoussé une attaque de
+# Y"): the noun's owner acts on the subject.
+SUFFERING_VERBS = word_set("suffering_verbs_fr.tsv")
 ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche", "imputation"})
 
 # Types whose verb acts on the other side: a participle qualifying a noun ("les diplomates
@@ -258,7 +262,22 @@ def assign_roles(
         if trig.patient_of:
             tgt_roots += owner
             owner = []
-        if verb is not t and lemma_of(verb) in RECEIVING_VERBS:
+        suffered = (
+            verb is not t
+            and not trig.symmetric
+            and lemma_of(verb) in SUFFERING_VERBS
+            and verb.i in (t.head.i, t.head.head.i)
+        )
+        if suffered:
+            # "Le Tchad a repoussé une attaque du Soudan", "a subi des sanctions de l'UE": the
+            # noun's owner acts, and the subject undergoes it; with no owner named there is no
+            # other side to guess.
+            if not owner + demonym:
+                return None
+            flipped = True
+            src_tokens = owner + demonym
+            tgt_roots = subject_of(verb)
+        elif verb is not t and lemma_of(verb) in RECEIVING_VERBS:
             # "X a obtenu le soutien de Y (en matière de fourniture d'armes)": Y gives, X
             # receives, for the received noun and any aid noun inside the received phrase.
             flipped = True
@@ -290,7 +309,19 @@ def assign_roles(
             src_tokens, source_places = where, True
             tgt_roots = [c for c in tgt_roots if c not in where]
             victims |= {y.i for c in where for y in c.subtree}
-        agents = [c for c in tgt_roots if c.dep_ == "nmod" and has_case(c, BY_WORDS)]
+        # The parser sometimes makes the "par" phrase right after the noun's phrase a conjunct
+        # of the noun or an agent of the noun above it ("les retombées de l'invasion de
+        # l'Ukraine par la Russie").
+        agents = [
+            c for c in tgt_roots + [*t.children] if c.dep_ in ("nmod", "conj")
+        ] + [
+            c
+            for c in sa.span
+            if c.dep_ == "obl:agent"
+            and c.left_edge.i == t.right_edge.i + 1
+            and c.head.is_ancestor(t)
+        ]
+        agents = [c for c in dict.fromkeys(agents) if has_case(c, BY_WORDS)]
         if agents and not trig.symmetric and not flipped:
             # "la suspension par New Delhi de cet accord", "l'expulsion de diplomates russes par
             # la France": a noun's "par" phrase acts, and its "de" phrase is acted upon.
