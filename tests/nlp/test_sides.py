@@ -253,9 +253,7 @@ def test_who_repels_an_attack_is_its_target(
     assert ("ASSAULT", frozenset({target}), frozenset({source})) not in coded
 
 
-def test_a_repelled_attack_without_author_has_no_other_side(
-    nlp: Language, gaz: Gazetteer
-) -> None:
+def test_a_repelled_attack_without_author_has_no_other_side(nlp: Language, gaz: Gazetteer) -> None:
     body = "Le Niger a repoussé une attaque près de la frontière avec le Burkina Faso."
     assert not {e for e in _coded(nlp, gaz, body) if e[0] == "ASSAULT"}
 

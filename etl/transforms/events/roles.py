@@ -312,9 +312,7 @@ def assign_roles(
         # The parser sometimes makes the "par" phrase right after the noun's phrase a conjunct
         # of the noun or an agent of the noun above it ("les retombées de l'invasion de
         # l'Ukraine par la Russie").
-        agents = [
-            c for c in tgt_roots + [*t.children] if c.dep_ in ("nmod", "conj")
-        ] + [
+        agents = [c for c in tgt_roots + [*t.children] if c.dep_ in ("nmod", "conj")] + [
             c
             for c in sa.span
             if c.dep_ == "obl:agent"
