@@ -269,3 +269,30 @@ def test_ending_an_agreement_is_no_agreement(nlp: Language, gaz: Gazetteer) -> N
     kinds = {e[0] for e in _coded(nlp, gaz, body)}
     assert "SANCTION" in kinds
     assert "AGREE" not in kinds
+
+
+def test_a_subject_hung_on_a_fronted_circumstance_still_acts(nlp: Language, gaz: Gazetteer) -> None:
+    # The parser makes "Sergueï Lavrov et son homologue malien" an apposition of "presse".
+    body = (
+        "Devant la presse, Sergueï Lavrov et son homologue malien ont confirmé leur volonté "
+        "d'élargir la coopération à d'autres secteurs."
+    )
+    coded = _coded(nlp, gaz, body)
+    assert ("COOPERATE", frozenset({"MLI", "RUS"}), frozenset()) in coded
+
+
+def test_a_name_the_parser_breaks_apart_is_still_the_subject(nlp: Language, gaz: Gazetteer) -> None:
+    # "la Russie de Vladimir | Poutine a renforcé": "Poutine" alone is the verb's subject.
+    body = (
+        "Déjà présente au Mali dans le cadre d'un partenariat militaire, la Russie de Vladimir "
+        "Poutine a largement renforcé son appui à l'armée malienne."
+    )
+    coded = _coded(nlp, gaz, body)
+    assert ("SUPPORT", frozenset({"RUS"}), frozenset({"MLI"})) in coded
+
+
+def test_the_troops_one_deploys_are_not_the_other_side(nlp: Language, gaz: Gazetteer) -> None:
+    body = "La Russie a déployé des mercenaires du groupe Wagner au Mali."
+    coded = _coded(nlp, gaz, body)
+    assert ("MOBILIZE", frozenset({"RUS"}), frozenset({"MLI"})) in coded
+    assert not {e for e in coded if e[0] == "MOBILIZE" and e[2] == frozenset({"RUS"})}

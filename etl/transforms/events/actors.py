@@ -40,7 +40,7 @@ class SentenceActors:
     mentions: list[tuple[Mention, Span]]
 
     def in_tokens(self, tokens: set[int]) -> list[Mention]:
-        return [m for m, span in self.mentions if span.root.i in tokens]
+        return [m for m, span in self.mentions if _heads(span) & tokens]
 
     def before(self, i: int) -> list[Mention]:
         return [m for m, span in self.mentions if span.end <= i]
@@ -50,6 +50,12 @@ class SentenceActors:
 
     def span_of(self, m: Mention) -> Span:
         return next(span for mm, span in self.mentions if mm is m)
+
+
+def _heads(span: Span) -> set[int]:
+    """The tokens of a mention whose heads lie outside it: its root, or, when the parser broke
+    the name apart ("la Russie de Vladimir | Poutine a renforcé"), each of its pieces' roots."""
+    return {t.i for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i}
 
 
 def align(

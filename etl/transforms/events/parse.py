@@ -153,7 +153,7 @@ def subject_candidates(v: Token) -> list[list[Token]]:
     out: list[list[Token]] = []
     cur = v
     for _ in range(5):
-        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")] or _fronted(cur)
         if subj:
             out.append(subj)
             break
@@ -172,6 +172,23 @@ def subject_candidates(v: Token) -> list[list[Token]]:
             continue
         break
     return out
+
+
+def _fronted(v: Token) -> list[Token]:
+    """The subject the parser hung as an apposition on a fronted circumstance ("Devant la presse,
+    X et son homologue ont confirmé ..."): the phrase after the comma that ends right before the
+    verb (or its auxiliary)."""
+    first = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux")])
+    doc = v.doc
+    return [
+        a
+        for c in v.children
+        if c.dep_.startswith("obl") and c.i < first
+        for a in c.children
+        if a.dep_ == "appos"
+        and a.right_edge.i + 1 == first
+        and "," in (doc[a.left_edge.i].text, doc[max(a.left_edge.i - 1, 0)].text)
+    ]
 
 
 def subject_of(v: Token) -> list[Token]:

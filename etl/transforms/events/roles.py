@@ -72,6 +72,9 @@ PATIENT_IS_TARGET = frozenset(
     {"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 )
 
+# Types whose verb's object is the actor's own means (troops deployed), never the other side.
+OWN_OBJECT_TYPES = frozenset({"MOBILIZE"})
+
 # Modes whose place is the other side: a visit's host, the state a withdrawal or a recall leaves,
 # where troops are sent.
 PLACE_TARGET_MODES = frozenset({"visit", "withdraw", "troops"})
@@ -185,6 +188,9 @@ def assign_roles(
                 c
                 for c in t.children
                 if c.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod")
+                # What is deployed is the actor's own force ("déployer des mercenaires de
+                # Wagner"), not the other side.
+                and not (c.dep_ == "obj" and trig.event_type in OWN_OBJECT_TYPES)
             ]
             if trig.event_type in CONDEMNING_TYPES:
                 found = [act_agents(root) for root in tgt_roots]
