@@ -296,3 +296,27 @@ def test_the_troops_one_deploys_are_not_the_other_side(nlp: Language, gaz: Gazet
     coded = _coded(nlp, gaz, body)
     assert ("MOBILIZE", frozenset({"RUS"}), frozenset({"MLI"})) in coded
     assert not {e for e in coded if e[0] == "MOBILIZE" and e[2] == frozenset({"RUS"})}
+
+
+def test_a_complaint_accuses_whom_it_is_against(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Kiev a annoncé avoir porté plainte devant l'OMC contre la Pologne et la Hongrie."
+    coded = _coded(nlp, gaz, body)
+    assert ("ACCUSE", frozenset({"UKR"}), frozenset({"POL", "HUN"})) in coded
+
+
+def test_goods_sent_towards_a_state_make_it_the_target(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Japon a annoncé le durcissement des conditions d'exportation vers la Corée du Sud."
+    assert ("SANCTION", frozenset({"JPN"}), frozenset({"KOR"})) in _coded(nlp, gaz, body)
+    # Elsewhere "vers" is a direction, and no state is acted upon.
+    body = "Des milliers de réfugiés soudanais ont fui vers le Tchad."
+    assert not _coded(nlp, gaz, body)
+
+
+def test_condemning_the_attack_told_before_accuses_its_author(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Israël a bombardé mardi des dirigeants du Hamas à Doha. Le ministère turc des Affaires "
+        "étrangères a fermement condamné l'attaque."
+    )
+    assert ("ACCUSE", frozenset({"TUR"}), frozenset({"ISR"})) in _coded(nlp, gaz, body)

@@ -135,6 +135,9 @@ def _place_name_attributes(
     prep = index.words[j].text.lower()
     folded = index.words[j].folded
     if folded in LOCATIVE_PREPS:
+        if folded == "vers" and _flows_to(index.span_root(m.start, m.end)):
+            # "les exportations vers la Corée du Sud": the state is the one goods go to.
+            return
         m.is_actor = False
         return
     if prep in A_PREPS and (prep != "a" or index.words[j].text == "A"):
@@ -160,6 +163,18 @@ def _place_name_attributes(
         if k is not None and k in phrase_of_word:
             rp = phrase_of_word[k]
             m.sector, m.role = rp.sector, rp.role_name
+
+
+def _flows_to(root: Token) -> bool:
+    """Whether a "vers X" phrase says where goods go ("les exportations vers X", "exporter vers
+    X"): the head takes a recipient, or the parser hung the phrase on a noun whose own "de"
+    phrase does ("le durcissement des conditions d'exportation vers X")."""
+    head = root.head
+    if head.i == root.i:
+        return False
+    return _takes_dative(head) or any(
+        _takes_dative(y) for y in head.subtree if y.i < root.i and y.pos_ == "NOUN"
+    )
 
 
 def _takes_dative(t: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -48,13 +49,14 @@ from etl.transforms.events.phrases import (
 from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, Draft, EventActor
 from etl.transforms.events.votes import is_vote_on_text
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.lexicon import Trigger
+from etl.transforms.lexicon import Trigger, trigger_lexicon
 from etl.transforms.reference import word_set
 from etl.transforms.types import Mention
 
 BETWEEN_WORDS = frozenset({"entre"})
 WITH_WORDS = frozenset({"avec"})
 BY_WORDS = frozenset({"par"})
+TOWARD_WORDS = AGAINST_WORDS | {"vers"}
 POSTED_WORDS = DATIVE_WORDS | {"en"}
 # Who condemns an act accuses its authors ("de X", "par X", or a demonym), not its victims.
 CONDEMNING_TYPES = frozenset({"ACCUSE", "PROTEST"})
@@ -71,6 +73,11 @@ ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche
 PATIENT_IS_TARGET = frozenset(
     {"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 )
+
+# Acts whose author a condemnation of "the attack" or "the blockade" may point back to, and how
+# far back (in characters) the act may be told.
+ACT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+CARRY_CHARS = 800
 
 # Types whose verb's object is the actor's own means (troops deployed), never the other side.
 OWN_OBJECT_TYPES = frozenset({"MOBILIZE"})
@@ -265,6 +272,15 @@ def assign_roles(
             # parties are the ones named after "entre", together, whoever the clause's subject is
             # ("la médiation du Qatar n'a pas mis fin aux combats entre ...").
             return _draft_from(trig, t, inside, [], gaz, confidence, sa, verb, joint=True)
+        if not trig.symmetric:
+            # "le durcissement des conditions d'exportation vers la Corée du Sud": whom the act
+            # is aimed at may sit deep in the noun's "de" phrase.
+            tgt_roots += [
+                g
+                for o in owner
+                for g in o.subtree
+                if g.dep_ == "nmod" and g is not o and has_case(g, TOWARD_WORDS)
+            ]
         if trig.patient_of:
             tgt_roots += owner
             owner = []
@@ -456,6 +472,35 @@ def assign_roles(
         if prior:
             targets = [prior[0]]
             confidence -= 0.4
+    if not targets and trig.pos == "VERB" and trig.event_type in CONDEMNING_TYPES:
+        # "Le ministère turc a fermement condamné l'attaque": an act named without its author
+        # is the one told just before; its author is the other side (a guess, at a lower
+        # confidence).
+        named = {
+            p for a in to_actors(sources, SOURCE, gaz, expand_members=False) if (p := party(a, gaz))
+        }
+        kinds = {
+            tr.event_type
+            for c in t.children
+            if c.dep_ == "obj" and c.pos_ == "NOUN" and not sa.in_tokens({y.i for y in c.subtree})
+            for tr in trigger_lexicon().get((lemma_of(c), "NOUN"), ())
+        } & ACT_TYPES
+        told = [
+            ev
+            for ev in earlier
+            if ev.event_type in kinds
+            and 0 <= sa.span.start_char - ev.evidence_char_start <= CARRY_CHARS
+        ]
+        if told:
+            authors = [
+                replace(a, actor_role=TARGET)
+                for a in told[-1].actors
+                if a.actor_role == SOURCE and party(a, gaz) not in named
+            ]
+            if authors:
+                return _draft_from(
+                    trig, t, sources, [], gaz, confidence - 0.3, sa, verb, extra_targets=authors
+                )
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
