@@ -198,7 +198,10 @@ def subject_of(v: Token) -> list[Token]:
 
 def is_passive(v: Token) -> bool:
     # The auxiliary is the evidence; the parser sometimes labels an active subject nsubj:pass.
-    return any(c.dep_ == "aux:pass" for c in v.children)
+    # A pronominal verb takes "être" in the past ("ils s'y sont opposés") and is active.
+    return any(c.dep_ == "aux:pass" for c in v.children) and not any(
+        "Yes" in c.morph.get("Reflex", []) for c in v.children
+    )
 
 
 def subtree_excluding(t: Token, exclude: Iterable[Token]) -> set[int]:

@@ -467,6 +467,27 @@ def assign_roles(
         # "La présidente mexicaine a dénoncé cette approche": the act the object points back to
         # is told in the sentence before, and its author is the other side (a guess, so the
         # confidence is low).
+        # Who "cette décision" or "ces sanctions" came from, when the page told of an act
+        # against the speaker's side shortly before, is that act's author.
+        acted_on = {
+            p for a in to_actors(sources, SOURCE, gaz, expand_members=False) if (p := party(a, gaz))
+        }
+        against = [
+            ev
+            for ev in earlier
+            if ev.is_directed
+            and 0 <= sa.span.start_char - ev.evidence_char_start <= CARRY_CHARS
+            and {party(a, gaz) for a in ev.actors if a.actor_role == TARGET} & acted_on
+        ]
+        authors = [
+            replace(a, actor_role=TARGET)
+            for a in (against[-1].actors if against else ())
+            if a.actor_role == SOURCE and party(a, gaz) not in acted_on
+        ]
+        if authors:
+            return _draft_from(
+                trig, t, sources, [], gaz, confidence - 0.3, sa, verb, extra_targets=authors
+            )
         named = {m.country_code or m.entity_id for m in sources}
         prior = [m for m in previous_actors if (m.country_code or m.entity_id) not in named]
         if prior:

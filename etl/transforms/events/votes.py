@@ -70,5 +70,10 @@ def resolution_sponsors(sentences: Iterable[SentenceActors]) -> list[Mention]:
 
 def is_vote_on_text(t: Token) -> bool:
     """Whether trigger ``t`` votes against or vetoes a text (a veto, "voter contre", "rejeter
-    le projet de résolution")."""
-    return lemma_of(t) in VOTE_LEMMAS or bool((TEXT_NOUNS | VOTE_LEMMAS) & context_lemmas(t))
+    le projet de résolution", "s'y opposer")."""
+    # "s'y sont opposés": the clitic stands for the text the sentence before put to the vote.
+    return (
+        lemma_of(t) in VOTE_LEMMAS
+        or bool((TEXT_NOUNS | VOTE_LEMMAS) & context_lemmas(t))
+        or any(c.lower_ == "y" for c in t.children)
+    )
