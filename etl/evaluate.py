@@ -393,13 +393,14 @@ def date_in_text(gold: str, raw: str) -> bool:
 
 
 def _date_matches(gold: str, value: Any, precision: str | None) -> bool:
-    """A gold "2024-08" asks for that month; "2024-08-01" for that day. A publication fallback
-    counts when it is that day: the annotator read the event as the day's news."""
+    """A gold "2024-08" asks for that month (a day or a week that starts in it says as much;
+    the gold format has no week); "2024-08-01" for that day. A publication fallback counts when
+    it is that day: the annotator read the event as the day's news."""
     if value is None:
         return False
     iso = value.isoformat()
     if len(gold) == 7:
-        return iso.startswith(gold) and precision in ("month", "day")
+        return iso.startswith(gold) and precision in ("month", "week", "day")
     if len(gold) == 4:
         return iso.startswith(gold)
     return bool(iso == gold and precision == "day")

@@ -219,3 +219,18 @@ def test_a_group_keeps_its_state_but_is_no_state_side() -> None:
     evaluate._score_article(report, g, art, [], [], dyads)
     assert report.event_precision.total == 0  # not a PSE-ISR state event
     assert (report.other_actor_recall.hit, report.other_actor_recall.total) == (1, 1)
+
+
+def test_a_week_in_the_gold_month_dates_the_event_but_is_not_its_precision() -> None:
+    g = {"file": "p.txt", "events": [{**event("CHN", "VUT", ["CONSULT"]), "date": "2025-09"}]}
+    art = ("p.txt", "a1", None, None, None, None, "Publié le 23 septembre 2025.")
+    week = ("a1", "CONSULT", "CHN", "VUT", dt.date(2025, 9, 15), "week", "sentence", True)
+    report = evaluate.Report()
+    evaluate._score_article(report, g, art, [], [], [(*week, "CHN", "VUT")])
+    assert (report.event_date.hit, report.event_date.total) == (1, 1)
+    assert (report.date_precision.hit, report.date_precision.total) == (0, 1)
+    # A week that starts in the month before is not that month.
+    before = ("a1", "CONSULT", "CHN", "VUT", dt.date(2025, 8, 25), "week", "sentence", True)
+    report = evaluate.Report()
+    evaluate._score_article(report, g, art, [], [], [(*before, "CHN", "VUT")])
+    assert report.event_date.hit == 0
