@@ -349,3 +349,26 @@ def test_a_later_sentence_does_not_take_a_date_that_qualified_something_else(
     resolved, _, method = date_of(nlp, body, "reproche")
     assert method == "paragraph" and resolved is not None
     assert resolved.value == D(2002, 10, 3)
+
+
+def test_an_undated_page_dates_its_opening_by_the_day_its_first_line_gives(
+    nlp: Language,
+) -> None:
+    body = (
+        "Paris a décidé de durcir les conditions d'obtention des visas pour l'Algérie. Une "
+        "décision confirmée par le porte-parole du gouvernement le 28 septembre 2021."
+    )
+    resolved, _, method = date_of(nlp, body, "durcir")
+    assert resolved is not None and (resolved.value, method) == (D(2021, 9, 28), "lead")
+    # With a publication date, the opening is that day's news.
+    resolved, _, method = date_of(nlp, body, "durcir", published=D(2021, 10, 1))
+    assert resolved is not None and (resolved.value, method) == (D(2021, 10, 1), "publication")
+
+
+def test_a_pluperfect_sentences_date_does_not_date_the_news_after_it(nlp: Language) -> None:
+    body = (
+        "Le Qatar et ses voisins ont signé mardi un accord. L'Arabie saoudite avait rompu en juin "
+        "2017 ses relations avec le Qatar. Les pays participants ont aussi signé une déclaration."
+    )
+    resolved, _, method = date_of(nlp, body, "signé", published=D(2021, 1, 6), nth=1)
+    assert resolved is not None and resolved.value != D(2017, 6, 1)

@@ -320,3 +320,14 @@ def test_condemning_the_attack_told_before_accuses_its_author(
         "étrangères a fermement condamné l'attaque."
     )
     assert ("ACCUSE", frozenset({"TUR"}), frozenset({"ISR"})) in _coded(nlp, gaz, body)
+
+
+def test_a_threat_to_do_something_targets_whom_it_would_be_done_to(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Les États-Unis ont durci le ton. Cet échange s'inscrit dans un contexte tendu, marqué "
+        "par des menaces répétées de Trump d'imposer des droits de douane de 25 % sur tous les "
+        "produits en provenance du Mexique et du Canada."
+    )
+    assert ("THREATEN", frozenset({"USA"}), frozenset({"MEX", "CAN"})) in _coded(nlp, gaz, body)

@@ -154,12 +154,15 @@ def _in_clause(sa: SentenceActors, trigger: Token, m: DateMention, *, main: bool
             break
         if (
             is_verb
-            and cur.dep_ in _SUBORDINATE_DEPS
-            and trigger.pos_ == "VERB"
+            and (
+                (cur.dep_ in _SUBORDINATE_DEPS and trigger.pos_ == "VERB")
+                or (cur.dep_ == "acl" and "Inf" in cur.morph.get("VerbForm", []))
+            )
             and trigger.is_ancestor(cur)
         ):
             # A date inside a subordinate clause under the trigger dates that clause's event: "a
-            # accusé X de faire pression pour qu'il s'immisce dans les élections du 24 juin".
+            # accusé X de faire pression pour qu'il s'immisce dans les élections du 24 juin",
+            # "des menaces d'imposer des droits de douane à compter de janvier".
             # An infinitive it governs shares its time ("a laissé expirer, fin octobre, ...").
             break
         cur = cur.head
@@ -359,6 +362,13 @@ def _on_past_participle(sa: SentenceActors, m: DateMention) -> bool:
     return head.i != root and head.dep_ == "acl" and _is_past_participle(head)
 
 
+def _in_pluperfect(sa: SentenceActors, m: DateMention) -> bool:
+    """Whether a date of an earlier sentence dates a clause told in the pluperfect ("avaient
+    rompu en juin 2017 leurs relations"): background, which does not date the news after it."""
+    root = _span_root(sa, m)
+    return root is not None and clause_tense(sa.doc[root]) == "pluperfect"
+
+
 def _qualifies_something_else(sa: SentenceActors, m: DateMention) -> bool:
     """Whether a date of an earlier sentence dates a relative clause or a participle there ("le
     traité qui la relie à l'Espagne depuis octobre 2002", "l'accord signé en mars"), not that
@@ -463,6 +473,7 @@ def event_date(
         and m.relative not in STORY_RELATIVE_WORDS
         and not is_period(ctx.body, m)
         and not _qualifies_something_else(sa, m)
+        and not _in_pluperfect(sa, m)
     ]
     resolved, used = _resolve_nearest(page, in_para, start, _direction(tense, reality))
     if resolved is not None and used is not None:
@@ -472,6 +483,12 @@ def event_date(
         return lead[0], lead[1].text, "lead"
     if here is not None:
         return ResolvedDate(here.value, here.precision, "", "publication"), None, "publication"
+    # A page without any anchor whose first line states the day after the opening sentence
+    # ("Paris a décidé de durcir ... Une décision confirmée le 28 septembre 2021"): the lead's
+    # events are that day's news.
+    lead = page.lead_date(len(ctx.body)) if paragraph_start(ctx.body, start) == 0 else None
+    if lead is not None:
+        return lead[0], lead[1].text, "lead"
     return None, None, "none"
 
 

@@ -227,6 +227,10 @@ def assign_roles(
             for c in t.children
             if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and not has_case(c, OF_WORDS)
         ]
+        if trig.event_type == "THREATEN":
+            # "des menaces de Trump d'imposer des droits de douane au Mexique": the threatened
+            # act's other side is the threat's target.
+            tgt_roots += [c for c in t.children if c.dep_ == "acl" and is_infinitive_clause(c)]
         if not trig.symmetric and verb is not t and has_case(t, DESPITE_WORDS):
             # "Malgré les appels du Zimbabwe, Washington a renouvelé ...": the calls, threats or
             # criticism were addressed to the clause's subject, who did otherwise.
