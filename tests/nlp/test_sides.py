@@ -331,3 +331,15 @@ def test_a_threat_to_do_something_targets_whom_it_would_be_done_to(
         "produits en provenance du Mexique et du Canada."
     )
     assert ("THREATEN", frozenset({"USA"}), frozenset({"MEX", "CAN"})) in _coded(nlp, gaz, body)
+
+
+def test_an_object_pronoun_stands_for_a_party_named_before_it(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "L'Arabie saoudite a rompu ses relations diplomatiques avec le Qatar, l'accusant de "
+        "soutenir des groupes islamistes et de s'entendre avec ses adversaires iraniens."
+    )
+    coded = _coded(nlp, gaz, body)
+    assert ("ACCUSE", frozenset({"SAU"}), frozenset({"QAT"})) in coded
+    assert not {e for e in coded if e[0] == "ACCUSE" and "IRN" in e[2]}

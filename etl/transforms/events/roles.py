@@ -449,7 +449,12 @@ def assign_roles(
             and not other_clause(sa, m, verb)
         ]
         before = [m for m in before if id(m) not in hit]
-        if after:
+        if before and trig.pos == "VERB" and _clitic_object(t):
+            # "..., l'accusant de soutenir des groupes liés à l'Iran": the object pronoun
+            # stands for a party named before it, not for one the rest of the sentence names.
+            targets = [before[-1]]
+            confidence -= 0.3
+        elif after:
             targets = [after[0]]
             confidence -= 0.3
         elif before and len({m.country_code for m in sources}) <= 1:
@@ -529,6 +534,19 @@ def assign_roles(
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+
+
+# Object pronouns that stand for a party named before ("l'accusant", "lui a demandé").
+CLITIC_OBJECTS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur"})
+
+
+def _clitic_object(v: Token) -> bool:
+    return any(
+        # The tagger reads an elided "l'" before the verb as a determiner.
+        c.dep_ in ("obj", "iobj") and c.pos_ in ("PRON", "DET") and c.lower_ in CLITIC_OBJECTS
+        for c in v.children
+        if c.i < v.i
+    )
 
 
 def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
