@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -20,6 +19,7 @@ from etl.transforms.events.actors import (
     to_actors,
     token_distance,
 )
+from etl.transforms.events.carry import author_of_act_against, author_of_condemned_act
 from etl.transforms.events.parse import (
     OF_WORDS,
     context_lemmas,
@@ -49,7 +49,7 @@ from etl.transforms.events.phrases import (
 from etl.transforms.events.types import SOURCE, TARGET, CodedEvent, Draft, EventActor
 from etl.transforms.events.votes import is_vote_on_text
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.lexicon import Trigger, trigger_lexicon
+from etl.transforms.lexicon import Trigger
 from etl.transforms.reference import word_set
 from etl.transforms.types import Mention
 
@@ -73,11 +73,6 @@ ACCUSATION_LEMMAS = frozenset({"accusation", "allégation", "accuser", "reproche
 PATIENT_IS_TARGET = frozenset(
     {"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "REQUEST", "REJECT", "THREATEN", "SUPPORT"}
 )
-
-# Acts whose author a condemnation of "the attack" or "the blockade" may point back to, and how
-# far back (in characters) the act may be told.
-ACT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
-CARRY_CHARS = 800
 
 # Types whose verb's object is the actor's own means (troops deployed), never the other side.
 OWN_OBJECT_TYPES = frozenset({"MOBILIZE"})
@@ -478,21 +473,7 @@ def assign_roles(
         # confidence is low).
         # Who "cette décision" or "ces sanctions" came from, when the page told of an act
         # against the speaker's side shortly before, is that act's author.
-        acted_on = {
-            p for a in to_actors(sources, SOURCE, gaz, expand_members=False) if (p := party(a, gaz))
-        }
-        against = [
-            ev
-            for ev in earlier
-            if ev.is_directed
-            and 0 <= sa.span.start_char - ev.evidence_char_start <= CARRY_CHARS
-            and {party(a, gaz) for a in ev.actors if a.actor_role == TARGET} & acted_on
-        ]
-        authors = [
-            replace(a, actor_role=TARGET)
-            for a in (against[-1].actors if against else ())
-            if a.actor_role == SOURCE and party(a, gaz) not in acted_on
-        ]
+        authors = author_of_act_against(sa, sources, earlier, gaz)
         if authors:
             return _draft_from(
                 trig, t, sources, [], gaz, confidence - 0.3, sa, verb, extra_targets=authors
@@ -506,31 +487,11 @@ def assign_roles(
         # "Le ministère turc a fermement condamné l'attaque": an act named without its author
         # is the one told just before; its author is the other side (a guess, at a lower
         # confidence).
-        named = {
-            p for a in to_actors(sources, SOURCE, gaz, expand_members=False) if (p := party(a, gaz))
-        }
-        kinds = {
-            tr.event_type
-            for c in t.children
-            if c.dep_ == "obj" and c.pos_ == "NOUN" and not sa.in_tokens({y.i for y in c.subtree})
-            for tr in trigger_lexicon().get((lemma_of(c), "NOUN"), ())
-        } & ACT_TYPES
-        told = [
-            ev
-            for ev in earlier
-            if ev.event_type in kinds
-            and 0 <= sa.span.start_char - ev.evidence_char_start <= CARRY_CHARS
-        ]
-        if told:
-            authors = [
-                replace(a, actor_role=TARGET)
-                for a in told[-1].actors
-                if a.actor_role == SOURCE and party(a, gaz) not in named
-            ]
-            if authors:
-                return _draft_from(
-                    trig, t, sources, [], gaz, confidence - 0.3, sa, verb, extra_targets=authors
-                )
+        authors = author_of_condemned_act(sa, t, sources, earlier, gaz)
+        if authors:
+            return _draft_from(
+                trig, t, sources, [], gaz, confidence - 0.3, sa, verb, extra_targets=authors
+            )
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
