@@ -270,14 +270,23 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"({meta['n_train_positive']} holding an event an annotator coded), "
         f"{meta['n_side_examples']} for the source/target classifier"
     )
-    for name in ("cv_rules_only", "cv_after", "dev_rules_only", "dev_after"):
+    for name in (
+        "cv_rules_only",
+        "cv_global_thresholds",
+        "cv_after",
+        "dev_rules_only",
+        "dev_after",
+    ):
         m = meta[name]
         print(
             f"  {name:<14} precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
             f"f1 {m['f1']:.3f}"
         )
+    own = ", ".join(f"{t} {a}" for t, a in sorted(data["add_thresholds"].items()))
     print(
-        f"keep threshold {data['keep_threshold']}, add threshold {data['add_threshold']}: written"
+        f"keep threshold {data['keep_threshold']}, add threshold {data['add_threshold']}"
+        + (f" ({own} for their own types)" if own else "")
+        + ": written"
     )
     return 0
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -289,12 +289,16 @@ def score_split(
     return Scored(adds, rules)
 
 
-def produced_keys(scored: Scored, keep: float, add: float) -> dict[str, set[Key]]:
-    """The (pair, type) keys each page gets with these thresholds, as
+def produced_keys(
+    scored: Scored, keep: float, add: float, per_type: Mapping[str, float] | None = None
+) -> dict[str, set[Key]]:
+    """The (pair, type) keys each page gets with these thresholds (``per_type``: the add
+    thresholds of the types that have their own), as
     :func:`etl.transforms.events.learned.decide` makes them."""
+    own = per_type or {}
     out: dict[str, set[Key]] = {}
     for pid, adds in scored.adds.items():
-        out.setdefault(pid, set()).update((pair, t) for p, t, pair in adds if p >= add)
+        out.setdefault(pid, set()).update((pair, t) for p, t, pair in adds if p >= own.get(t, add))
     for pid, rules in scored.rules.items():
         for p, keys in rules:
             if p is None or p >= keep:
@@ -347,15 +351,12 @@ def _ratios(counts: Sequence[int]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cross_validated(
-    coded: Coded,
-    gold: dict[str, dict[str, Any]],
-    splits: dict[str, str],
-    types: Sequence[str],
-    thresholds: Sequence[tuple[float, float]],
-) -> dict[tuple[float, float], tuple[int, int, int, int]]:
-    """Event counts per (keep, add) threshold pair, summed over :data:`FOLDS` folds of the train
-    and dev pages, each fold scored by a model fitted on the other folds.
+Fold = tuple[Scored, dict[str, str]]
+
+
+def cv_folds(coded: Coded, splits: dict[str, str], types: Sequence[str]) -> list[Fold]:
+    """The :data:`FOLDS` folds of the train and dev pages, each scored by a model fitted on the
+    other folds, with the page splits that make it the split called "fold".
 
     Sixty dev pages alone made the chosen thresholds swing by more than the model's own gains
     from one retraining to the next; every train and dev page scored once is a steadier guide.
@@ -365,7 +366,7 @@ def cross_validated(
         for pid, s in splits.items()
         if s in ("train", "dev")
     }
-    totals: dict[tuple[float, float], list[int]] = {t: [0, 0, 0, 0] for t in thresholds}
+    out: list[Fold] = []
     for f in range(FOLDS):
 
         def split_of(pid: str, split: str, f: int = f) -> str:
@@ -378,11 +379,35 @@ def cross_validated(
         )
         names, w = fit_types(cd, types)
         scored = score_split(cd, probabilities(cd, names, w), types, "fold")
-        fold_splits = {pid: split_of(pid, s) for pid, s in splits.items()}
-        for t in thresholds:
-            counts = _counts(produced_keys(scored, *t), gold, fold_splits, "fold")
-            totals[t] = [a + b for a, b in zip(totals[t], counts, strict=True)]
-    return {t: (c[0], c[1], c[2], c[3]) for t, c in totals.items()}
+        out.append((scored, {pid: split_of(pid, s) for pid, s in splits.items()}))
+    return out
+
+
+def cv_counts(
+    folds: Sequence[Fold],
+    gold: dict[str, dict[str, Any]],
+    keep: float,
+    add: float,
+    per_type: Mapping[str, float] | None = None,
+) -> tuple[int, int, int, int]:
+    """Event counts with these thresholds, summed over the folds."""
+    total = [0, 0, 0, 0]
+    for scored, fold_splits in folds:
+        counts = _counts(produced_keys(scored, keep, add, per_type), gold, fold_splits, "fold")
+        total = [a + b for a, b in zip(total, counts, strict=True)]
+    return total[0], total[1], total[2], total[3]
+
+
+def cross_validated(
+    coded: Coded,
+    gold: dict[str, dict[str, Any]],
+    splits: dict[str, str],
+    types: Sequence[str],
+    thresholds: Sequence[tuple[float, float]],
+) -> dict[tuple[float, float], tuple[int, int, int, int]]:
+    """Event counts per (keep, add) threshold pair, summed over the folds of :func:`cv_folds`."""
+    folds = cv_folds(coded, splits, types)
+    return {t: cv_counts(folds, gold, *t) for t in thresholds}
 
 
 def fit_types(coded: Coded, types: Sequence[str]) -> tuple[list[str], np.ndarray]:
@@ -454,30 +479,38 @@ def train(
     }
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     thresholds = [(k, a) for k in [0.0, *grid] for a in [*grid, 2.0]]  # add 2.0: add nothing
-    cv = {t: _ratios(c) for t, c in cross_validated(coded, gold, splits, types, thresholds).items()}
-    best: tuple[float, float] = (0.0, 2.0)  # unless better: the model adds and drops nothing
+    folds = cv_folds(coded, splits, types)
+    cv = {t: _ratios(cv_counts(folds, gold, *t)) for t in thresholds}
     rule_keys = {n: produced_keys(scored[n], 0.0, 2.0) for n in guard_splits}
-    for k, a in thresholds:
-        if not all(
+
+    def guarded(k: float, a: float, per_type: Mapping[str, float] | None = None) -> bool:
+        return all(
             _holds(
-                page_scores(produced_keys(scored[n], k, a), gold, splits, n, states_only=True),
+                page_scores(
+                    produced_keys(scored[n], k, a, per_type), gold, splits, n, states_only=True
+                ),
                 g[2],
                 rules_only[n],
             )
-            and _keeps(produced_keys(scored[n], k, a), rule_keys[n])
+            and _keeps(produced_keys(scored[n], k, a, per_type), rule_keys[n])
             for n, g in zip(guard_splits, guards, strict=True)
-        ):
-            continue
-        if round(cv[(k, a)][2], 4) > round(cv[best][2], 4):
+        )
+
+    best: tuple[float, float] = (0.0, 2.0)  # unless better: the model adds and drops nothing
+    for k, a in thresholds:
+        if guarded(k, a) and round(cv[(k, a)][2], 4) > round(cv[best][2], 4):
             best = (k, a)
     keep_threshold, add_threshold = best
-    dev_after = page_scores(produced_keys(scored["dev"], *best), gold, splits, "dev")
+    per_type = per_type_thresholds(folds, gold, best, types, [*grid, 2.0], guarded)
+    cv_best = _ratios(cv_counts(folds, gold, *best, per_type))
+    dev_after = page_scores(produced_keys(scored["dev"], *best, per_type), gold, splits, "dev")
     data = {
         "weights": {t: sparse_weights(w[:, j], names) for j, t in enumerate(types)},
         "direction": sparse_weights(side_w[:, 0], side_names),
         "directed_types": directed_types(gold, splits),
         "keep_threshold": keep_threshold,
         "add_threshold": add_threshold,
+        "add_thresholds": per_type,
         "meta": {
             "model": "event_pairs",
             "version": MODEL_VERSION,
@@ -493,12 +526,50 @@ def train(
             "dev_rules_only": _scores(rules_only["dev"]),
             "dev_after": _scores(dev_after),
             "cv_rules_only": _scores(cv[(0.0, 2.0)]),
-            "cv_after": _scores(cv[best]),
+            "cv_global_thresholds": _scores(cv[best]),
+            "cv_after": _scores(cv_best),
         },
     }
     target = out or DATA_DIR / MODEL_FILE
     target.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return data
+
+
+# How much a type's own add threshold must raise the cross-validated F1 to be kept (about two
+# events of the folds): smaller gains are as likely the folds' noise as the type's.
+PER_TYPE_MARGIN = 0.001
+
+
+def per_type_thresholds(
+    folds: Sequence[Fold],
+    gold: dict[str, dict[str, Any]],
+    best: tuple[float, float],
+    types: Sequence[str],
+    grid: Sequence[float],
+    guarded: Callable[[float, float, Mapping[str, float]], bool],
+) -> dict[str, float]:
+    """The types whose own add threshold beats the common one in cross-validation, one type at a
+    time in name order, each kept only when it raises the F1 by :data:`PER_TYPE_MARGIN`.
+
+    The model's probabilities are not equally sure for every type (an accusation's words are
+    plain, a cooperation's are not), so one threshold adds too many of some types and too few
+    of others."""
+    keep, add = best
+    if add > 1.0:
+        return {}  # the model adds nothing
+    chosen: dict[str, float] = {}
+    current = _ratios(cv_counts(folds, gold, keep, add))[2]
+    for t in types:
+        scores = {}
+        for a in grid:
+            trial = {**chosen, t: a}
+            if a != add and guarded(keep, add, trial):
+                scores[a] = _ratios(cv_counts(folds, gold, keep, add, trial))[2]
+        if scores:
+            a, f1 = max(scores.items(), key=lambda kv: (round(kv[1], 4), -abs(kv[0] - add)))
+            if f1 > current + PER_TYPE_MARGIN:
+                chosen[t], current = a, f1
+    return chosen
 
 
 def _holds(

@@ -185,4 +185,5 @@ def model_metadata() -> dict[str, object]:
         **model.meta,
         "keep_threshold": model.keep_threshold,
         "add_threshold": model.add_threshold,
+        "add_thresholds": dict(model.add_thresholds),
     }

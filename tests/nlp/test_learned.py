@@ -146,6 +146,10 @@ def test_the_model_adds_one_event_per_sentence_and_type_and_none_the_rules_coded
         ("JPN-PRK", "ACCUSE", 0.4),
         ("JPN-TCD", "AID", 0.9),
     ]
+    # A type with its own, higher threshold: its offers below it are not added.
+    own = {"ACCUSE": 0.5}
+    picked = pick_additions(offers, {(1, "ASSAULT")}, lambda t: own.get(t, 0.25))
+    assert [t for _, t, _ in picked] == ["ASSAULT", "AID"]
     assert top_types({"AID": 0.2, "ACCUSE": 0.7, "SANCTION": 0.5}, {"ACCUSE"}) == [
         ("SANCTION", 0.5),
         ("AID", 0.2),
@@ -157,4 +161,6 @@ def test_the_shipped_model_loads_with_its_metadata() -> None:
     assert shipped is not None
     assert shipped.meta["model"] == "event_pairs" and shipped.meta["trained_at"]
     assert 0.0 <= shipped.keep_threshold <= 1.0 and shipped.add_threshold > 0.0
+    for t, a in shipped.add_thresholds.items():
+        assert t in shipped.types and shipped.add_threshold_of(t) == a != shipped.add_threshold
     assert set(shipped.types) >= {"ACCUSE", "AGREE", "SANCTION", "ASSAULT"}

@@ -79,6 +79,31 @@ def test_page_scores_count_keys_like_the_evaluator() -> None:
     assert strict["p"] == {(("DZA", "MLI"), "ACCUSE"), (("FRA", "MLI"), "ASSAULT")}
     p, r, _ = page_scores(strict, gold, {"p": "dev"}, "dev")
     assert (p, r) == (0.5, 0.0)
+    # ASSAULT with its own threshold above its offer: not added, the other types unchanged.
+    own = produced_keys(scored, keep=0.5, add=0.3, per_type={"ASSAULT": 0.45})
+    assert own["p"] == {(("DZA", "MLI"), "ACCUSE")}
+
+
+def test_a_type_gets_its_own_add_threshold_only_when_cross_validation_gains() -> None:
+    from etl.train import per_type_thresholds
+
+    gold = {
+        "p": {"events": [{"actor1": "AAA", "actor2": "BBB", "types": ["ACCUSE"]}]},
+        "q": {"events": []},
+    }
+    # Page q's SUPPORT offer at 0.35 is wrong; page p's ACCUSE at 0.3 is right.
+    scored = Scored(
+        adds={"p": [(0.3, "ACCUSE", ("AAA", "BBB"))], "q": [(0.35, "SUPPORT", ("AAA", "CCC"))]},
+        rules={},
+    )
+    folds = [(scored, {"p": "fold", "q": "fold"})]
+    grid = [0.2, 0.3, 0.4, 2.0]
+    got = per_type_thresholds(folds, gold, (0.0, 0.3), ["ACCUSE", "SUPPORT"], grid, lambda *_: True)
+    assert got == {"SUPPORT": 0.4}, (
+        "raising ACCUSE loses a true event; raising SUPPORT drops a false one"
+    )
+    assert per_type_thresholds(folds, gold, (0.0, 0.3), ["SUPPORT"], grid, lambda *_: False) == {}
+    assert per_type_thresholds(folds, gold, (0.0, 2.0), ["SUPPORT"], grid, lambda *_: True) == {}
 
 
 def test_cross_validation_scores_every_train_and_dev_page_once_and_never_test() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
 from spacy.tokens import Token
@@ -76,7 +76,7 @@ def decide(
         if c.addable
         for t, p in top_types(probs, c.rule_types)
     )
-    for (c, sa), t, p in pick_additions(offers, ruled, model.add_threshold):
+    for (c, sa), t, p in pick_additions(offers, ruled, model.add_threshold_of):
         out.append(added_event(ctx, c, sa, t, p, model, anchor, body_dates, gaz))
     return sorted(out, key=lambda e: (e.evidence_char_start, e.event_id))
 
@@ -91,17 +91,25 @@ def top_types(probs: dict[str, float], coded: Collection[str]) -> list[tuple[str
 def pick_additions(
     offers: Iterable[tuple[int, str, float, Item]],
     ruled: Collection[tuple[int, str]],
-    threshold: float,
+    threshold: float | Callable[[str], float],
 ) -> list[tuple[Item, str, float]]:
     """Of the model's offers (sentence, type, probability, pair), the events it adds: one per
     sentence and type, its most probable pair, and none of a type the rules coded between two
     named parties in that sentence. A trigger rarely makes two events of its kind between
     different pairs that the rules did not see; the pairs the model would add around it are
-    mostly the other names of the sentence."""
+    mostly the other names of the sentence. ``threshold`` may be given per type."""
+    if callable(threshold):
+        least = threshold
+    else:
+        common = threshold
+
+        def least(_: str) -> float:
+            return common
+
     best: dict[tuple[int, str], tuple[float, int, Item]] = {}
     for n, (sentence, event_type, p, item) in enumerate(offers):
         key = (sentence, event_type)
-        if p < threshold or key in ruled:
+        if p < least(event_type) or key in ruled:
             continue
         if key not in best or p > best[key][0]:
             best[key] = (p, n, item)

@@ -37,6 +37,8 @@ class EventModel:
     direction: Mapping[str, float]
     directed_types: frozenset[str]
     meta: Mapping[str, object]
+    # The types whose own add threshold beat the common one in training's cross-validation.
+    add_thresholds: Mapping[str, float] = field(default_factory=dict)
     # ``by_feature`` as a dense matrix (one row per feature, one column per type, 0 where a
     # feature has no weight for a type) and each feature's row: scoring a pair gathers rows.
     _rows: Mapping[str, int] = field(init=False, repr=False, compare=False)
@@ -61,6 +63,9 @@ class EventModel:
         z = (self._weights[rows] * values[:, None]).sum(axis=0) if rows else self._weights[-1]
         return {t: sigmoid(float(v)) for t, v in zip(self.types, z, strict=True)}
 
+    def add_threshold_of(self, event_type: str) -> float:
+        return self.add_thresholds.get(event_type, self.add_threshold)
+
     def first_is_source(self, feats: Mapping[str, float]) -> float:
         return sigmoid(sum(self.direction.get(f, 0.0) * v for f, v in feats.items()))
 
@@ -76,7 +81,9 @@ def model_from(data: Mapping[str, object]) -> EventModel:
     direction = data["direction"]
     directed = data["directed_types"]
     meta = data.get("meta", {})
+    own = data.get("add_thresholds", {})
     assert isinstance(direction, dict) and isinstance(directed, list) and isinstance(meta, dict)
+    assert isinstance(own, dict)
     return EventModel(
         by_feature={f: tuple(v) for f, v in by_feature.items()},
         types=tuple(sorted(weights)),
@@ -85,6 +92,7 @@ def model_from(data: Mapping[str, object]) -> EventModel:
         direction={f: float(w) for f, w in direction.items()},
         directed_types=frozenset(directed),
         meta=meta,
+        add_thresholds={t: float(a) for t, a in own.items()},
     )
 
 
