@@ -343,3 +343,16 @@ def test_an_object_pronoun_stands_for_a_party_named_before_it(
     coded = _coded(nlp, gaz, body)
     assert ("ACCUSE", frozenset({"SAU"}), frozenset({"QAT"})) in coded
     assert not {e for e in coded if e[0] == "ACCUSE" and "IRN" in e[2]}
+
+
+def test_rejecting_a_claim_told_before_answers_whoever_made_it(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Dimanche, le Pakistan a affirmé que l'armée indienne avait attaqué son poste. "
+        "Cette accusation a cependant été rejetée par l'armée indienne."
+    )
+    assert ("REJECT", frozenset({"IND"}), frozenset({"PAK"})) in _coded(nlp, gaz, body)
+    # A rejected thing that is no claim and points nowhere ("les négociations") has no target.
+    other = "Le Pakistan a rencontré l'Inde. L'Égypte a rejeté les négociations du Nil."
+    assert not {e for e in _coded(nlp, gaz, other) if e[0] == "REJECT" and e[2]}

@@ -9,6 +9,7 @@ the same length as the original, so offsets found in the copy are offsets into t
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -396,8 +397,14 @@ def find_date_mentions(text: str) -> list[DateMention]:
     `RELATIVE_WORDS` for "hier", "le mois dernier", ..., and "past" / "future" for a day or month
     followed by "dernier" / "prochain" ("en juin dernier").
     """
+    return list(_date_mentions(text))
+
+
+# The event coder reads a body's dates, and so do its anchor and embedded-post lookups: one scan.
+@functools.lru_cache(maxsize=8)
+def _date_mentions(text: str) -> tuple[DateMention, ...]:
     if not text:
-        return []
+        return ()
     candidates = _scan(text, fold_offsets(text))
     candidates.sort(key=lambda c: (c.start - c.end, c.start, c.rank))
     covered = bytearray(len(text))
@@ -409,4 +416,4 @@ def find_date_mentions(text: str) -> list[DateMention]:
         if cand.mention is not None:
             kept.append(cand.mention)
     kept.sort(key=lambda mention: mention.char_start)
-    return kept
+    return tuple(kept)

@@ -10,12 +10,14 @@ from spacy.tokens import Token
 from etl.transforms.events.actors import SentenceActors
 from etl.transforms.events.parse import OF_WORDS, has_case, lemma_of, matches, verb_of
 from etl.transforms.lexicon import Trigger
+from etl.transforms.reference import word_set
 from etl.transforms.types import Mention
 
 AGAINST_WORDS = frozenset({"contre", "envers", "encontre"})
 DATIVE_WORDS = frozenset({"à", "au", "aux"})
 DESPITE_WORDS = frozenset({"malgré"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+CLAIM_NOUNS = word_set("claim_nouns_fr.tsv")
 RECIPROCAL_WORDS = frozenset({"mutuellement", "réciproquement"})
 CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "ccomp", "advcl"})
 # A condemned act's authors are named after these ("de X", "par X").
@@ -49,12 +51,20 @@ def likewise(sa: SentenceActors, heads: set[int]) -> tuple[set[int], set[int]]:
     return same, before
 
 
+# Determiners of a claim noun that point back to a claim told before ("toutes les accusations").
+CLAIM_DETERMINERS = DEMONSTRATIVES | {"les", "la", "l'", "l’", "toutes", "tous"}
+
+
 def points_back(t: Token) -> bool:
-    """Whether verb ``t``'s object points back with a demonstrative ("cette approche")."""
-    return any(
-        c.dep_ == "obj" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children)
-        for c in t.children
-    )
+    """Whether verb ``t``'s object points back with a demonstrative ("cette approche"), or names
+    a claim told before ("toutes les accusations", "cette accusation a été rejetée par X")."""
+    for c in t.children:
+        if c.dep_ not in ("obj", "nsubj:pass"):
+            continue
+        dets = {d.lower_ for d in c.children if d.dep_ in ("det", "det:predet")}
+        if dets & DEMONSTRATIVES or (dets & CLAIM_DETERMINERS and lemma_of(c) in CLAIM_NOUNS):
+            return True
+    return False
 
 
 def other_clause(sa: SentenceActors, m: Mention, verb: Token) -> bool:

@@ -52,6 +52,8 @@ def resolution_sponsors(sentences: Iterable[SentenceActors]) -> list[Mention]:
             for m in actor_mentions((m for m, _ in sa.mentions), allow_places=False):
                 if lo <= m.char_start < hi:
                     found.setdefault(m.country_code or m.entity_id, m)
+        if not any(n in sa.span.text.lower() for n in TEXT_NOUNS):
+            continue  # no text noun in the sentence (a plural or capital keeps its lemma's letters)
         for x in sa.span:
             if lemma_of(x) not in TEXT_NOUNS:
                 continue
