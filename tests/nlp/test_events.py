@@ -131,6 +131,23 @@ def test_conditional_is_intent(nlp: Language, gaz: Gazetteer) -> None:
     assert ev.countries("source") == {"KEN"} and ev.countries("target") == {"SOM"}
 
 
+def test_a_meeting_during_which_something_is_promised_took_place(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Lors de sa rencontre avec le président malien, le ministre russe a promis de livrer "
+        "des armes au Mali."
+    )
+    ms = [
+        mention(body, "malien", "MLI"),
+        mention(body, "russe", "RUS"),
+        mention(body, "Mali", "MLI"),
+    ]
+    reality = {e.event_type: e.reality_code for e in code(nlp, gaz, body, ms)}
+    assert reality["CONSULT"] == "asserted"
+    assert "intended" in reality.values(), "what is promised stays a plan"
+
+
 def test_coordinated_sources_one_event(nlp: Language, gaz: Gazetteer) -> None:
     body = "Le Burkina Faso, le Mali et le Niger ont signé un accord avec la Turquie."
     ms = [

@@ -353,6 +353,8 @@ def test_rejecting_a_claim_told_before_answers_whoever_made_it(
         "Cette accusation a cependant été rejetée par l'armée indienne."
     )
     assert ("REJECT", frozenset({"IND"}), frozenset({"PAK"})) in _coded(nlp, gaz, body)
+    body = "Le Rwanda a critiqué le Burundi. Le Burundi a rejeté toutes les accusations."
+    assert ("REJECT", frozenset({"BDI"}), frozenset({"RWA"})) in _coded(nlp, gaz, body)
     # A rejected thing that is no claim and points nowhere ("les négociations") has no target.
     other = "Le Pakistan a rencontré l'Inde. L'Égypte a rejeté les négociations du Nil."
     assert not {e for e in _coded(nlp, gaz, other) if e[0] == "REJECT" and e[2]}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from etl.learn import fit_logistic, sparse_weights, vocabulary
@@ -87,7 +89,7 @@ def test_page_scores_count_keys_like_the_evaluator() -> None:
 def test_a_type_gets_its_own_add_threshold_only_when_cross_validation_gains() -> None:
     from etl.train import per_type_thresholds
 
-    gold = {
+    gold: dict[str, dict[str, Any]] = {
         "p": {"events": [{"actor1": "AAA", "actor2": "BBB", "types": ["ACCUSE"]}]},
         "q": {"events": []},
     }

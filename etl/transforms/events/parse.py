@@ -225,10 +225,22 @@ def is_intent(t: Token) -> bool:
             return True
         if cur is not t and lemma_of(cur) in INTENT_GOVERNORS:
             return True
-        if cur.head.i == cur.i:
+        if cur.head.i == cur.i or _when(cur):
+            # "Lors de sa rencontre avec X, il a promis ...": a circumstance of a promise is
+            # no part of what is promised.
             break
         cur = cur.head
     return any(lemma_of(c) in INTENT_GOVERNORS for c in t.children if c.dep_ in ("aux", "xcomp"))
+
+
+# Words that open a circumstance of time ("lors de", "pendant", "après").
+WHEN_WORDS = frozenset({"lors", "pendant", "durant", "après", "avant", "dès", "depuis"})
+
+
+def _when(t: Token) -> bool:
+    return t.lower_ in WHEN_WORDS or any(
+        c.dep_ == "case" and c.lower_ in WHEN_WORDS for c in t.children
+    )
 
 
 def under_reporting(t: Token, reporting: set[int]) -> bool:

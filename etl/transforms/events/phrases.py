@@ -51,8 +51,9 @@ def likewise(sa: SentenceActors, heads: set[int]) -> tuple[set[int], set[int]]:
     return same, before
 
 
-# Determiners of a claim noun that point back to a claim told before ("toutes les accusations").
-CLAIM_DETERMINERS = DEMONSTRATIVES | {"les", "la", "l'", "l’", "toutes", "tous"}
+# Determiners of a claim noun that point back to the claims told before ("toutes les
+# accusations"); a bare definite ("l'accusation") may be one the page never told.
+CLAIM_DETERMINERS = frozenset({"toutes", "tous"})
 
 
 def points_back(t: Token) -> bool:
@@ -61,8 +62,9 @@ def points_back(t: Token) -> bool:
     for c in t.children:
         if c.dep_ not in ("obj", "nsubj:pass"):
             continue
-        dets = {d.lower_ for d in c.children if d.dep_ in ("det", "det:predet")}
+        dets = {d.lower_ for d in c.children if d.dep_ in ("det", "det:predet", "amod")}
         if dets & DEMONSTRATIVES or (dets & CLAIM_DETERMINERS and lemma_of(c) in CLAIM_NOUNS):
+            # (the pointing back is a guess: the caller lowers the confidence)
             return True
     return False
 
