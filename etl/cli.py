@@ -282,6 +282,10 @@ def cmd_train(args: argparse.Namespace) -> int:
             f"  {name:<14} precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
             f"f1 {m['f1']:.3f}"
         )
+    print(
+        f"  source/target  cross-validated accuracy {meta['cv_side_accuracy']:.3f} "
+        f"(L2 {meta['side_l2']})"
+    )
     own = ", ".join(f"{t} {a}" for t, a in sorted(data["add_thresholds"].items()))
     print(
         f"keep threshold {data['keep_threshold']}, add threshold {data['add_threshold']}"

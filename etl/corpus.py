@@ -11,12 +11,14 @@ import hashlib
 import io
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from etl.transforms.events.actors import ordered
 from etl.transforms.plover import plover_types
+from etl.transforms.text import fold_label
 
 SPLITS = (("train", 0.6), ("dev", 0.2), ("test", 0.2))
 
@@ -244,3 +246,38 @@ def validate(root: Path, states: frozenset[str]) -> list[str]:
                 problems.append(f"{where}: types {e['types']}")
     problems += [f"{pid}: page without gold" for pid in sorted(set(pages) - seen)]
     return problems
+
+
+# (actor pair, PLOVER type): how `dyad evaluate` and `dyad train` count a gold event.
+GoldKey = tuple[tuple[str, str], str]
+
+
+def gold_keys(record: dict[str, Any]) -> tuple[set[GoldKey], list[list[GoldKey]]]:
+    """Every accepted key of a gold page, and each required event as the keys that find it."""
+    accepted: set[GoldKey] = set()
+    required: list[list[GoldKey]] = []
+    for e in record.get("events", []):
+        if e["actor1"] == e["actor2"]:
+            continue
+        keys = [(ordered(e["actor1"], e["actor2"]), t) for t in e["types"]]
+        accepted.update(keys)
+        if e.get("required", True):
+            required.append(keys)
+    return accepted, required
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold_label(text).split())
+
+
+def evidence_sentences(evidence: str, sentences: Sequence[tuple[int, str]]) -> set[int]:
+    """The sentences an annotator's evidence quote comes from (by its first words, or a
+    sentence's first words inside a quote that runs over several)."""
+    ev = _norm(evidence)
+    if len(ev) < 10:
+        return set()
+    head = ev[:40]
+    found = {i for i, s in sentences if head in _norm(s)}
+    if not found:
+        found = {i for i, s in sentences if len(_norm(s)) >= 30 and _norm(s)[:40] in ev}
+    return found

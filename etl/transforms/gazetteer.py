@@ -34,7 +34,7 @@ import gettext
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from etl.transforms import reference
@@ -206,11 +206,15 @@ class Gazetteer:
         if not key:
             return
         bucket = self.index.setdefault(key, [])
-        if not any(
-            s.entity_id == surface.entity_id and s.kind == surface.kind and s.exact == surface.exact
-            for s in bucket
-        ):
+        like = (surface.entity_id, surface.kind, surface.exact)
+        same = [k for k, s in enumerate(bucket) if (s.entity_id, s.kind, s.exact) == like]
+        if not same:
             bucket.append(surface)
+        elif len(bucket[same[0]].caps) == len(surface.caps):
+            # A form also listed in lower case ("Talibans", "talibans") is written both ways.
+            old = bucket[same[0]]
+            caps = tuple(a and b for a, b in zip(old.caps, surface.caps, strict=True))
+            bucket[same[0]] = replace(old, caps=caps)
         self.max_len = max(self.max_len, len(key))
         if alias:
             self._aliases.append(AliasRow(form, surface.entity_id, LANGUAGE))
@@ -285,7 +289,10 @@ def _iso_french_names() -> dict[str, list[str]]:
             names.append(translate(official))
         for name in names:
             for part in re.split(r"\s*[()]\s*", name):
-                part = _uninvert(normalize_apostrophes(part.strip()))
+                part = _uninvert(normalize_apostrophes(part.strip())).strip()
+                # "Cocos (Keeling), Îles" leaves a bare "Îles", which is no name.
+                if fold(part) in _LOWER_LEADS:
+                    continue
                 if part and part not in out[country.alpha_3]:
                     out[country.alpha_3].append(part)
     return out

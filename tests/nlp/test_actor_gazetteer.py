@@ -72,6 +72,21 @@ def test_short_aliases_do_not_match_common_words(nlp: Language, gaz: Gazetteer) 
     assert _actors(nlp, gaz, "Le Quad a tenu un sommet à Tokyo.")["Quad"] == ("IGO:quad", "igo")
 
 
+def test_a_name_listed_in_lower_case_too_matches_in_lower_case(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # "Talibans" and "talibans" are both listed: the press writes the group both ways.
+    found = _actors(nlp, gaz, "La Russie négocie avec les talibans depuis des mois.")
+    assert found.get("talibans") == ("NSA:taliban", "armed_group"), found
+
+
+def test_a_bare_islands_word_is_no_country(nlp: Language, gaz: Gazetteer) -> None:
+    # The ISO name "Cocos (Keeling), Îles" must not leave "Îles" as a name of its own.
+    assert gaz.lookup(("iles",)) == []
+    found = _actors(nlp, gaz, "Le Japon revendique les îles Kouriles du Sud.")
+    assert "CCK" not in {code for code, _ in found.values()}, found
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "code"),
     [

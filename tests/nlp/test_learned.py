@@ -15,6 +15,7 @@ from etl.transforms.events import ArticleContext
 from etl.transforms.events.coder import code_article_events, propose_events
 from etl.transforms.events.learned import pick_additions, top_types
 from etl.transforms.events.model import EventModel, load_model, model_from
+from etl.transforms.events.pairs import direction_features
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
 from tests.nlp.test_events import mention, sentences_of
@@ -103,6 +104,24 @@ def test_the_model_adds_an_event_the_rules_missed_with_its_direction(
     backward = model(weights, 0.0, 0.5, direction={"bias": -3.0})
     flipped = [e for e in code_article_events(ctx, gaz, doc, backward)[0] if e.event_type == "AID"]
     assert flipped[0].countries("source") == {"TCD"}
+
+
+def test_direction_features_say_where_each_side_joins_the_trigger(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # Each side's branch under the word that joins them, and which side comes before it: the
+    # subject and the oblique of "a fermé sa frontière avec le Rwanda".
+    ctx = context()
+    doc = next(pipe_gated(nlp, [ctx.body], gaz))
+    proposal = propose_events(ctx, gaz, doc, with_pairs=True)
+    pairs = {c.pair: (c, sa) for c, sa in proposal.pairs if not c.carried}
+    c, sa = pairs[("BDI", "RWA")]
+    feats = direction_features(c, "SANCTION", sa.span)
+    assert {"pos1:before", "pos2:after", "j1:nsubj", "SANCTION|j1:nsubj"} <= set(feats)
+    assert "j2:obl:mod" in feats and "j2:nsubj" not in feats
+    # A sentence the gate did not parse (no trigger of the lexicon) has no joining word.
+    c, sa = pairs[("JPN", "TCD")]
+    assert not {k for k in direction_features(c, "AID", sa.span) if k[:4] in ("pos1", "j1:n")}
 
 
 def test_the_model_judges_only_the_rule_events_whose_actors_were_guessed(

@@ -284,7 +284,38 @@ def direction_features(c: PairCandidate, event_type: str, sentence: Span) -> dic
             f.update({f"c{label}:{case}", f"{event_type}|c{label}:{case}"})
     if any(t.dep_ == "aux:pass" for t in sentence):
         f.add("passive")
+    f |= _join_features(c, event_type, sentence)
     return dict.fromkeys(sorted(f), 1.0)
+
+
+def _join_features(c: PairCandidate, event_type: str, sentence: Span) -> set[str]:
+    """Where each side stands to the word that joins the two: before or after it, and the
+    function of the branch that leads to it (its subject, its object, a complement ...). The
+    sides' own functions miss this when a side is nested in a noun phrase or a clause."""
+    f: set[str] = set()
+    join = join_token(c, sentence)
+    if any(not t.dep_ for t in sentence):  # the gate left it unparsed: no word joins the two
+        return f
+    for label, s in (("1", c.first), ("2", c.second)):
+        if s.span is None:
+            continue
+        f.add(f"pos{label}:{'before' if s.span.root.i < join.i else 'after'}")
+        branch = _branch(s.span.root, join)
+        if branch is not None:
+            f.update({f"j{label}:{branch.dep_}", f"{event_type}|j{label}:{branch.dep_}"})
+    return f
+
+
+def _branch(t: Token, top: Token) -> Token | None:
+    """The child of ``top`` whose subtree holds ``t`` (None when ``t`` is ``top`` or is not
+    under it within a few steps)."""
+    for _ in range(MAX_DEPTH):
+        if t.i == top.i or t.head.i == t.i or not t.dep_:
+            return None
+        if t.head.i == top.i:
+            return t
+        t = t.head
+    return None
 
 
 def join_token(c: PairCandidate, sentence: Span) -> Token:
