@@ -465,29 +465,18 @@ def test_money_received_from_a_state_is_aid_from_it(nlp: Language, gaz: Gazettee
     assert "CONSULT" not in {e.event_type for e in evs}
 
 
-@pytest.mark.parametrize(
-    ("body", "kind", "source", "target"),
-    [
-        # Troops gathered, a battalion stationed, forces on alert: mobilizations (session 14).
-        ("La Russie a rassemblé des troupes à la frontière ukrainienne.", "MOBILIZE", "RUS", "UKR"),
-        ("L'Allemagne va installer un bataillon en Lituanie.", "MOBILIZE", "DEU", "LTU"),
-        (
-            "L'armée serbe a été placée en état d'alerte renforcée face au Kosovo.",
-            "MOBILIZE",
-            "SRB",
-            "XKX",
-        ),
-        # A credit line offered is aid.
-        (
-            "L'Inde a offert une ligne de crédit de 100 millions de dollars aux Seychelles.",
-            "AID",
-            "IND",
-            "SYC",
-        ),
-    ],
-)
-def test_mobilizations_and_offered_credit(
-    nlp: Language, gaz: Gazetteer, body: str, kind: str, source: str, target: str
-) -> None:
+# Troops gathered, a battalion stationed, forces on alert: mobilizations; a credit line offered
+# is aid (session 14). One "body|type|source|target" per case.
+CASES = [
+    "La Russie a rassemblé des troupes à la frontière ukrainienne.|MOBILIZE|RUS|UKR",
+    "L'Allemagne va installer un bataillon en Lituanie.|MOBILIZE|DEU|LTU",
+    "L'armée serbe a été placée en état d'alerte face au Kosovo.|MOBILIZE|SRB|XKX",
+    "L'Inde a offert un crédit de 100 millions de dollars aux Seychelles.|AID|IND|SYC",
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_mobilizations_and_offered_credit(nlp: Language, gaz: Gazetteer, case: str) -> None:
+    body, kind, source, target = case.split("|")
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert (kind, frozenset({source}), frozenset({target})) in tuples(events), tuples(events)
