@@ -324,6 +324,11 @@ def _ratios(counts: Sequence[int]) -> tuple[float, float, float]:
 Fold = tuple[Scored, dict[str, str]]
 
 
+def fold_of(page_id: str) -> int:
+    """The cross-validation fold of a page: fixed by its id, whatever else the corpus holds."""
+    return int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % FOLDS
+
+
 def cv_folds(coded: Coded, splits: dict[str, str], types: Sequence[str]) -> list[Fold]:
     """The :data:`FOLDS` folds of the train and dev pages, each scored by a model fitted on the
     other folds, with the page splits that make it the split called "fold".
@@ -331,11 +336,7 @@ def cv_folds(coded: Coded, splits: dict[str, str], types: Sequence[str]) -> list
     Sixty dev pages alone made the chosen thresholds swing by more than the model's own gains
     from one retraining to the next; every train and dev page scored once is a steadier guide.
     """
-    fold = {
-        pid: int(hashlib.sha1(pid.encode()).hexdigest(), 16) % FOLDS
-        for pid, s in splits.items()
-        if s in ("train", "dev")
-    }
+    fold = {pid: fold_of(pid) for pid, s in splits.items() if s in ("train", "dev")}
     out: list[Fold] = []
     for f in range(FOLDS):
 
@@ -366,18 +367,6 @@ def cv_counts(
         counts = _counts(produced_keys(scored, keep, add, per_type), gold, fold_splits, "fold")
         total = [a + b for a, b in zip(total, counts, strict=True)]
     return total[0], total[1], total[2], total[3]
-
-
-def cross_validated(
-    coded: Coded,
-    gold: dict[str, dict[str, Any]],
-    splits: dict[str, str],
-    types: Sequence[str],
-    thresholds: Sequence[tuple[float, float]],
-) -> dict[tuple[float, float], tuple[int, int, int, int]]:
-    """Event counts per (keep, add) threshold pair, summed over the folds of :func:`cv_folds`."""
-    folds = cv_folds(coded, splits, types)
-    return {t: cv_counts(folds, gold, *t) for t in thresholds}
 
 
 def fit_types(coded: Coded, types: Sequence[str]) -> tuple[list[str], np.ndarray]:
@@ -517,7 +506,7 @@ def side_accuracy(sides: Sequence[SideExample], l2: float) -> float:
     """Share of the train and dev pages' directed events whose source the classifier finds when
     fitted on the other folds (pages, not events, are split: a page's events share words)."""
     pool = [s for s in sides if s.split in ("train", "dev")]
-    fold = [int(hashlib.sha1(s.page_id.encode()).hexdigest(), 16) % FOLDS for s in pool]
+    fold = [fold_of(s.page_id) for s in pool]
     hit = 0
     for f in range(FOLDS):
         names, w = fit_sides([s for s, k in zip(pool, fold, strict=True) if k != f], l2)

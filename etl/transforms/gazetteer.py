@@ -207,14 +207,13 @@ class Gazetteer:
             return
         bucket = self.index.setdefault(key, [])
         like = (surface.entity_id, surface.kind, surface.exact)
-        same = [k for k, s in enumerate(bucket) if (s.entity_id, s.kind, s.exact) == like]
-        if not same:
+        k = next((k for k, s in enumerate(bucket) if (s.entity_id, s.kind, s.exact) == like), None)
+        if k is None:
             bucket.append(surface)
-        elif len(bucket[same[0]].caps) == len(surface.caps):
+        elif len(bucket[k].caps) == len(surface.caps):
             # A form also listed in lower case ("Talibans", "talibans") is written both ways.
-            old = bucket[same[0]]
-            caps = tuple(a and b for a, b in zip(old.caps, surface.caps, strict=True))
-            bucket[same[0]] = replace(old, caps=caps)
+            caps = tuple(a and b for a, b in zip(bucket[k].caps, surface.caps, strict=True))
+            bucket[k] = replace(bucket[k], caps=caps)
         self.max_len = max(self.max_len, len(key))
         if alias:
             self._aliases.append(AliasRow(form, surface.entity_id, LANGUAGE))

@@ -109,7 +109,7 @@ def test_a_type_gets_its_own_add_threshold_only_when_cross_validation_gains() ->
 
 
 def test_cross_validation_scores_every_train_and_dev_page_once_and_never_test() -> None:
-    from etl.train import Candidate, Coded, cross_validated
+    from etl.train import Candidate, Coded, cv_counts, cv_folds
 
     pages = [f"p{i:02d}" for i in range(20)]
     splits = {p: ("dev" if i % 4 == 0 else "train") for i, p in enumerate(pages)}
@@ -136,7 +136,8 @@ def test_cross_validation_scores_every_train_and_dev_page_once_and_never_test() 
         [],
         [],
     )
-    got = cross_validated(coded, gold, splits, ["ACCUSE", "SUPPORT"], [(0.0, 0.5), (0.0, 2.0)])
+    folds = cv_folds(coded, splits, ["ACCUSE", "SUPPORT"])
+    got = {t: cv_counts(folds, gold, *t) for t in [(0.0, 0.5), (0.0, 2.0)]}
     n_required = sum(holds[p] for p in pages)  # the test page is never scored
     assert got[(0.0, 2.0)] == (0, 0, 0, n_required)  # adding nothing finds nothing
     tp, fp, hit, total = got[(0.0, 0.5)]

@@ -293,9 +293,9 @@ def _join_features(c: PairCandidate, event_type: str, sentence: Span) -> set[str
     function of the branch that leads to it (its subject, its object, a complement ...). The
     sides' own functions miss this when a side is nested in a noun phrase or a clause."""
     f: set[str] = set()
-    join = join_token(c, sentence)
     if any(not t.dep_ for t in sentence):  # the gate left it unparsed: no word joins the two
         return f
+    join = join_token(c, sentence)
     for label, s in (("1", c.first), ("2", c.second)):
         if s.span is None:
             continue
@@ -309,13 +309,9 @@ def _join_features(c: PairCandidate, event_type: str, sentence: Span) -> set[str
 def _branch(t: Token, top: Token) -> Token | None:
     """The child of ``top`` whose subtree holds ``t`` (None when ``t`` is ``top`` or is not
     under it within a few steps)."""
-    for _ in range(MAX_DEPTH):
-        if t.i == top.i or t.head.i == t.i or not t.dep_:
-            return None
-        if t.head.i == top.i:
-            return t
-        t = t.head
-    return None
+    up = _ancestors(t)
+    k = next((k for k, x in enumerate(up) if x.i == top.i), 0)
+    return up[k - 1] if k > 0 else None
 
 
 def join_token(c: PairCandidate, sentence: Span) -> Token:
