@@ -27,6 +27,7 @@ from etl.transforms.articles.vocabulary import (
     DATE_START_PREFIXES,
     MEDIA_NAMES,
     STOPWORDS,
+    TAIL_CREDIT_RE,
     VERB_CUES,
 )
 from etl.transforms.dates import find_date_mentions, resolve_date
@@ -133,7 +134,9 @@ def _compute_features(b: Block) -> Block:
         lower = WORD_TOKEN_RE.findall(text.casefold().replace("’", "'"))
         has_verb = any(t in VERB_CUES or _VERB_SUFFIX_RE.match(t) for t in lower)
     stripped = text.rstrip(CLOSERS)
-    is_sentence = ends_sentence(text)
+    # "... a-t-il dit. AFP": the agency's signature closes the paragraph's last sentence.
+    credit = TAIL_CREDIT_RE.search(text.rstrip())
+    is_sentence = ends_sentence(text[: credit.start("credit")] if credit else text)
     if not is_sentence and stripped != text.rstrip() and text.rstrip()[-1:] in '»”"':
         # A paragraph ending on a closing quote without a period: a sentence when it is a
         # whole quotation or reads like running text.

@@ -119,7 +119,7 @@ def _extract(page: str, fetched: dt.date | None) -> ArticleRecord:
     return ArticleRecord(
         title=title.text if title else None,
         outlet_name=find_outlet(raw, blocks, title, kept),
-        author_name=find_author(blocks, title, end),
+        author_name=find_author(blocks, title, end, kept),
         section_name=find_section(blocks, title),
         published_date=published.value if published else None,
         published_date_precision=published.precision if published else None,

@@ -18,11 +18,14 @@ from etl.transforms.articles.normalize import (
 )
 from etl.transforms.articles.structure import section_like
 from etl.transforms.articles.vocabulary import (
+    AGENCY_CREDITS,
     CONNECTORS,
     FOOTER_LINKS,
     PHOTO_AGENCIES,
+    PUBLIC_FIGURES,
     SIDEBAR_HEADINGS,
     STOPWORDS,
+    TAIL_CREDIT_RE,
     UI_WORDS,
 )
 from etl.transforms.text import fold_match
@@ -227,15 +230,109 @@ def find_outlet(
             value = re.split(r"\s*[,;(]\s*", value)[0].strip()
             if value and len(value.split()) <= 6:
                 return value
-    if title is None:
+    if title is not None:
+        footer_from = kept[-1].index + 1 if kept else title.index + 1
+        brand = _header_brand(raw, blocks, title, footer_from)
+        if brand is not None:
+            return brand
+    return _agency_credit(blocks, title, kept)
+
+
+_CREDIT = "|".join(re.escape(c) for c in AGENCY_CREDITS)
+# "(AFP)", "PARIS, 9 janvier (Reuters) -", "(AFP/Belga)"; in print the credit is written as the
+# agency writes it, so the match keeps case ("(ap)" is not a credit).
+_PAREN_CREDIT_RE = re.compile(rf"\((?P<credit>{_CREDIT})(?:\s*[/,]\s*[^()]{{1,30}})?\)")
+# A line that is the credit alone, maybe bulleted or after the place: "AFP", "• AFP", "Athènes,
+# AFP".
+_LINE_CREDIT_RE = re.compile(
+    rf"(?:[•·*–—-]\s*)?(?:[A-ZÀ-Ý][\w'’ -]{{0,30}},\s*)?(?P<credit>{_CREDIT})\.?"
+)
+# A paragraph that opens on the credit: "AGI - La présidente ...", "AA / Istanbul / <author>".
+_LEAD_CREDIT_RE = re.compile(rf"(?P<credit>{_CREDIT})\s*(?:[-–—/]|\.-)\s")
+
+
+def _dateline_credit(text: str, m: re.Match[str]) -> bool:
+    """A credit in parentheses signs the copy where a dateline puts it: at the start of the
+    paragraph, after a place in capitals ("SEOUL (Reuters)"), before the dash that opens the
+    story, or at the paragraph's end. Elsewhere it glosses a name ("l'Agence France-Presse
+    (AFP) a constaté")."""
+    before, after = text[: m.start()].rstrip(), text[m.end() :].lstrip(" .")
+    if not before or not after or after[0] in "-–—:":
+        return True
+    last = before.split()[-1].strip(",")
+    return (len(last) >= 2 and last.isupper()) or last[-1].isdigit()
+
+
+def _agency_credit(blocks: list[Block], title: Title | None, kept: list[Block]) -> str | None:
+    """The news agency the story is credited to, as the page prints it, looked for between the
+    title and the line after the story (a teaser further down may carry another story's
+    credit): a credit in parentheses first (the dateline's "(Reuters) -"), then a line that is
+    the credit alone or opening a paragraph, then the last words of the story or of the line
+    after it."""
+    if not kept:
         return None
-    footer_from = kept[-1].index + 1 if kept else title.index + 1
-    return _header_brand(raw, blocks, title, footer_from)
+    start = title.index + 1 if title is not None else kept[0].index
+    region = blocks[min(start, kept[0].index) : kept[-1].index + 2]
+    for b in region:
+        for paren in _PAREN_CREDIT_RE.finditer(b.text):
+            if _dateline_credit(b.text, paren):
+                return paren.group("credit")
+    for b in region:
+        line = b.text.strip()
+        if alone := _LINE_CREDIT_RE.fullmatch(line) or _LEAD_CREDIT_RE.match(line):
+            return alone.group("credit")
+    for b in blocks[kept[-1].index : kept[-1].index + 2]:
+        if tail := TAIL_CREDIT_RE.search(b.text.strip()):
+            return tail.group("credit")
+    return None
 
 
-def find_author(blocks: list[Block], title: Title | None, end: int) -> str | None:
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+"
+# Wire and radio copy sign in the story itself: "par Casey Hall SHANGHAI, 25 novembre
+# (Reuters) -" (the name runs into the dateline's place in capitals), "Avec notre correspondant
+# à Moscou, <name>", "(Reportage <names>; version française ...)".
+_DATELINE_BYLINE_RE = re.compile(
+    rf"[Pp]ar\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}?)\s+"
+    r"(?=[A-ZÀ-Ý]{2,}[\s,/])"
+)
+_CORRESPONDENT_RE = re.compile(
+    r"Avec (?:notre|nos) (?:envoyée?s? spéciale?s?|correspondante?s?)\b[^,]{0,50},\s*"
+    r"(?P<name>[^,.;()]{3,60}?)\s*$"
+)
+_REPORTING_RE = re.compile(
+    r"\((?:Reportage|Reporting)\s+(?P<name>[^;()]+?)"
+    r"(?=\s*(?:;|\)|,\s*(?:rédigé|édité|écrit|version)|\savec\s))"
+)
+# A story signed by a name alone on its last line ("Jephté Matondo").
+_SIGNATURE_RE = re.compile(rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})[^\w]*")
+
+
+def find_author(
+    blocks: list[Block], title: Title | None, end: int, kept: list[Block]
+) -> str | None:
+    """The byline's name; else the story's own signature: a name before the wire dateline, the
+    correspondent a radio report credits, a wire's reporting credit, a name on the last line."""
     after = [b for b in blocks[:end] if b.author and (title is None or b.index > title.index)]
     before = [b for b in blocks[:end] if b.author and title is not None and b.index < title.index]
     for b in after + before:
         return b.author
+    if not kept:
+        return None
+    if m := _DATELINE_BYLINE_RE.match(kept[0].text):
+        return m.group("name")
+    for b in blocks[(title.index + 1 if title else 0) : end]:
+        if m := _CORRESPONDENT_RE.match(b.text):
+            return m.group("name")
+    for b in reversed(kept):
+        m = _REPORTING_RE.search(b.text)
+        if m and m.group("name").strip() not in AGENCY_CREDITS:
+            return m.group("name").strip()
+    last = blocks[kept[-1].index + 1 : kept[-1].index + 2] if kept[-1].index + 1 < end else []
+    for b in (*last, kept[-1]):
+        m = _SIGNATURE_RE.fullmatch(b.text.strip())
+        if m is None:
+            continue
+        folded = fold_match(m.group("name"))
+        if folded.split()[0] not in STOPWORDS and folded not in PUBLIC_FIGURES:
+            return m.group("name")
     return None

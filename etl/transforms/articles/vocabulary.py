@@ -7,6 +7,8 @@ CLDR through :mod:`etl.transforms.text`.
 
 from __future__ import annotations
 
+import re
+
 from etl.transforms.language import FUNCTION_WORDS
 from etl.transforms.reference import rows, word_list, word_set
 from etl.transforms.text import fold, fold_match, month_names, weekday_names
@@ -87,6 +89,23 @@ PHOTO_AGENCIES = frozenset(
         "tass",
         "ria novosti",
     }
+)
+
+# News agencies as they sign their copy ("(AFP)", "PARIS (Reuters) -", a last line "Belga").
+AGENCY_CREDITS: tuple[str, ...] = tuple(
+    sorted(word_list("article_agency_credits.tsv", "credit"), key=lambda c: (-len(c), c))
+)
+_CREDIT_ALTERNATION = "|".join(re.escape(c) for c in AGENCY_CREDITS)
+# A paragraph's last words that sign it: "... a-t-il dit. AFP", "...officielle.AFP", "JN/fss/APA".
+TAIL_CREDIT_RE = re.compile(rf"(?:[.!?»\"”)]\s*|/)(?P<credit>{_CREDIT_ALTERNATION})\.?$")
+
+# Office holders of the reviewed list, folded: a name that closes a story is a signature only
+# when it is not one of theirs (a tag or a related link often names a minister).
+PUBLIC_FIGURES: frozenset[str] = frozenset(
+    fold_match(name)
+    for r in rows("office_holders_fr.tsv")
+    for name in (r["name"], *r["aliases"].split("|"))
+    if name
 )
 
 # Links of a site's footer strip ("Mentions légales", "Contact", "Privacy policy").
