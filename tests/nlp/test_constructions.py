@@ -480,3 +480,34 @@ def test_mobilizations_and_offered_credit(nlp: Language, gaz: Gazetteer, case: s
     body, kind, source, target = case.split("|")
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert (kind, frozenset({source}), frozenset({target})) in tuples(events), tuples(events)
+
+
+# Where aid is sent or delivered is its recipient (session 15). One "body|source|target" per case.
+AID_PLACES = [
+    "La Chine a envoyé des secouristes en Birmanie après le séisme.|CHN|MMR",
+    "Le Japon a dépêché une équipe de secouristes au Népal.|JPN|NPL",
+    "Le Maroc a acheminé des vivres au Liban.|MAR|LBN",
+]
+
+
+@pytest.mark.parametrize("case", AID_PLACES)
+def test_where_aid_is_sent_is_its_recipient(nlp: Language, gaz: Gazetteer, case: str) -> None:
+    body, source, target = case.split("|")
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert ("AID", frozenset({source}), frozenset({target})) in tuples(events), tuples(events)
+
+
+@pytest.mark.parametrize(
+    ("body", "reality"),
+    [
+        ("L'Allemagne va installer un bataillon en Lituanie.", "intended"),
+        ("Le Qatar allait livrer des vivres à la Syrie.", "intended"),
+        # "aller" in a compound tense is a move: the act took place
+        ("Le ministre français est allé signer l'accord avec le Maroc.", "asserted"),
+    ],
+)
+def test_aller_before_an_infinitive_announces_the_act(
+    nlp: Language, gaz: Gazetteer, body: str, reality: str
+) -> None:
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert events and {e.reality_code for e in events} == {reality}

@@ -225,12 +225,25 @@ def is_intent(t: Token) -> bool:
             return True
         if cur is not t and lemma_of(cur) in INTENT_GOVERNORS:
             return True
+        if cur is not t and _near_future(cur):
+            return True
         if cur.head.i == cur.i or _when(cur):
             # "Lors de sa rencontre avec X, il a promis ...": a circumstance of a promise is
             # no part of what is promised.
             break
         cur = cur.head
     return any(lemma_of(c) in INTENT_GOVERNORS for c in t.children if c.dep_ in ("aux", "xcomp"))
+
+
+def _near_future(t: Token) -> bool:
+    """ "X va / allait signer": "aller" in a simple present or imperfect before an infinitive
+    announces the act. In a compound tense it is a move ("est allé signer": it was signed)."""
+    return (
+        lemma_of(t) == "aller"
+        and bool({"Pres", "Imp"} & set(t.morph.get("Tense", [])))
+        and not any(c.dep_.startswith("aux") for c in t.children)
+        and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in t.children)
+    )
 
 
 # Words that open a circumstance of time ("lors de", "pendant", "après").

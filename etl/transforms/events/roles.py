@@ -111,7 +111,10 @@ def assign_roles(
     """The draft event of trigger ``t``: its sources and targets from the parse, else from the
     sentence's other actors at a lower confidence; None when it has no pair of actors."""
     # Where one goes to, or withdraws from (troops, an ambassador "en Algérie"), is the other side.
-    is_visit = trig.event_mode in PLACE_TARGET_MODES
+    # So is where aid is sent or delivered ("envoyer des secouristes en Birmanie").
+    is_visit = trig.event_mode in PLACE_TARGET_MODES or (
+        trig.event_type == "AID" and trig.pos == "VERB" and not trig.recipient
+    )
     verb = t if trig.pos == "VERB" else verb_of(t)
     confidence = 0.9
     src_tokens: list[Token] = []
