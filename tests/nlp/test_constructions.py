@@ -511,3 +511,33 @@ def test_aller_before_an_infinitive_announces_the_act(
 ) -> None:
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert events and {e.reality_code for e in events} == {reality}
+
+
+# Not accepting is rejecting; "ne" alone negates pouvoir, savoir, oser, cesser; a first-person
+# future of a hostile act is a threat (session 15). One "body|type|source|target" per case.
+REFUSALS_AND_PROMISES = [
+    "Le Maroc n'a pas accepté la proposition de l'Algérie.|REJECT|MAR|DZA",
+    "Le Maroc ne peut accepter la proposition de l'Algérie.|REJECT|MAR|DZA",
+    "« Nous imposerons des sanctions à la Russie », a déclaré le président américain.|THREATEN|USA"
+    "|RUS",
+]
+
+
+@pytest.mark.parametrize("case", REFUSALS_AND_PROMISES)
+def test_refusals_and_promised_acts(nlp: Language, gaz: Gazetteer, case: str) -> None:
+    body, kind, source, target = case.split("|")
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert (kind, frozenset({source}), frozenset({target})) in tuples(events), tuples(events)
+    assert not {"AGREE", "SANCTION"} & {e.event_type for e in events}
+
+
+def test_ne_que_is_no_negation(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Le Niger ne peut que saluer la décision du Tchad."
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert ("SUPPORT", frozenset({"NER"}), frozenset({"TCD"})) in tuples(events)
+
+
+def test_a_first_person_future_is_a_plan(nlp: Language, gaz: Gazetteer) -> None:
+    body = "« Nous rencontrerons le président malien demain », a annoncé le président ivoirien."
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert [e.reality_code for e in events if e.event_type == "CONSULT"] == ["intended"]

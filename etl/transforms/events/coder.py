@@ -19,6 +19,7 @@ from etl.transforms.events.pairs import PairCandidate, Side, pair_candidates, se
 from etl.transforms.events.parse import (
     is_conditional,
     is_negated,
+    is_promised,
     lemma_of,
     matches,
     under_reporting,
@@ -149,7 +150,10 @@ def _code_sentence(
     drafts: list[Draft] = []
     for t, trig in matched:
         if is_negated(t) or is_negated(verb_of(t)) or _negated_governor(verb_of(t)):
-            continue
+            if trig.pos != "VERB" or lemma_of(t) not in REFUSED_WHEN_NEGATED:
+                continue
+            # "Israël ne peut accepter la demande du Hamas": not accepting is rejecting.
+            trig = replace(trig, event_type="REJECT", event_mode=None, event_context=None)
         if under_reporting(t, reporting):
             continue
         if trig.pos == "NOUN" and t.head.i in governing and t.head.i != t.i:
@@ -165,7 +169,9 @@ def _code_sentence(
         draft = assign_roles(sa, t, trig, previous_actors, earlier, gaz, sponsors)
         if draft is not None:
             draft = _as_leaving(draft, gaz)
-            drafts.append(_as_threat(draft) if is_conditional(verb_of(t)) else draft)
+            # A hostile act under a condition, or that the speaker promises, is a threat.
+            verb = verb_of(t)
+            drafts.append(_as_threat(draft) if is_conditional(verb) or is_promised(verb) else draft)
     return drafts
 
 
@@ -228,6 +234,11 @@ def _as_leaving(draft: Draft, gaz: Gazetteer) -> Draft:
         return draft
     leaving = replace(trig, event_type="SANCTION", event_mode="discontinue", event_context=None)
     return replace(draft, trigger=leaving, mode="discontinue")
+
+
+# Verbs of accepting whose negation is a refusal (PLOVER's REJECT): "n'a pas accepté l'offre",
+# "ne peut approuver ce plan".
+REFUSED_WHEN_NEGATED = frozenset({"accepter", "approuver"})
 
 
 # Verbs whose negation says the infinitive they govern did not happen: "n'a pas pu rencontrer",

@@ -125,12 +125,21 @@ def _matches(t: Token) -> list[Trigger]:
     return [c for c in cands if (not c.requires or c.requires & window) and not (c.excludes & near)]
 
 
+# Verbs that written French negates with "ne" alone ("Israël ne peut accepter", "n'ose
+# intervenir"); "ne peut que saluer" ("can only") is no negation.
+BARE_NE_VERBS = frozenset({"pouvoir", "savoir", "oser", "cesser"})
+
+
 def is_negated(t: Token) -> bool:
     for c in t.children:
         if lemma_of(c) in NEGATORS or c.text.lower() in NEGATORS:
             return True
         if c.dep_ == "mark" and c.text.lower() == "sans":
             return True
+    if lemma_of(t) in BARE_NE_VERBS and any(c.lower_ in ("ne", "n'", "n’") for c in t.children):
+        return not any(
+            g.lower_ == "que" for c in t.children if c.dep_ == "xcomp" for g in c.children
+        )
     return False
 
 
@@ -221,6 +230,8 @@ def is_intent(t: Token) -> bool:
             return True
         if cur.pos_ in ("VERB", "AUX") and re.search(r"(rai[st]?|raient|ront)$", text):
             return True
+        if cur.pos_ in ("VERB", "AUX") and _first_person_future(cur):
+            return True
         if any(lemma_of(c) in INTENT_MODIFIERS for c in cur.children):
             return True
         if cur is not t and lemma_of(cur) in INTENT_GOVERNORS:
@@ -270,6 +281,26 @@ def under_reporting(t: Token, reporting: set[int]) -> bool:
 def has_case(t: Token, words: Iterable[str]) -> bool:
     allowed = set(words)
     return any(c.dep_ in ("case", "mark") and c.text.lower() in allowed for c in t.children)
+
+
+def is_promised(v: Token) -> bool:
+    """Whether clause verb ``v`` is a first-person future ("nous imposerons des sanctions", "je
+    couperai l'aide"): the speaker commits to an act not yet done."""
+    if not any(_first_person_future(x) for x in (v, *v.children) if x is v or x.dep_ == "aux"):
+        return False
+    return any(
+        c.dep_.startswith("nsubj") and c.lower_ in ("je", "j'", "j’", "nous") for c in v.children
+    )
+
+
+def _first_person_future(t: Token) -> bool:
+    # The tagger often reads "imposerons" as a present: the future's first persons are the
+    # infinitive (less the "e" of "-re") followed by "-ai" or "-ons".
+    if "Fut" in t.morph.get("Tense", []):
+        return True
+    text, lemma = t.lower_, lemma_of(t)
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return len(lemma) > 3 and text in (stem + "ai", stem + "ons")
 
 
 def is_conditional(v: Token) -> bool:
