@@ -21,6 +21,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from etl.transforms.events.obliged import OBLIGATION
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import trigger_lexicon
 from etl.transforms.nlp import NAMES, PARSE, TOKENS, pipe_bodies
@@ -75,11 +76,13 @@ def stems_for(lexicon_keys: Iterable[tuple[str, str]]) -> tuple[str, ...]:
 
 @functools.cache
 def trigger_pattern() -> re.Pattern[str]:
-    """Folded word starts that may be an inflected trigger of the lexicon. A verb of saying that
+    """Folded word starts that may be an inflected trigger of the lexicon, or an obligation
+    stated as a demand ("doit cesser"). A verb of saying that
     codes only when it addresses a required word ("a expliqué à son homologue") is looked for by
     that word: news sentences nearly all have a verb of saying."""
     lexicon = trigger_lexicon()
     keys = [k for k, trigs in lexicon.items() if not all(t.addressee for t in trigs)]
+    keys.append((OBLIGATION.lemma, OBLIGATION.pos))
     words = {w for trigs in lexicon.values() for t in trigs if t.addressee for w in t.requires}
     stems = stems_for([*keys, *((w, "NOUN") for w in sorted(words))])
     return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))

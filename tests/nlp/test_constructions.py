@@ -541,3 +541,32 @@ def test_a_first_person_future_is_a_plan(nlp: Language, gaz: Gazetteer) -> None:
     body = "« Nous rencontrerons le président malien demain », a annoncé le président ivoirien."
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert [e.reality_code for e in events if e.event_type == "CONSULT"] == ["intended"]
+
+
+# An obligation a speaker states is a demand from the speaker's side (session 15).
+OBLIGATIONS = [
+    "« L'Iran doit régler ses questions sans délai », a déclaré le ministre français.|FRA|IRN",
+    "Les États-Unis devraient cesser de réprimer nos entreprises, a déclaré Pékin.|CHN|USA",
+    "Pékin estime que Washington doit cesser ses provocations.|CHN|USA",
+]
+
+
+@pytest.mark.parametrize("case", OBLIGATIONS)
+def test_an_obligation_a_speaker_states_is_a_demand(
+    nlp: Language, gaz: Gazetteer, case: str
+) -> None:
+    body, source, target = case.split("|")
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert ("REQUEST", frozenset({source}), frozenset({target})) in tuples(events), tuples(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le Mali a dû quitter la CEDEAO sous la pression du Niger.",  # what happened
+        "Le Mali doit rencontrer le Niger la semaine prochaine.",  # no one states it
+    ],
+)
+def test_an_obligation_nobody_states_is_no_demand(nlp: Language, gaz: Gazetteer, body: str) -> None:
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert "REQUEST" not in {e.event_type for e in events}

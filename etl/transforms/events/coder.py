@@ -15,6 +15,7 @@ from etl.transforms.events.dating import date_anchor
 from etl.transforms.events.finish import finish_event
 from etl.transforms.events.learned import decide
 from etl.transforms.events.model import EventModel
+from etl.transforms.events.obliged import is_obligation, obligation_draft
 from etl.transforms.events.pairs import PairCandidate, Side, pair_candidates, sentence_sides
 from etl.transforms.events.parse import (
     is_conditional,
@@ -143,11 +144,20 @@ def _code_sentence(
     asking = {t.i for t, trig in matched if trig.event_type in CONTENT_TYPES} | {
         t.i for t in sa.span if t.pos_ == "NOUN" and _asks(t)
     }
+    # « L'Iran doit régler ses questions sans délai », a déclaré le ministre: a demand, whose
+    # infinitive is what is asked for.
+    obligations = [
+        draft
+        for t in sa.span
+        if is_obligation(t)
+        if (draft := obligation_draft(sa, t, gaz)) is not None
+    ]
+    asking |= {d.token.i for d in obligations}
     # "l'annulation de l'accord signé avec Y": what a noun ends is no new event.
     ending = {t.i for t, trig in matched if trig.pos == "NOUN" and trig.event_mode == "discontinue"}
     # A trigger noun under one of these is that word's event, or what it asks for or ends.
     governing = verb_triggers | asking | ending
-    drafts: list[Draft] = []
+    drafts: list[Draft] = list(obligations)
     for t, trig in matched:
         if is_negated(t) or is_negated(verb_of(t)) or _negated_governor(verb_of(t)):
             if trig.pos != "VERB" or lemma_of(t) not in REFUSED_WHEN_NEGATED:
