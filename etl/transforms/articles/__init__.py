@@ -54,24 +54,29 @@ How a page is read
    "headline + one-sentence summary" pairs whose summaries are much shorter than the story's
    paragraphs is a list of other stories and is removed.
 
-5. **Metadata.** Author from a byline ("Par X", "By X", "• Par X", "Auteur : X"). Outlet, most
-   explicit statement first: the title suffix; else the page's last copyright notice ("© 2025 X",
-   "Copyright © X", "X © 2024", "X © Copyright – Tous droits réservés", "X – Tous droits réservés",
-   or "© X" as an item of a footer strip of links such as "Mentions légales"), read on the raw line
-   split at its item separators (runs of spaces, |, ·, •, dashes), the name being a short
-   capitalised proper name; a © with no year, rights phrase or footer link beside it, or with a
-   caption before it, is a photo credit; else "Source : X" (it may name an agency whose copy is
-   reproduced); else the masthead: a short brand-like line (or the first item of "X · tagline") at
-   the top of the page, above the first menu strip and not right above the title (the rubric slot),
-   that is no menu entry and comes back as a whole item below the story (footer strip, credit);
+5. **Metadata.** Author from a byline ("Par X", "By X", "• Par X", "Auteur : X"), else from the
+   story's own signature: a name before a wire dateline ("par X SHANGHAI, ... (Reuters)"), "Avec
+   notre correspondant à Y, X", "(Reportage X et Z; version française ...)", or a name alone on the
+   line after the story that is no office holder of the reviewed list. Outlet, most explicit
+   statement first: the title suffix; else the page's last copyright notice ("© 2025 X", "Copyright
+   © X", "X © 2024", "X © Copyright – Tous droits réservés", "X – Tous droits réservés", or "© X" as
+   an item of a footer strip of links such as "Mentions légales"), read on the raw line split at its
+   item separators (runs of spaces, |, ·, •, dashes), the name being a short capitalised proper
+   name; a © with no year, rights phrase or footer link beside it, or with a caption before it, is a
+   photo credit; else "Source : X" (it may name an agency whose copy is reproduced); else the
+   masthead: a short brand-like line (or the first item of "X · tagline") at the top of the page,
+   above the first menu strip and not right above the title (the rubric slot), that is no menu entry
+   and comes back as a whole item below the story (footer strip, credit); else the news agency the
+   story is credited to, as printed (``article_agency_credits.tsv``): "(Reuters)" where a dateline
+   puts it, a line "AFP" or "Athènes, AFP", a paragraph opening on "AGI -" or closing on ". AFP";
    else none. Section from a rubric or breadcrumb just above the title. The publication date is
    chosen by zone, best first: a date line or a dated byline between the title and the story (or
    among the first story blocks), preferring "Publié" over "Mis à jour"; a dateline opening one of
    the first story paragraphs ("Bamako, le 1er août 2024 – ..."); an explicit "Publié le ..." line
-   after the story; last, a date line just above the title, unless it is written in another
-   language than the page (a theme's "today" widget) or equals the fetch date. Dates inside story
-   sentences, dates without a year and dates in the footer are never publication dates; a date
-   after ``fetched_date`` is rejected.
+   after the story; last, a date line just above the title, unless it is written in another language
+   than the page (a theme's "today" widget) or equals the fetch date. Dates inside story sentences,
+   dates without a year and dates in the footer are never publication dates; a date after
+   ``fetched_date`` is rejected.
 """
 
 from etl.transforms.articles.extract import extract_article
