@@ -77,9 +77,9 @@ def stems_for(lexicon_keys: Iterable[tuple[str, str]]) -> tuple[str, ...]:
 @functools.cache
 def trigger_pattern() -> re.Pattern[str]:
     """Folded word starts that may be an inflected trigger of the lexicon, or an obligation
-    stated as a demand ("doit cesser"). A verb of saying that
-    codes only when it addresses a required word ("a expliqué à son homologue") is looked for by
-    that word: news sentences nearly all have a verb of saying."""
+    stated as a demand ("doit cesser"). A verb of saying that codes only when it addresses a
+    required word ("a expliqué à son homologue") is looked for by that word: news sentences
+    nearly all have a verb of saying."""
     lexicon = trigger_lexicon()
     keys = [k for k, trigs in lexicon.items() if not all(t.addressee for t in trigs)]
     keys.append((OBLIGATION.lemma, OBLIGATION.pos))

@@ -18,6 +18,7 @@ from etl.transforms.articles.normalize import (
 )
 from etl.transforms.articles.structure import section_like
 from etl.transforms.articles.vocabulary import (
+    AGENCY_ALTERNATION,
     AGENCY_CREDITS,
     CONNECTORS,
     FOOTER_LINKS,
@@ -238,7 +239,7 @@ def find_outlet(
     return _agency_credit(blocks, title, kept)
 
 
-_CREDIT = "|".join(re.escape(c) for c in AGENCY_CREDITS)
+_CREDIT = AGENCY_ALTERNATION
 # "(AFP)", "PARIS, 9 janvier (Reuters) -", "(AFP/Belga)"; in print the credit is written as the
 # agency writes it, so the match keeps case ("(ap)" is not a credit).
 _PAREN_CREDIT_RE = re.compile(rf"\((?P<credit>{_CREDIT})(?:\s*[/,]\s*[^()]{{1,30}})?\)")

@@ -95,9 +95,10 @@ PHOTO_AGENCIES = frozenset(
 AGENCY_CREDITS: tuple[str, ...] = tuple(
     sorted(word_list("article_agency_credits.tsv", "credit"), key=lambda c: (-len(c), c))
 )
-_CREDIT_ALTERNATION = "|".join(re.escape(c) for c in AGENCY_CREDITS)
+# One alternation of them, longest first, for the patterns that find a credit.
+AGENCY_ALTERNATION = "|".join(re.escape(c) for c in AGENCY_CREDITS)
 # A paragraph's last words that sign it: "... a-t-il dit. AFP", "...officielle.AFP", "JN/fss/APA".
-TAIL_CREDIT_RE = re.compile(rf"(?:[.!?»\"”)]\s*|/)(?P<credit>{_CREDIT_ALTERNATION})\.?$")
+TAIL_CREDIT_RE = re.compile(rf"(?:[.!?»\"”)]\s*|/)(?P<credit>{AGENCY_ALTERNATION})\.?$")
 
 # Office holders of the reviewed list, folded: a name that closes a story is a signature only
 # when it is not one of theirs (a tag or a related link often names a minister).
