@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
+from etl.transforms.entities import extract_mentions
 from etl.transforms.events import ArticleContext
 from etl.transforms.events.coder import code_article_events, propose_events
 from etl.transforms.events.learned import pick_additions, top_types
@@ -122,6 +123,32 @@ def test_direction_features_say_where_each_side_joins_the_trigger(
     # A sentence the gate did not parse (no trigger of the lexicon) has no joining word.
     c, sa = pairs[("JPN", "TCD")]
     assert not {k for k in direction_features(c, "AID", sa.span) if k[:4] in ("pos1", "j1:n")}
+
+
+def test_direction_features_say_where_each_side_stands_to_the_types_trigger(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # "accuse ... d'avoir attaqué": the accuser joins the two sides; for the attack, the one
+    # attacked is the object of its own trigger and the accuser stands outside it.
+    body = "Le Maroc accuse l'Algérie d'avoir attaqué la Mauritanie."
+    ctx = ArticleContext(
+        article_id="a1",
+        body=body,
+        published_date=None,
+        fetched_date=None,
+        sentences=sentences_of(body),
+        mentions=tuple(extract_mentions(nlp(body), gaz)),
+    )
+    doc = next(pipe_gated(nlp, [body], gaz))
+    proposal = propose_events(ctx, gaz, doc, with_pairs=True)
+    pairs = {c.pair: (c, sa) for c, sa in proposal.pairs}
+    c, sa = pairs[("DZA", "MRT")]
+    feats = direction_features(c, "ASSAULT", sa.span)
+    assert {"ASSAULT|tr2:obj|", "tr2:after", "tr1:outside"} <= set(feats)
+    c, sa = pairs[("DZA", "MAR")]
+    assert "ASSAULT|tr1:outside" in direction_features(c, "ASSAULT", sa.span)
+    # No word of the lexicon triggers that type in the sentence.
+    assert "AID|notrigger" in direction_features(c, "AID", sa.span)
 
 
 def test_the_model_judges_only_the_rule_events_whose_actors_were_guessed(

@@ -285,7 +285,34 @@ def direction_features(c: PairCandidate, event_type: str, sentence: Span) -> dic
     if any(t.dep_ == "aux:pass" for t in sentence):
         f.add("passive")
     f |= _join_features(c, event_type, sentence)
+    f |= _trigger_features(c, event_type, sentence)
     return dict.fromkeys(sorted(f), 1.0)
+
+
+def _trigger_features(c: PairCandidate, event_type: str, sentence: Span) -> set[str]:
+    """Where each side stands to the nearest word of the lexicon that triggers this type: its
+    subject, its object, a complement with its preposition. The word that joins the two sides
+    is often another ("X accuse Y d'avoir frappé Z": the strike's source is not the accuser)."""
+    f: set[str] = set()
+    if any(not t.dep_ for t in sentence):
+        return f
+    triggers = [t for t in sentence if any(m.event_type == event_type for m in matches(t))]
+    if not triggers:
+        return {f"{event_type}|notrigger"}
+    join = join_token(c, sentence)
+    trig = min(triggers, key=lambda t: abs(t.i - join.i))
+    for label, s in (("1", c.first), ("2", c.second)):
+        if s.span is None or not sentence.start <= s.span.start < sentence.end:
+            continue
+        branch = _branch(s.span.root, trig)
+        if branch is None:
+            rel = "self" if trig.i in range(s.span.start, s.span.end) else "outside"
+        else:
+            case = next((lemma(x) for x in branch.children if x.dep_ in ("case", "mark")), "")
+            rel = f"{branch.dep_}|{case}"
+        side = "before" if s.span.root.i < trig.i else "after"
+        f.update({f"{event_type}|tr{label}:{rel}", f"tr{label}:{rel}", f"tr{label}:{side}"})
+    return f
 
 
 def _join_features(c: PairCandidate, event_type: str, sentence: Span) -> set[str]:
