@@ -239,17 +239,16 @@ def find_outlet(
     return _agency_credit(blocks, title, kept)
 
 
-_CREDIT = AGENCY_ALTERNATION
 # "(AFP)", "PARIS, 9 janvier (Reuters) -", "(AFP/Belga)"; in print the credit is written as the
 # agency writes it, so the match keeps case ("(ap)" is not a credit).
-_PAREN_CREDIT_RE = re.compile(rf"\((?P<credit>{_CREDIT})(?:\s*[/,]\s*[^()]{{1,30}})?\)")
+_PAREN_CREDIT_RE = re.compile(rf"\((?P<credit>{AGENCY_ALTERNATION})(?:\s*[/,]\s*[^()]{{1,30}})?\)")
 # A line that is the credit alone, maybe bulleted or after the place: "AFP", "• AFP", "Athènes,
 # AFP".
 _LINE_CREDIT_RE = re.compile(
-    rf"(?:[•·*–—-]\s*)?(?:[A-ZÀ-Ý][\w'’ -]{{0,30}},\s*)?(?P<credit>{_CREDIT})\.?"
+    rf"(?:[•·*–—-]\s*)?(?:[A-ZÀ-Ý][\w'’ -]{{0,30}},\s*)?(?P<credit>{AGENCY_ALTERNATION})\.?"
 )
 # A paragraph that opens on the credit: "AGI - La présidente ...", "AA / Istanbul / <author>".
-_LEAD_CREDIT_RE = re.compile(rf"(?P<credit>{_CREDIT})\s*(?:[-–—/]|\.-)\s")
+_LEAD_CREDIT_RE = re.compile(rf"(?P<credit>{AGENCY_ALTERNATION})\s*(?:[-–—/]|\.-)\s")
 
 
 def _dateline_credit(text: str, m: re.Match[str]) -> bool:

@@ -20,7 +20,7 @@ from etl.transforms.events.actors import (
     quote_speaker,
     to_actors,
 )
-from etl.transforms.events.parse import lemma_of, subject_of
+from etl.transforms.events.parse import infinitives, lemma_of, subject_of
 from etl.transforms.events.types import SOURCE, TARGET, Draft
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger
@@ -55,11 +55,7 @@ def is_obligation(t: Token) -> bool:
 
 
 def _says(t: Token) -> bool:
-    if t.pos_ != "VERB":
-        return False
-    lemma = fold(lemma_of(t))
-    # The lemmatizer leaves some present forms as they are ("Pékin estime que ...").
-    return lemma in SPEECH_VERBS or (lemma.endswith("e") and lemma + "r" in SPEECH_VERBS)
+    return t.pos_ == "VERB" and any(v in SPEECH_VERBS for v in infinitives(fold(lemma_of(t))))
 
 
 def _speaker_verb(t: Token) -> Token | None:

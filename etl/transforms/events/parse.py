@@ -85,6 +85,13 @@ def matches(t: Token) -> list[Trigger]:
     return list(found)
 
 
+def infinitives(lemma: str) -> tuple[str, ...]:
+    """The infinitives a verb's lemma may stand for, most likely first. The lemmatizer leaves some
+    present forms as they are ("Alger reproche à Madrid" -> "reproche", "Pékin estime que"): the
+    first-group infinitive is then the form plus "r"."""
+    return (lemma, lemma + "r") if lemma.endswith("e") else (lemma,)
+
+
 def _matches(t: Token) -> list[Trigger]:
     lemma = lemma_of(t)
     if t.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in t.children):
@@ -93,11 +100,9 @@ def _matches(t: Token) -> list[Trigger]:
         lemma = re.sub(r"ée?s?$", "er", lemma)
         cands = trigger_lexicon().get((lemma, "VERB"), [])
     elif t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
-        cands = trigger_lexicon().get((lemma, "VERB"), [])
-        if not cands and lemma.endswith("e"):
-            # The lemmatizer leaves some present forms as they are ("Alger reproche à Madrid"
-            # -> "reproche"): the first-group infinitive is the form plus "r".
-            cands = trigger_lexicon().get((lemma + "r", "VERB"), [])
+        cands = next(
+            (c for v in infinitives(lemma) if (c := trigger_lexicon().get((v, "VERB"), []))), []
+        )
     elif t.pos_ in ("NOUN", "PROPN"):
         cands = trigger_lexicon().get((lemma, "NOUN"), [])
     else:
