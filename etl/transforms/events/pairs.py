@@ -284,22 +284,22 @@ def direction_features(c: PairCandidate, event_type: str, sentence: Span) -> dic
             f.update({f"c{label}:{case}", f"{event_type}|c{label}:{case}"})
     if any(t.dep_ == "aux:pass" for t in sentence):
         f.add("passive")
-    f |= _join_features(c, event_type, sentence)
-    f |= _trigger_features(c, event_type, sentence)
+    if all(t.dep_ for t in sentence):  # the gate left none unparsed: a word joins the two
+        join = join_token(c, sentence)
+        f |= _join_features(c, event_type, join)
+        f |= _trigger_features(c, event_type, sentence, join)
     return dict.fromkeys(sorted(f), 1.0)
 
 
-def _trigger_features(c: PairCandidate, event_type: str, sentence: Span) -> set[str]:
-    """Where each side stands to the nearest word of the lexicon that triggers this type: its
-    subject, its object, a complement with its preposition. The word that joins the two sides
-    is often another ("X accuse Y d'avoir frappé Z": the strike's source is not the accuser)."""
+def _trigger_features(c: PairCandidate, event_type: str, sentence: Span, join: Token) -> set[str]:
+    """Where each side stands to the word of the lexicon that triggers this type nearest to
+    ``join``: its subject, its object, a complement with its preposition. The word that joins the
+    two sides is often another ("X accuse Y d'avoir frappé Z": the strike's source is not the
+    accuser)."""
     f: set[str] = set()
-    if any(not t.dep_ for t in sentence):
-        return f
     triggers = [t for t in sentence if any(m.event_type == event_type for m in matches(t))]
     if not triggers:
         return {f"{event_type}|notrigger"}
-    join = join_token(c, sentence)
     trig = min(triggers, key=lambda t: abs(t.i - join.i))
     for label, s in (("1", c.first), ("2", c.second)):
         if s.span is None or not sentence.start <= s.span.start < sentence.end:
@@ -315,14 +315,11 @@ def _trigger_features(c: PairCandidate, event_type: str, sentence: Span) -> set[
     return f
 
 
-def _join_features(c: PairCandidate, event_type: str, sentence: Span) -> set[str]:
+def _join_features(c: PairCandidate, event_type: str, join: Token) -> set[str]:
     """Where each side stands to the word that joins the two: before or after it, and the
     function of the branch that leads to it (its subject, its object, a complement ...). The
     sides' own functions miss this when a side is nested in a noun phrase or a clause."""
     f: set[str] = set()
-    if any(not t.dep_ for t in sentence):  # the gate left it unparsed: no word joins the two
-        return f
-    join = join_token(c, sentence)
     for label, s in (("1", c.first), ("2", c.second)):
         if s.span is None:
             continue
