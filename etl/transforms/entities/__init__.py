@@ -84,8 +84,9 @@ def extract_mentions(doc: Doc, gaz: Gazetteer, as_of: dt.date | None = None) -> 
     holders = title_holders(index, gaz, matches, phrases, as_of)
     mentions, country_items = match_mentions(index, gaz, matches, holders)
     mentions += descriptor_mentions(index, gaz, mentions)
+    places = {(m.char_start, m.char_end) for m in mentions if m.country_code and not m.is_actor}
     anaphors = group_anaphora(
-        index, gaz, country_items + located_people(occs, cluster_of, clusters)
+        index, gaz, country_items + located_people(occs, cluster_of, clusters), places
     )
     mentions += anaphors
     context_items = sorted(

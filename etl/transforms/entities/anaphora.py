@@ -7,6 +7,8 @@ locations and organizations of their own.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from etl.transforms.entities.index import DocIndex
@@ -25,13 +27,18 @@ from etl.transforms.types import Mention
 
 
 def group_anaphora(
-    index: DocIndex, gaz: Gazetteer, items: list[tuple[int, int, str]]
+    index: DocIndex,
+    gaz: Gazetteer,
+    items: list[tuple[int, int, str]],
+    places: Collection[tuple[int, int]] = (),
 ) -> list[Mention]:
     """ "les deux pays" -> one mention per country among the N states the text has discussed
     most so far (ties go to the most recent): in news, "les deux pays" is the story's pair,
     not whichever two states a side remark named last.
 
-    ``items`` are the (start, end, state) of the country mentions and located people."""
+    ``items`` are the (start, end, state) of the country mentions and located people; those
+    whose span is in ``places`` name where something happens ("signé à Washington") and count
+    half: the venue of a meeting is seldom one of the pair."""
     out: list[Mention] = []
     words, n = index.words, len(index.words)
     items = sorted(items)
@@ -51,12 +58,12 @@ def group_anaphora(
             if allowed is not None:
                 end_w = i + 2
         start, end = words[i - 1].start, words[end_w].end
-        seen: dict[str, tuple[int, int]] = {}  # code -> (count, last position)
-        for pos, _, code in items:
+        seen: dict[str, tuple[float, int]] = {}  # code -> (weight, last position)
+        for pos, item_end, code in items:
             if pos >= start or not code or (allowed is not None and code not in allowed):
                 continue
-            n_seen, _ = seen.get(code, (0, 0))
-            seen[code] = (n_seen + 1, pos)
+            n_seen, _ = seen.get(code, (0.0, 0))
+            seen[code] = (n_seen + (0.5 if (pos, item_end) in places else 1.0), pos)
         chosen = sorted(seen, key=lambda c: (-seen[c][0], -seen[c][1]))[:count]
         role = gaz.roles.get((noun.folded,))
         sector = role.sector_code if role and noun.folded not in ("pays", "nations") else None

@@ -23,8 +23,17 @@ INTENT_MODIFIERS = frozenset({"futur", "prochain", "éventuel", "possible", "env
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 
 
+# Lowercased lemmas by their hash: the coder asks for a token's lemma hundreds of thousands of
+# times per thousand articles, and a lookup costs less than reading the string and lowering it.
+_LOWERED: dict[int, str] = {}
+
+
 def lemma_of(t: Token) -> str:
-    return t.lemma_.lower()
+    key = t.lemma
+    found = _LOWERED.get(key)
+    if found is None:
+        found = _LOWERED[key] = t.lemma_.lower()
+    return found
 
 
 def _tense_auxiliary(x: Token) -> bool:

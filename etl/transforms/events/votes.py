@@ -46,13 +46,14 @@ def resolution_sponsors(sentences: Iterable[SentenceActors]) -> list[Mention]:
     russe"). One mention per party, in text order."""
     found: dict[str, Mention] = {}
     for sa in sentences:
-        start = sa.span.start_char
-        for match in (m for pattern in SPONSORED_BY for m in pattern.finditer(sa.span.text)):
+        start, text = sa.span.start_char, sa.span.text
+        for match in (m for pattern in SPONSORED_BY for m in pattern.finditer(text)):
             lo, hi = start + match.start("agents"), start + match.end("agents")
             for m in actor_mentions((m for m, _ in sa.mentions), allow_places=False):
                 if lo <= m.char_start < hi:
                     found.setdefault(m.country_code or m.entity_id, m)
-        if not any(n in sa.span.text.lower() for n in TEXT_NOUNS):
+        lowered = text.lower()
+        if not any(n in lowered for n in TEXT_NOUNS):
             continue  # no text noun in the sentence (a plural or capital keeps its lemma's letters)
         for x in sa.span:
             if lemma_of(x) not in TEXT_NOUNS:
