@@ -449,6 +449,12 @@ def test_what_is_threatened_or_asked_for_did_not_happen(nlp: Language, gaz: Gaze
             "la coopération continuera.",
             "CONSULT",
         ),
+        # What an accusation charges, in an infinitive the parser hangs on the accused.
+        (
+            "Le Tchad a accusé mardi le Soudan d'avoir récemment déployé des avions de combat "
+            "au Darfour.",
+            "MOBILIZE",
+        ),
     ],
 )
 def test_acts_that_did_not_take_place(

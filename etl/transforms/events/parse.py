@@ -281,13 +281,24 @@ def _when(t: Token) -> bool:
     )
 
 
+# What introduces the act a reporting verb's object is charged with or asked for ("accuser X
+# d'avoir ...", "appeler X à ...").
+CONTENT_MARKS = frozenset({"de", "d'", "d’", "à"})
+
+
 def under_reporting(t: Token, reporting: set[int]) -> bool:
     cur = t
+    # The parser often hangs that act on the object ("accusé la Russie d'avoir déployé": an acl
+    # of "Russie"); it is still the accusation's content, not a second event.
+    charged = False
     for _ in range(4):
         if cur.head.i == cur.i:
             return False
         if cur.head.i in reporting and cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "obl:arg"):
             return True
+        if cur.head.i in reporting and cur.dep_ == "obj" and charged:
+            return True
+        charged = cur.dep_ == "acl" and has_case(cur, CONTENT_MARKS)
         cur = cur.head
     return False
 
