@@ -455,6 +455,13 @@ def test_what_is_threatened_or_asked_for_did_not_happen(nlp: Language, gaz: Gaze
             "au Darfour.",
             "MOBILIZE",
         ),
+        # An assault noun that names no victim is not against the sentence's other state.
+        ("Le Japon a accordé un prêt au Kenya alors que l'offensive russe se poursuit.", "ASSAULT"),
+        (
+            "Le Niger maintient la fermeture de sa frontière avec le Bénin par crainte d'une "
+            "agression française.",
+            "ASSAULT",
+        ),
     ],
 )
 def test_acts_that_did_not_take_place(

@@ -424,7 +424,8 @@ def assign_roles(
                         ],
                     )
                 break
-    if not targets:
+    guess = not (trig.pos == "NOUN" and trig.event_type in UNGUESSED_NOUN_TYPES)
+    if not targets and guess:
         src_c = {m.country_code for m in sources}
         after = [
             m
@@ -498,6 +499,12 @@ def assign_roles(
     if flipped:
         confidence -= 0.05
     return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+
+
+# Nominal triggers whose other side is only what the noun itself names ("l'invasion russe de
+# l'Ukraine", "des frappes contre ..."): "l'invasion russe" alone is mostly background, and the
+# nearest other state of the sentence is seldom its victim.
+UNGUESSED_NOUN_TYPES = frozenset({"ASSAULT"})
 
 
 # Object pronouns that stand for a party named before ("l'accusant", "lui a demandé").
