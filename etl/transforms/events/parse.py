@@ -180,6 +180,10 @@ def subject_candidates(v: Token) -> list[list[Token]]:
         if subj:
             out.append(subj)
             break
+        owner = noun_owner(cur)
+        if owner is not None:
+            out.append([owner])
+            break
         climbs = ("conj", "xcomp", "advcl", "ccomp", "acl", "parataxis")
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             # "le choix de Bamako de rompre ses relations avec Kiev": the noun's owner acts; the
@@ -195,6 +199,33 @@ def subject_candidates(v: Token) -> list[list[Token]]:
             continue
         break
     return out
+
+
+# Nouns whose "de X" owner also does the act of a following "de" + infinitive.
+CONTROL_NOUNS = word_set("control_nouns_fr.tsv")
+
+
+def noun_owner(v: Token) -> Token | None:
+    """The owner of a control noun right before infinitive ``v`` that the parser hung on the
+    clause's verb: in "Ottawa a réagi à la décision de Washington d'imposer des droits", "imposer"
+    comes out an xcomp of "réagi", yet Washington imposes."""
+    if v.dep_ not in ("xcomp", "advcl") or "Inf" not in v.morph.get("VerbForm", []):
+        return None
+    marks = [c.i for c in v.children if c.dep_ == "mark" and c.lower_ in OF_WORDS and c.i < v.i]
+    if not marks:
+        return None
+    end = min(marks) - 1
+    for x in v.doc[max(0, end - 10) : end + 1]:
+        if (
+            x.dep_ == "nmod"
+            and x.right_edge.i == end
+            and x.head.i < x.i
+            and x.head.i != v.head.i
+            and lemma_of(x.head) in CONTROL_NOUNS
+            and has_case(x, OF_WORDS)
+        ):
+            return x
+    return None
 
 
 def _fronted(v: Token) -> list[Token]:
@@ -237,6 +268,13 @@ def subtree_excluding(t: Token, exclude: Iterable[Token]) -> set[int]:
 def is_intent(t: Token) -> bool:
     """Plans, wishes, conditionals and futures: coded, but as intent rather than as fact."""
     cur = t
+    owner = noun_owner(t)
+    if owner is not None:
+        # The noun, not the verb the parser hung the infinitive on, says whether it is a plan.
+        noun = owner.head
+        return lemma_of(noun) in INTENT_GOVERNORS or any(
+            lemma_of(c) in INTENT_MODIFIERS for c in noun.children
+        )
     for _ in range(4):
         mood, tense = cur.morph.get("Mood", []), cur.morph.get("Tense", [])
         text = cur.text.lower()
