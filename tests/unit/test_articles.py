@@ -710,6 +710,28 @@ def test_a_last_paragraph_cut_mid_sentence_keeps_its_whole_sentences() -> None:
     assert "Abou Dhabi nie toute implication." in body
 
 
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        # The excerpt stops inside the paragraph's only sentence: still the story.
+        ("Le Tchad demande au Soudan d'enquêter sur l'incident et de sanctionner les", True),
+        ("Les deux pays avaient rappelé leurs ambassadeurs après la", True),
+        # Too short to tell from a menu or a caption.
+        ("Le Tchad demande au Soudan", False),
+    ],
+)
+def test_a_pages_last_line_cut_inside_its_only_sentence_is_kept(last: str, kept: bool) -> None:
+    raw = (
+        "Le Soudan rompt avec le Tchad\n\n"
+        "Le Soudan a rompu mardi ses relations diplomatiques avec le Tchad, qu'il accuse de "
+        "laisser passer des armes destinées aux paramilitaires.\n\n"
+        "N'Djamena dément toute implication et dénonce une campagne de désinformation menée "
+        "depuis Port-Soudan.\n\n"
+        f"{last}\n"
+    )
+    assert (last in extract_article(raw).body) is kept
+
+
 # --------------------------------------------------------------------------------------------
 # Publication dates that wire copy and short pages give in their first lines
 # --------------------------------------------------------------------------------------------

@@ -254,7 +254,10 @@ def select_story(blocks: list[Block], story_start: int) -> tuple[list[Block], in
             and not b.is_title_dup
             and not b.is_prefix_dup
             and b.key not in kept_keys
-            and sentence_like(b, kept[-1].indent if kept else None)
+            and (
+                sentence_like(b, kept[-1].indent if kept else None)
+                or (i == n - 1 and bool(kept) and kept[-1].index == i - 1 and _cut_off(b))
+            )
         )
         if keep:
             kept.append(b)
@@ -262,6 +265,12 @@ def select_story(blocks: list[Block], story_start: int) -> tuple[list[Block], in
         i += 1
     kept = _drop_tail_list(blocks, kept)
     return kept, footer_at
+
+
+def _cut_off(b: Block) -> bool:
+    """A page's last line that continues the story and stops mid-sentence (a stored excerpt cut
+    at a length): prose, though it holds no whole sentence."""
+    return b.n_words >= 8 and b.has_verb and b.stop_ratio >= 0.2 and not b.ends_colon
 
 
 def _drop_tail_list(blocks: list[Block], kept: list[Block]) -> list[Block]:
