@@ -732,6 +732,28 @@ def test_a_pages_last_line_cut_inside_its_only_sentence_is_kept(last: str, kept:
     assert (last in extract_article(raw).body) is kept
 
 
+def test_a_long_last_paragraph_after_a_teaser_resumes_the_story() -> None:
+    last = (
+        "Le ministre des Affaires étrangères, qui a reçu l'ambassadeur, a exprimé la protestation "
+        "des autorités contre le mode opératoire des refoulements et lui a demandé d'intercéder "
+        "auprès de son gouvernement pour que les expulsions cessent, rappelant que les deux pays "
+        "partagent des milliers de kilomètres de frontière"
+    )
+    raw = (
+        "Niamey convoque l'ambassadeur d'Algérie\n\n"
+        "Le Niger a convoqué mercredi l'ambassadeur d'Algérie pour protester contre le refoulement "
+        "de centaines de migrants vers sa frontière, selon un communiqué officiel.\n\n"
+        "Les expulsions se sont multipliées ces derniers mois, selon plusieurs organisations "
+        "humanitaires présentes dans la région d'Agadez.\n\n"
+        "À lire aussi\n\n"
+        "Niger : quatre soldats tués dans une attaque près de la frontière malienne\n\n"
+        f"{last}\n"
+    )
+    body = extract_article(raw).body
+    assert last in body
+    assert "quatre soldats tués" not in body
+
+
 # --------------------------------------------------------------------------------------------
 # Publication dates that wire copy and short pages give in their first lines
 # --------------------------------------------------------------------------------------------

@@ -217,6 +217,19 @@ def _resumes(blocks: list[Block], i: int) -> bool:
     return b.n_words >= 40 or (b.n_words >= 25 and nxt.n_words >= 25)
 
 
+def _last_paragraph(blocks: list[Block], i: int) -> bool:
+    """A long paragraph that ends the page after a teaser ("À lire aussi" and a headline): the
+    story resumed and the stored excerpt stops there, so no second paragraph can follow."""
+    b = blocks[i]
+    return (
+        i == len(blocks) - 1
+        and b.kind is None
+        and not (b.is_title_dup or b.is_prefix_dup)
+        and b.n_words >= 40
+        and (sentence_like(b) or _cut_off(b))
+    )
+
+
 def _headline_run(blocks: list[Block], i: int) -> int:
     n = 0
     while i + n < len(blocks) and headline_shaped(blocks[i + n]) and blocks[i + n].n_words >= 4:
@@ -238,7 +251,7 @@ def select_story(blocks: list[Block], story_start: int) -> tuple[list[Block], in
             footer_at = i if not soft else footer_at
             break
         if soft:
-            if _resumes(blocks, i):
+            if _resumes(blocks, i) or _last_paragraph(blocks, i):
                 soft = False
                 footer_at = n
                 continue
@@ -270,7 +283,8 @@ def select_story(blocks: list[Block], story_start: int) -> tuple[list[Block], in
 def _cut_off(b: Block) -> bool:
     """A page's last line that continues the story and stops mid-sentence (a stored excerpt cut
     at a length): prose, though it holds no whole sentence."""
-    return b.n_words >= 8 and b.has_verb and b.stop_ratio >= 0.2 and not b.ends_colon
+    worded = b.has_verb or (b.n_words >= 15 and b.stop_ratio >= 0.4)
+    return b.n_words >= 8 and worded and b.stop_ratio >= 0.2 and not b.ends_colon
 
 
 def _drop_tail_list(blocks: list[Block], kept: list[Block]) -> list[Block]:
