@@ -601,3 +601,14 @@ def test_a_first_person_future_is_a_plan(nlp: Language, gaz: Gazetteer) -> None:
 def test_an_obligation_nobody_states_is_no_demand(nlp: Language, gaz: Gazetteer, body: str) -> None:
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert "REQUEST" not in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "La Turquie lève son veto à l'adhésion de la Suède à l'Otan.",
+        "Ankara a levé ses objections à l'adhésion de la Finlande.",
+    ],
+)
+def test_lifting_a_veto_is_a_concession(nlp: Language, gaz: Gazetteer, body: str) -> None:
+    assert _kinds(nlp, gaz, body) == {"CONCEDE"}

@@ -131,6 +131,22 @@ def test_locative_uses_are_places_not_actors(extract: Extract) -> None:
     assert (soldiers.country_code, soldiers.sector_code, soldiers.is_actor) == ("FRA", "MIL", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "city", "is_actor"),
+    [
+        ("(Rangoun, Bangkok) La junte birmane a libéré six mille prisonniers.", "Bangkok", False),
+        ("(Istanbul) Le président turc a rappelé son ambassadeur.", "Istanbul", False),
+        # The same city as the subject after the group is an actor again.
+        ("(Ankara) Ankara a rappelé son ambassadeur.", "Ankara", True),
+    ],
+)
+def test_cities_in_parentheses_opening_a_line_are_a_dateline(
+    extract: Extract, text: str, city: str, is_actor: bool
+) -> None:
+    found = [m for m in extract(text) if m.surface_text == city]
+    assert found and found[-1].is_actor is is_actor
+
+
 def test_collective_state_actors_carry_the_sector(extract: Extract) -> None:
     ms = extract(
         "L'armée tchadienne a repoussé l'attaque. Le gouvernement nigérien et le ministère "

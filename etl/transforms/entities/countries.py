@@ -7,6 +7,7 @@ noun it qualifies ("l'armée malienne" -> MIL) or of the role phrase it is attac
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -71,9 +72,18 @@ def country_attributes(
 def _dateline(index: DocIndex, m: Match) -> bool:
     """ "Bamako, le 3 mai (AFP) –": the place a dispatch was filed from."""
     line_start = index.text.rfind("\n", 0, m.start) + 1
-    if index.text[line_start : m.start].strip():
+    before = index.text[line_start : m.start]
+    if _GROUP_OPEN_RE.fullmatch(before) and _GROUP_CLOSE_RE.match(index.text, m.end):
+        # "(Rangoun, Bangkok) La junte ...": the cities a paper's correspondents wrote from.
+        return True
+    if before.strip():
         return False
     return bool(DATELINE_RE.match(index.text, m.end))
+
+
+# A parenthesized group of one to three place names opening a line.
+_GROUP_OPEN_RE = re.compile(r"\s*\((?:[^()\n,]{1,30},\s*){0,2}")
+_GROUP_CLOSE_RE = re.compile(r"(?:\s*,\s*[^()\n,]{1,30}){0,2}\s*\)")
 
 
 def _demonym_head(index: DocIndex, m: Match) -> Token | None:
