@@ -612,3 +612,35 @@ def test_an_obligation_nobody_states_is_no_demand(nlp: Language, gaz: Gazetteer,
 )
 def test_lifting_a_veto_is_a_concession(nlp: Language, gaz: Gazetteer, body: str) -> None:
     assert _kinds(nlp, gaz, body) == {"CONCEDE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Whose sovereignty, airspace or affairs are violated is the side that accuses.
+        (
+            "Mogadiscio affirme que le gouvernement éthiopien a violé la souveraineté "
+            "de la Somalie.",
+            ("ACCUSE", "SOM", "ETH"),
+        ),
+        ("L'armée indienne a violé l'espace aérien pakistanais.", ("ACCUSE", "PAK", "IND")),
+        (
+            "La Russie s'ingère dans les affaires intérieures de la Moldavie.",
+            ("ACCUSE", "MDA", "RUS"),
+        ),
+        (
+            "Le Caire a jugé cet accord turc contraire au droit international.",
+            ("ACCUSE", "EGY", "TUR"),
+        ),
+    ],
+)
+def test_violations_and_unlawful_acts_are_accusations(
+    nlp: Language, gaz: Gazetteer, body: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert (kind, frozenset({source}), frozenset({target})) in tuples(events)
+
+
+def test_violating_a_truce_names_no_victim(nlp: Language, gaz: Gazetteer) -> None:
+    assert "ACCUSE" not in _kinds(nlp, gaz, "Le Hezbollah a violé le cessez-le-feu avec Israël.")

@@ -187,6 +187,9 @@ def assign_roles(
             ]
             tgt_roots = subject_of(t)
             flipped = True
+            # "violer l'espace aérien pakistanais": the violated territory is written as a
+            # place, and its state is the side that accuses.
+            source_places = trig.event_type == "ACCUSE"
         else:
             src_tokens = _acting_subject(sa, t)
             tgt_roots = [
