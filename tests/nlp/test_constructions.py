@@ -644,3 +644,19 @@ def test_violations_and_unlawful_acts_are_accusations(
 
 def test_violating_a_truce_names_no_victim(nlp: Language, gaz: Gazetteer) -> None:
     assert "ACCUSE" not in _kinds(nlp, gaz, "Le Hezbollah a violé le cessez-le-feu avec Israël.")
+
+
+def test_what_the_other_sides_phrase_itself_does_names_no_party(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Ankara a soutenu des groupes rebelles cherchant à renverser le régime syrien, soutenu "
+        "lui par Moscou et Téhéran."
+    )
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    targets = {c for e in events if e.countries("source") == {"TUR"} for c in e.countries("target")}
+    assert not targets & {"RUS", "IRN"}
+    # A past participle still may name the other side.
+    body = "La Russie a envoyé des instructeurs militaires destinés à l'armée malienne."
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert any(e.countries("target") == {"MLI"} for e in events)

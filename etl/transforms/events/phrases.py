@@ -5,6 +5,8 @@ antecedents, and the clauses a guessed side must not come from. Pure functions o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from etl.transforms.events.actors import SentenceActors
@@ -156,3 +158,19 @@ def held(t: Token) -> bool:
     return noun.dep_ != "nsubj" and any(
         trig.event_type in ("COERCE", "SANCTION") for trig in matches(noun.head)
     )
+
+
+def own_clauses(roots: Iterable[Token]) -> set[int]:
+    """Tokens of what the other side's phrase itself does ("des groupes rebelles cherchant à
+    renverser le régime syrien", "des milices qui combattent l'armée"): a present participle or a
+    relative clause inside that phrase names no party of the event. A past participle ("des armes
+    destinées à l'Ukraine") still may."""
+    out: set[int] = set()
+    for r in roots:
+        for d in r.subtree:
+            if d.i == r.i or d.dep_ not in ("acl", "acl:relcl"):
+                continue
+            present = "Part" in d.morph.get("VerbForm", []) and "Pres" in d.morph.get("Tense", [])
+            if d.dep_ == "acl:relcl" or present:
+                out |= {y.i for y in d.subtree}
+    return out

@@ -43,6 +43,7 @@ from etl.transforms.events.phrases import (
     is_reciprocal,
     likewise,
     other_clause,
+    own_clauses,
     points_back,
     spells_out,
 )
@@ -377,7 +378,9 @@ def assign_roles(
         if x.dep_ == "conj" and (x.head.i == t.i or x.head.i in tgt_idx) and spells_out(x)
         for y in x.subtree
     }
-    tgt_idx -= src_idx | victims
+    tgt_idx -= (
+        src_idx | victims | (own_clauses(tgt_roots) if trig.event_type != "ACCUSE" else set())
+    )
     sources = actor_mentions(sa.in_tokens(src_idx), allow_places=source_places)
     targets = actor_mentions(sa.in_tokens(tgt_idx), allow_places=is_visit)
     parties = {m.country_code or m.entity_id for m in sources}
