@@ -660,3 +660,15 @@ def test_what_the_other_sides_phrase_itself_does_names_no_party(
     body = "La Russie a envoyé des instructeurs militaires destinés à l'armée malienne."
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert any(e.countries("target") == {"MLI"} for e in events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "La France a officiellement reconnu l'Etat de Palestine.",  # a capital without its accent
+        "Le Royaume-Uni a reconnu la Palestine.",  # the state itself as the object
+    ],
+)
+def test_recognizing_a_state_is_support(nlp: Language, gaz: Gazetteer, body: str) -> None:
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert [(e.event_type, e.countries("target")) for e in events] == [("SUPPORT", {"PSE"})]

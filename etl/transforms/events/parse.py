@@ -57,6 +57,9 @@ def context_lemmas(t: Token) -> set[str]:
             words.add(w)
             if "-" in w:
                 words.update(p for p in w.split("-") if p)
+        if x.text[:1] == "E":
+            # Capitals often go without their accent ("l'Etat de Palestine").
+            words.add("é" + x.text[1:].lower())
         if x.pos_ == "ADJ" or x.dep_ == "amod":
             # The lemmatizer leaves some feminine adjectives as they are ("restrictive").
             words.update(masculine_forms(lemma_of(x)))
