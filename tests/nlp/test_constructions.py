@@ -672,3 +672,11 @@ def test_what_the_other_sides_phrase_itself_does_names_no_party(
 def test_recognizing_a_state_is_support(nlp: Language, gaz: Gazetteer, body: str) -> None:
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert [(e.event_type, e.countries("target")) for e in events] == [("SUPPORT", {"PSE"})]
+
+
+def test_an_object_relative_inside_the_other_sides_phrase_may_name_it(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = "La Turquie a suspendu l'accord qu'elle entretenait avec le gouvernement grec."
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert ("SANCTION", frozenset({"TUR"}), frozenset({"GRC"})) in tuples(events)

@@ -163,14 +163,16 @@ def held(t: Token) -> bool:
 def own_clauses(roots: Iterable[Token]) -> set[int]:
     """Tokens of what the other side's phrase itself does ("des groupes rebelles cherchant à
     renverser le régime syrien", "des milices qui combattent l'armée"): a present participle or a
-    relative clause inside that phrase names no party of the event. A past participle ("des armes
-    destinées à l'Ukraine") still may."""
+    subject relative inside that phrase names no party of the event. A past participle ("des
+    armes destinées à l'Ukraine") or an object relative ("le traité qu'il entretenait avec
+    l'Espagne") still may."""
     out: set[int] = set()
     for r in roots:
         for d in r.subtree:
             if d.i == r.i or d.dep_ not in ("acl", "acl:relcl"):
                 continue
             present = "Part" in d.morph.get("VerbForm", []) and "Pres" in d.morph.get("Tense", [])
-            if d.dep_ == "acl:relcl" or present:
+            acting = any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in d.children)
+            if present or (d.dep_ == "acl:relcl" and acting):
                 out |= {y.i for y in d.subtree}
     return out
