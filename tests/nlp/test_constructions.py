@@ -680,3 +680,15 @@ def test_an_object_relative_inside_the_other_sides_phrase_may_name_it(
     body = "La Turquie a suspendu l'accord qu'elle entretenait avec le gouvernement grec."
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert ("SANCTION", frozenset({"TUR"}), frozenset({"GRC"})) in tuples(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le Niger a présenté ses condoléances au Togo après l'attaque.",
+        "Le président nigérien a adressé ses vœux de succès au président togolais.",
+    ],
+)
+def test_condolences_and_good_wishes_are_support(nlp: Language, gaz: Gazetteer, body: str) -> None:
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert ("SUPPORT", frozenset({"NER"}), frozenset({"TGO"})) in tuples(events)
