@@ -692,3 +692,21 @@ def test_an_object_relative_inside_the_other_sides_phrase_may_name_it(
 def test_condolences_and_good_wishes_are_support(nlp: Language, gaz: Gazetteer, body: str) -> None:
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert ("SUPPORT", frozenset({"NER"}), frozenset({"TGO"})) in tuples(events)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Le Nigeria a déployé des troupes au Bénin à la demande du gouvernement béninois.",
+            ("REQUEST", "BEN", "NGA"),
+        ),
+        ("Sur demande du Mali, la Russie a livré des hélicoptères.", ("REQUEST", "MLI", "RUS")),
+    ],
+)
+def test_acting_at_a_states_request_is_that_states_request(
+    nlp: Language, gaz: Gazetteer, body: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert (kind, frozenset({source}), frozenset({target})) in tuples(events)

@@ -233,9 +233,11 @@ def assign_roles(
             # "des menaces de Trump d'imposer des droits de douane au Mexique": the threatened
             # act's other side is the threat's target.
             tgt_roots += [c for c in t.children if c.dep_ == "acl" and is_infinitive_clause(c)]
-        if not trig.symmetric and verb is not t and has_case(t, DESPITE_WORDS):
+        asked = trig.event_type == "REQUEST" and has_case(t, ("à", "sur"))
+        if not trig.symmetric and verb is not t and (has_case(t, DESPITE_WORDS) or asked):
             # "Malgré les appels du Zimbabwe, Washington a renouvelé ...": the calls, threats or
-            # criticism were addressed to the clause's subject, who did otherwise.
+            # criticism were addressed to the clause's subject, who did otherwise; "à la demande
+            # du Bénin, le Nigeria a déployé ...": asked of the subject, who did it.
             tgt_roots += subject_of(verb)
         if trig.symmetric and t.head.i != t.i:
             # "au Caire pour une réunion trilatérale avec ses homologues": the parser often hangs
