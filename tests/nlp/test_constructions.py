@@ -710,3 +710,22 @@ def test_acting_at_a_states_request_is_that_states_request(
     kind, source, target = expected
     events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
     assert (kind, frozenset({source}), frozenset({target})) in tuples(events)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "L'Argentine dénonce une militarisation britannique autour des Malouines.",
+            {("ACCUSE", frozenset({"ARG"}), frozenset({"GBR"}))},
+        ),
+        (
+            "Alger reproche à Madrid sa prise de position sur le Sahara occidental.",
+            {("ACCUSE", frozenset({"DZA"}), frozenset({"ESP"}))},
+        ),
+    ],
+)
+def test_a_dependency_or_disputed_territory_is_no_side(
+    nlp: Language, gaz: Gazetteer, body: str, expected: set[tuple[str, frozenset, frozenset]]
+) -> None:
+    assert tuples(code(nlp, gaz, body, extract_mentions(nlp(body), gaz))) == expected

@@ -32,6 +32,7 @@ from etl.transforms.events.types import SOURCE, TARGET, ArticleContext, CodedEve
 from etl.transforms.events.votes import resolution_sponsors
 from etl.transforms.gazetteer import Gazetteer
 from etl.transforms.lexicon import Trigger, trigger_lexicon
+from etl.transforms.reference import word_set
 from etl.transforms.types import DateMention, Mention
 
 # Trigger types that report what someone said about another party; a trigger inside their
@@ -84,6 +85,10 @@ def propose_events(ctx: ArticleContext, gaz: Gazetteer, doc: Doc, *, with_pairs:
     """The rule coder's events of one article and, ``with_pairs``, its candidate actor pairs."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in ctx.mentions:
+        if m.is_actor and m.country_code in DEPENDENT_TERRITORIES:
+            # "autour des Malouines", "sur le Sahara occidental": where it happens or what is
+            # disputed; the state that holds or claims it acts.
+            m = replace(m, is_actor=False)
         by_sentence.setdefault(m.sentence_index, []).append(m)
     candidates = candidate_sentences(ctx)
     if not candidates:
@@ -184,6 +189,9 @@ def _code_sentence(
             verb = verb_of(t)
             drafts.append(_as_threat(draft) if is_conditional(verb) or is_promised(verb) else draft)
     return drafts
+
+
+DEPENDENT_TERRITORIES = word_set("dependent_territories_fr.tsv", "alpha3")
 
 
 # Events whose complement says what is wanted, not what happened.
