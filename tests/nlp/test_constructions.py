@@ -614,34 +614,6 @@ def test_lifting_a_veto_is_a_concession(nlp: Language, gaz: Gazetteer, body: str
     assert _kinds(nlp, gaz, body) == {"CONCEDE"}
 
 
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        # Whose sovereignty, airspace or affairs are violated is the side that accuses.
-        (
-            "Mogadiscio affirme que le gouvernement éthiopien a violé la souveraineté "
-            "de la Somalie.",
-            ("ACCUSE", "SOM", "ETH"),
-        ),
-        ("L'armée indienne a violé l'espace aérien pakistanais.", ("ACCUSE", "PAK", "IND")),
-        (
-            "La Russie s'ingère dans les affaires intérieures de la Moldavie.",
-            ("ACCUSE", "MDA", "RUS"),
-        ),
-        (
-            "Le Caire a jugé cet accord turc contraire au droit international.",
-            ("ACCUSE", "EGY", "TUR"),
-        ),
-    ],
-)
-def test_violations_and_unlawful_acts_are_accusations(
-    nlp: Language, gaz: Gazetteer, body: str, expected: tuple[str, str, str]
-) -> None:
-    kind, source, target = expected
-    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
-    assert (kind, frozenset({source}), frozenset({target})) in tuples(events)
-
-
 def test_violating_a_truce_names_no_victim(nlp: Language, gaz: Gazetteer) -> None:
     assert "ACCUSE" not in _kinds(nlp, gaz, "Le Hezbollah a violé le cessez-le-feu avec Israël.")
 
@@ -649,17 +621,15 @@ def test_violating_a_truce_names_no_victim(nlp: Language, gaz: Gazetteer) -> Non
 def test_what_the_other_sides_phrase_itself_does_names_no_party(
     nlp: Language, gaz: Gazetteer
 ) -> None:
-    body = (
+    rebels = (
         "Ankara a soutenu des groupes rebelles cherchant à renverser le régime syrien, soutenu "
         "lui par Moscou et Téhéran."
     )
-    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
-    targets = {c for e in events if e.countries("source") == {"TUR"} for c in e.countries("target")}
-    assert not targets & {"RUS", "IRN"}
+    supported = {c for kind, src, tgt in _found(nlp, gaz, rebels) if src == {"TUR"} for c in tgt}
+    assert not supported & {"RUS", "IRN"}
     # A past participle still may name the other side.
-    body = "La Russie a envoyé des instructeurs militaires destinés à l'armée malienne."
-    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
-    assert any(e.countries("target") == {"MLI"} for e in events)
+    sent = "La Russie a envoyé des instructeurs militaires destinés à l'armée malienne."
+    assert any(tgt == {"MLI"} for _, _, tgt in _found(nlp, gaz, sent))
 
 
 @pytest.mark.parametrize(
@@ -698,24 +668,6 @@ def test_condolences_and_good_wishes_are_support(nlp: Language, gaz: Gazetteer, 
     ("body", "expected"),
     [
         (
-            "Le Nigeria a déployé des troupes au Bénin à la demande du gouvernement béninois.",
-            ("REQUEST", "BEN", "NGA"),
-        ),
-        ("Sur demande du Mali, la Russie a livré des hélicoptères.", ("REQUEST", "MLI", "RUS")),
-    ],
-)
-def test_acting_at_a_states_request_is_that_states_request(
-    nlp: Language, gaz: Gazetteer, body: str, expected: tuple[str, str, str]
-) -> None:
-    kind, source, target = expected
-    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
-    assert (kind, frozenset({source}), frozenset({target})) in tuples(events)
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        (
             "L'Argentine dénonce une militarisation britannique autour des Malouines.",
             {("ACCUSE", frozenset({"ARG"}), frozenset({"GBR"}))},
         ),
@@ -729,3 +681,26 @@ def test_a_dependency_or_disputed_territory_is_no_side(
     nlp: Language, gaz: Gazetteer, body: str, expected: set[tuple[str, frozenset, frozenset]]
 ) -> None:
     assert tuples(code(nlp, gaz, body, extract_mentions(nlp(body), gaz))) == expected
+
+
+def _found(nlp: Language, gaz: Gazetteer, body: str) -> set[tuple[str, frozenset, frozenset]]:
+    return tuples(code(nlp, gaz, body, extract_mentions(nlp(body), gaz)))
+
+
+DIRECTED_CASES = [
+    # Whose sovereignty, airspace or affairs are violated is the side that accuses.
+    "Mogadiscio affirme que le gouvernement éthiopien a violé la souveraineté de la Somalie."
+    "|ACCUSE|SOM|ETH",
+    "L'armée indienne a violé l'espace aérien pakistanais.|ACCUSE|PAK|IND",
+    "La Russie s'ingère dans les affaires intérieures de la Moldavie.|ACCUSE|MDA|RUS",
+    "Le Caire a jugé cet accord turc contraire au droit international.|ACCUSE|EGY|TUR",
+    # Acting at a state's request: that state asked the one who acts.
+    "Le Nigeria a déployé des troupes au Bénin à la demande du gouvernement béninois."
+    "|REQUEST|BEN|NGA",
+    "Sur demande du Mali, la Russie a livré des hélicoptères.|REQUEST|MLI|RUS",
+]
+
+
+@pytest.mark.parametrize("case", DIRECTED_CASES)
+def test_violations_and_requests_acted_on(nlp: Language, gaz: Gazetteer, case: str) -> None:
+    _coded_case(nlp, gaz, case)
