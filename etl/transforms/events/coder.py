@@ -18,7 +18,6 @@ from etl.transforms.events.model import EventModel
 from etl.transforms.events.obliged import is_obligation, obligation_draft
 from etl.transforms.events.pairs import PairCandidate, Side, pair_candidates, sentence_sides
 from etl.transforms.events.parse import (
-    has_case,
     is_conditional,
     is_negated,
     is_promised,
@@ -27,6 +26,7 @@ from etl.transforms.events.parse import (
     under_reporting,
     verb_of,
 )
+from etl.transforms.events.phrases import at_request
 from etl.transforms.events.roles import assign_roles
 from etl.transforms.events.types import SOURCE, TARGET, ArticleContext, CodedEvent, Draft
 from etl.transforms.events.votes import resolution_sponsors
@@ -172,7 +172,8 @@ def _code_sentence(
             trig = replace(trig, event_type="REJECT", event_mode=None, event_context=None)
         if under_reporting(t, reporting):
             continue
-        if trig.pos == "NOUN" and t.head.i in governing and t.head.i != t.i and not _asked(t, trig):
+        under_governor = trig.pos == "NOUN" and t.head.i in governing and t.head.i != t.i
+        if under_governor and not at_request(t, trig):
             continue
         # "des menaces répétées d'imposer des droits de douane", "l'annulation de l'accord signé
         # avec Y": the same for what an infinitive or a noun phrase under the noun says.
@@ -201,12 +202,6 @@ CONTENT_TYPES = frozenset({"REQUEST", "THREATEN"})
 # "tout soutien à Kiev équivaut à ...", "aucune attaque": a noun under these determiners names a
 # kind of act in general, not one that took place.
 GENERIC_DETERMINERS = frozenset({"tout", "toute", "tous", "toutes", "chaque", "aucun", "aucune"})
-
-
-def _asked(t: Token, trig: Trigger) -> bool:
-    """ "à la demande du Bénin", "sur requête de X": why the clause's subject acted, a request of
-    its own, not part of the act it led to."""
-    return trig.event_type == "REQUEST" and has_case(t, ("à", "sur"))
 
 
 def _generic(t: Token) -> bool:

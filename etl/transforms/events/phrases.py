@@ -176,3 +176,9 @@ def own_clauses(roots: Iterable[Token]) -> set[int]:
             if present or (d.dep_ == "acl:relcl" and acting):
                 out |= {y.i for y in d.subtree}
     return out
+
+
+def at_request(t: Token, trig: Trigger) -> bool:
+    """ "à la demande du Bénin", "sur requête de X": why the clause's subject acted, a request of
+    the noun's owner to that subject, not part of the act it led to."""
+    return trig.event_type == "REQUEST" and has_case(t, ("à", "sur"))

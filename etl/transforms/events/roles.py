@@ -38,6 +38,7 @@ from etl.transforms.events.phrases import (
     act_agents,
     addressees,
     antecedent,
+    at_request,
     held,
     is_infinitive_clause,
     is_reciprocal,
@@ -233,7 +234,7 @@ def assign_roles(
             # "des menaces de Trump d'imposer des droits de douane au Mexique": the threatened
             # act's other side is the threat's target.
             tgt_roots += [c for c in t.children if c.dep_ == "acl" and is_infinitive_clause(c)]
-        asked = trig.event_type == "REQUEST" and has_case(t, ("à", "sur"))
+        asked = at_request(t, trig)
         if not trig.symmetric and verb is not t and (has_case(t, DESPITE_WORDS) or asked):
             # "Malgré les appels du Zimbabwe, Washington a renouvelé ...": the calls, threats or
             # criticism were addressed to the clause's subject, who did otherwise; "à la demande
