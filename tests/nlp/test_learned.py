@@ -84,6 +84,38 @@ def test_pairs_of_a_sentence_and_carried_from_the_one_before(nlp: Language, gaz:
     assert propose_events(ctx, gaz, doc, with_pairs=False).pairs == []
 
 
+def test_a_sentence_naming_one_party_is_paired_with_the_parties_of_the_lead(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Le Niger a dénoncé son accord de défense avec la France. "
+        "Le texte avait été signé en 2020. "
+        "Paris, de son côté, rejette cette décision."
+    )
+    mentions = [
+        mention(body, "Niger", "NER"),
+        mention(body, "France", "FRA"),
+        mention(body, "Paris", "FRA"),
+    ]
+    ctx = ArticleContext(
+        article_id="a2",
+        body=body,
+        published_date=dt.date(2024, 3, 8),
+        fetched_date=None,
+        sentences=sentences_of(body),
+        mentions=tuple(mentions),
+    )
+    doc = next(pipe_gated(nlp, [ctx.body], gaz))
+    pairs = {
+        (c.sentence_index, c.pair): c
+        for c, _ in propose_events(ctx, gaz, doc, with_pairs=True).pairs
+    }
+    # The sentence before names no party; the lead's other party is the candidate.
+    answer = pairs[(2, ("FRA", "NER"))]
+    assert answer.carried and answer.feats.get("from_lead") == 1.0
+    assert "from_lead" not in pairs[(0, ("FRA", "NER"))].feats
+
+
 def test_the_model_adds_an_event_the_rules_missed_with_its_direction(
     nlp: Language, gaz: Gazetteer
 ) -> None:
@@ -120,6 +152,8 @@ def test_direction_features_say_where_each_side_joins_the_trigger(
     feats = direction_features(c, "SANCTION", sa.span)
     assert {"pos1:before", "pos2:after", "j1:nsubj", "SANCTION|j1:nsubj"} <= set(feats)
     assert "j2:obl:mod" in feats and "j2:nsubj" not in feats
+    # The joining word itself, alone and with each side's branch under it.
+    assert {"jl:fermer", "jl:fermer|1:nsubj", "jl:fermer|2:obl:mod"} <= set(feats)
     # A sentence the gate did not parse (no trigger of the lexicon) has no joining word.
     c, sa = pairs[("JPN", "TCD")]
     assert not {k for k in direction_features(c, "AID", sa.span) if k[:4] in ("pos1", "j1:n")}

@@ -41,6 +41,9 @@ REPORTING_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
 # Below this the actors come from guesses rather than from the parse; such events are dropped.
 MIN_CONFIDENCE = 0.4
+# The first sentence this early that names a party opens the story: later sentences that name
+# one party may answer its parties (the model judges those pairs, flagged as the lead's).
+LEAD_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def propose_events(ctx: ArticleContext, gaz: Gazetteer, doc: Doc, *, with_pairs:
     pairs: list[tuple[PairCandidate, SentenceActors]] = []
     previous_actors: list[Mention] = []
     previous_sides: list[Side] = []
+    lead: list[Side] = []
     prev_index = -2
     sentences = []
     for index, start, end in candidates:
@@ -121,11 +125,13 @@ def propose_events(ctx: ArticleContext, gaz: Gazetteer, doc: Doc, *, with_pairs:
         ]
         events.extend(found)
         if with_pairs:
-            for c in pair_candidates(aligned, index, start, end, previous_sides, found, gaz):
+            for c in pair_candidates(aligned, index, start, end, previous_sides, found, gaz, lead):
                 pairs.append((c, aligned))
             previous_sides = [
                 s for s in sentence_sides(aligned, gaz) if s.mention and s.mention.is_actor
             ]
+            if not lead and index <= LEAD_SENTENCES:
+                lead = previous_sides[:2]
         previous_actors = actor_mentions(by_sentence.get(index, ()), allow_places=False)
         prev_index = index
     return Proposal(_dedupe(events), pairs, len(candidates), anchor, tuple(body_dates))

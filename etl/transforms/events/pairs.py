@@ -2,10 +2,11 @@
 
 Every sentence that names two parties (states, organizations, groups) is a candidate for each pair
 of them; a sentence that names one party is also paired with the parties of the sentence before
-("carried", as a target often sits in the previous sentence); and every pair the rule coder coded
-is a candidate too. The features are words, never page-specific rules: the sentence's words and
-lemmas, the words between the two actors and on the dependency path that joins them, the
-grammatical function of each actor, the trigger types of the reviewed lexicon found in the
+("carried", as a target often sits in the previous sentence) and with those the article opens with
+(its lead: "La France, elle, rejette cette décision" answers the lead's decision); and every pair
+the rule coder coded is a candidate too. The features are words, never page-specific rules: the
+sentence's words and lemmas, the words between the two actors and on the dependency path that joins
+them, the grammatical function of each actor, the trigger types of the reviewed lexicon found in the
 sentence and on that path, the actors' kinds, and the types the rule coder gave the pair.
 """
 
@@ -83,17 +84,25 @@ def pair_candidates(
     previous: Sequence[Side],
     rule_events: Iterable[CodedEvent],
     gaz: Gazetteer,
+    lead: Sequence[Side] = (),
 ) -> list[PairCandidate]:
-    """The candidate pairs of one sentence (``previous``: the sides of the sentence before)."""
+    """The candidate pairs of one sentence (``previous``: the sides of the sentence before;
+    ``lead``: the parties the article opens with)."""
     sides = sentence_sides(sa, gaz)
     by_pair: dict[tuple[str, str], tuple[Side, Side, bool]] = {}
     for i, one in enumerate(sides):
         for other in sides[i + 1 :]:
             by_pair[_key(one, other)] = (one, other, False)
+    lead_pairs: set[tuple[str, str]] = set()
     if len(sides) == 1:
         for p in previous:
             if p.party != sides[0].party:
                 by_pair.setdefault(_key(p, sides[0]), (p, sides[0], True))
+        for p in lead:
+            key = _key(p, sides[0])
+            if p.party != sides[0].party and key not in by_pair:
+                by_pair[key] = (p, sides[0], True)
+                lead_pairs.add(key)
     rule_types: dict[tuple[str, str], set[str]] = {}
     named = {s.party: s for s in sides}
     for ev in rule_events:
@@ -112,7 +121,9 @@ def pair_candidates(
     shared = sentence_features(sa.span, index)
     for key, (x, y, carried) in sorted(by_pair.items()):
         types = frozenset(rule_types.get(key, ()))
-        feats = pair_features(shared, x, y, carried=carried, rule_types=types)
+        feats = pair_features(
+            shared, x, y, carried=carried, rule_types=types, from_lead=key in lead_pairs
+        )
         out.append(PairCandidate(index, start, end, x, y, carried, types, feats))
     return out
 
@@ -223,12 +234,15 @@ def pair_features(
     *,
     carried: bool,
     rule_types: frozenset[str],
+    from_lead: bool = False,
 ) -> dict[str, float]:
     """The features of a candidate pair (``shared``: its sentence's); every value is 1.0 (the
     model is a bag of indicators)."""
     f: set[str] = {*shared, f"k:{'|'.join(sorted((a.kind, b.kind)))}"}
     if carried:
         f.add("carried")
+    if from_lead:
+        f.add("from_lead")
     for r in rule_types:
         f.add(f"r:{r}")
     if rule_types:
@@ -318,13 +332,17 @@ def _trigger_features(c: PairCandidate, event_type: str, sentence: Span, join: T
 def _join_features(c: PairCandidate, event_type: str, join: Token) -> set[str]:
     """Where each side stands to the word that joins the two: before or after it, and the
     function of the branch that leads to it (its subject, its object, a complement ...). The
-    sides' own functions miss this when a side is nested in a noun phrase or a clause."""
-    f: set[str] = set()
+    sides' own functions miss this when a side is nested in a noun phrase or a clause. The
+    word's lemma with each side's branch says which of its arguments acts ("X remercie Y pour
+    son don": the object gave)."""
+    word = lemma(join)
+    f: set[str] = {f"jl:{word}"}
     for label, s in (("1", c.first), ("2", c.second)):
         if s.span is None:
             continue
         f.add(f"pos{label}:{'before' if s.span.root.i < join.i else 'after'}")
         branch = _branch(s.span.root, join)
+        f.add(f"jl:{word}|{label}:{branch.dep_ if branch is not None else 'self'}")
         if branch is not None:
             f.update({f"j{label}:{branch.dep_}", f"{event_type}|j{label}:{branch.dep_}"})
     return f
