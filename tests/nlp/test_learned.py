@@ -7,6 +7,7 @@ shipped model's own quality is measured by ``dyad train`` and ``dyad evaluate``,
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 from spacy.language import Language
@@ -30,8 +31,9 @@ BODY = (
 )
 
 
-def context(body: str = BODY) -> ArticleContext:
-    mentions = [
+def context(body: str = BODY, names: Sequence[tuple[str, str]] = ()) -> ArticleContext:
+    """``body`` with its mentions: ``names`` as (surface, state), else those of :data:`BODY`."""
+    mentions = [mention(body, surface, code) for surface, code in names] or [
         mention(body, "Burundi", "BDI"),
         mention(body, "Rwanda", "RWA"),
         mention(body, "Union africaine", None, entity="organization:au"),
@@ -92,19 +94,7 @@ def test_a_sentence_naming_one_party_is_paired_with_the_parties_of_the_lead(
         "Le texte avait été signé en 2020. "
         "Paris, de son côté, rejette cette décision."
     )
-    mentions = [
-        mention(body, "Niger", "NER"),
-        mention(body, "France", "FRA"),
-        mention(body, "Paris", "FRA"),
-    ]
-    ctx = ArticleContext(
-        article_id="a2",
-        body=body,
-        published_date=dt.date(2024, 3, 8),
-        fetched_date=None,
-        sentences=sentences_of(body),
-        mentions=tuple(mentions),
-    )
+    ctx = context(body, [("Niger", "NER"), ("France", "FRA"), ("Paris", "FRA")])
     doc = next(pipe_gated(nlp, [ctx.body], gaz))
     pairs = {
         (c.sentence_index, c.pair): c
