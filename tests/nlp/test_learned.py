@@ -106,6 +106,31 @@ def test_a_sentence_naming_one_party_is_paired_with_the_parties_of_the_lead(
     assert "from_lead" not in pairs[(0, ("FRA", "NER"))].feats
 
 
+def test_a_sentence_whose_parties_are_one_list_is_paired_with_the_sentence_before(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Le Zimbabwe a présenté sa candidature au Conseil de sécurité. "
+        "Elle a été soutenue par la Russie, l'Inde et Cuba. "
+        "Le Brésil a reçu le Chili, tandis que l'Argentine s'est abstenue."
+    )
+    names = [("Zimbabwe", "ZWE"), ("Russie", "RUS"), ("Inde", "IND"), ("Cuba", "CUB")]
+    names += [("Brésil", "BRA"), ("Chili", "CHL"), ("Argentine", "ARG")]
+    ctx = context(body, names)
+    doc = next(pipe_gated(nlp, [ctx.body], gaz))
+    pairs = {
+        (c.sentence_index, c.pair): c
+        for c, _ in propose_events(ctx, gaz, doc, with_pairs=True).pairs
+    }
+    # Each member of the list is a candidate with the party of the sentence before.
+    for code in ("CUB", "IND", "RUS"):
+        supported = pairs[(1, tuple(sorted((code, "ZWE"))))]
+        assert supported.carried and supported.feats.get("coordinated") == 1.0
+    assert not pairs[(1, ("IND", "RUS"))].carried
+    # Parties that are not one list carry nothing over.
+    assert not any(i == 2 and "ZWE" in pair for i, pair in pairs)
+
+
 def test_the_model_adds_an_event_the_rules_missed_with_its_direction(
     nlp: Language, gaz: Gazetteer
 ) -> None:

@@ -94,15 +94,24 @@ def pair_candidates(
         for other in sides[i + 1 :]:
             by_pair[_key(one, other)] = (one, other, False)
     lead_pairs: set[tuple[str, str]] = set()
-    if len(sides) == 1:
+    coordinated: set[tuple[str, str]] = set()
+    # A sentence whose parties are all one coordinated list ("soutenue par la Russie, l'Inde et
+    # Cuba") names one side: its other side sits before, as for a sentence naming one party.
+    one_side = len(sides) == 1 or _coordinated(sides)
+    for side in sides if one_side else ():
         for p in previous:
-            if p.party != sides[0].party:
-                by_pair.setdefault(_key(p, sides[0]), (p, sides[0], True))
+            key = _key(p, side)
+            if p.party not in named_parties(sides) and key not in by_pair:
+                by_pair[key] = (p, side, True)
+                if len(sides) > 1:
+                    coordinated.add(key)
         for p in lead:
-            key = _key(p, sides[0])
-            if p.party != sides[0].party and key not in by_pair:
-                by_pair[key] = (p, sides[0], True)
+            key = _key(p, side)
+            if p.party not in named_parties(sides) and key not in by_pair:
+                by_pair[key] = (p, side, True)
                 lead_pairs.add(key)
+                if len(sides) > 1:
+                    coordinated.add(key)
     rule_types: dict[tuple[str, str], set[str]] = {}
     named = {s.party: s for s in sides}
     for ev in rule_events:
@@ -122,10 +131,44 @@ def pair_candidates(
     for key, (x, y, carried) in sorted(by_pair.items()):
         types = frozenset(rule_types.get(key, ()))
         feats = pair_features(
-            shared, x, y, carried=carried, rule_types=types, from_lead=key in lead_pairs
+            shared,
+            x,
+            y,
+            carried=carried,
+            rule_types=types,
+            from_lead=key in lead_pairs,
+            coordinated=key in coordinated,
         )
         out.append(PairCandidate(index, start, end, x, y, carried, types, feats))
     return out
+
+
+def named_parties(sides: Sequence[Side]) -> set[str]:
+    return {s.party for s in sides}
+
+
+def _coordinated(sides: Sequence[Side]) -> bool:
+    """Whether every party after the first is an item of the list the first one opens."""
+    if any(s.span is None for s in sides):
+        return False
+    roots = {s.span.root.i for s in sides if s.span is not None}
+    for s in sides[1:]:
+        assert s.span is not None
+        t, joined = s.span.root, False
+        while _listed(t) and t.head.i != t.i and not joined:
+            t = t.head
+            joined = t.i in roots
+        if not joined:
+            return False
+    return True
+
+
+def _listed(t: Token) -> bool:
+    """Whether ``t`` hangs on the item before it in a list: a conjunct, an apposition, or a
+    noun with no preposition that the parser made a complement ("la Russie, l'Inde et Cuba")."""
+    if t.dep_ in ("conj", "appos"):
+        return True
+    return t.dep_ == "nmod" and not any(c.dep_ == "case" for c in t.children)
 
 
 def _start(s: Side) -> int:
@@ -235,6 +278,7 @@ def pair_features(
     carried: bool,
     rule_types: frozenset[str],
     from_lead: bool = False,
+    coordinated: bool = False,
 ) -> dict[str, float]:
     """The features of a candidate pair (``shared``: its sentence's); every value is 1.0 (the
     model is a bag of indicators)."""
@@ -243,6 +287,8 @@ def pair_features(
         f.add("carried")
     if from_lead:
         f.add("from_lead")
+    if coordinated:
+        f.add("coordinated")
     for r in rule_types:
         f.add(f"r:{r}")
     if rule_types:
