@@ -277,3 +277,28 @@ def test_a_receiving_verb_makes_the_giver_the_source(nlp: Language, gaz: Gazette
     # Received, with no giver named: no pair of actors.
     body = "Le Niger a réceptionné mardi des blindés neufs."
     assert not code(nlp, gaz, body, [mention(body, "Niger", "NER")])
+
+
+def test_an_organizations_official_named_alone_acts_for_it(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Jens Stoltenberg a appelé la Russie à retirer ses troupes."
+    person = mention(body, "Jens Stoltenberg", None, entity="person:jens-stoltenberg")
+    ms = [person, mention(body, "Russie", "RUS")]
+    calls = [e for e in code(nlp, gaz, body, ms, dt.date(2022, 2, 20)) if e.event_type == "REQUEST"]
+    assert calls
+    sources = [a for e in calls for a in e.actors if a.actor_role == "source"]
+    assert {a.entity_id for a in sources} == {"organization:nato"}
+    assert {a.surface_text for a in sources} == {"Jens Stoltenberg"}
+    # Out of office on the article's day, he speaks for no one the list knows.
+    assert not code(nlp, gaz, body, ms, dt.date(2025, 6, 1))
+
+
+def test_a_participle_describing_a_place_is_no_event(nlp: Language, gaz: Gazetteer) -> None:
+    body = (
+        "Les deux armées se sont affrontées près de Batken, dans une zone contestée entre le "
+        "Tadjikistan et le Kirghizistan."
+    )
+    ms = [mention(body, "Tadjikistan", "TJK"), mention(body, "Kirghizistan", "KGZ")]
+    assert not any(e.event_type == "REJECT" for e in code(nlp, gaz, body, ms))
+    body = "Le Kirghizistan a contesté ce tracé de la frontière avec le Tadjikistan."
+    ms = [mention(body, "Tadjikistan", "TJK"), mention(body, "Kirghizistan", "KGZ")]
+    assert ("REJECT", frozenset({"KGZ"}), frozenset({"TJK"})) in tuples(code(nlp, gaz, body, ms))

@@ -3,8 +3,9 @@ standing for its member states), and the source of a trigger whose subject names
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,6 +13,7 @@ from etl.transforms.actors import actor_of
 from etl.transforms.events.parse import subtree_excluding
 from etl.transforms.events.types import EventActor
 from etl.transforms.gazetteer import Gazetteer
+from etl.transforms.offices import OfficeHolder
 from etl.transforms.text import fold
 from etl.transforms.types import Mention
 
@@ -89,6 +91,36 @@ def _information_source(m: Mention, span: Span, gaz: Gazetteer) -> bool:
     cases = {c.text.lower() for c in root.children if c.dep_ in ("case", "mark")}
     before = span.doc[span.start - 1].text.lower() if span.start > 0 else ""
     return bool(cases & SOURCE_CASES) or before == "(" or root.dep_ == "appos"
+
+
+def as_officials(ms: Iterable[Mention], gaz: Gazetteer, as_of: dt.date | None) -> list[Mention]:
+    """The mentions, with a person who holds an organization's listed office on ``as_of`` and has
+    no state of their own in the text standing for that organization ("Jens Stoltenberg a
+    appelé ..." is NATO's call, as "le secrétaire général de l'Otan" would be)."""
+    out = []
+    for m in ms:
+        if m.entity_id.startswith("person:") and m.country_code is None:
+            terms = gaz.office_holders.get(m.entity_id[len("person:") :], [])
+            term = _term_on(terms, as_of)
+            org = gaz.entity(term.org_id) if term is not None and term.org_id else None
+            if org is not None:
+                m = replace(
+                    m,
+                    entity_id=org.entity_id,
+                    country_code=org.country_code,
+                    sector_code=term.sector_code if term else None,
+                    role_name=term.role_name if term else None,
+                )
+        out.append(m)
+    return out
+
+
+def _term_on(terms: Sequence[OfficeHolder], day: dt.date | None) -> OfficeHolder | None:
+    """The term held on ``day`` (with no date, the current one): a former official speaks for
+    no one."""
+    if day is None:
+        return next((t for t in terms if t.end_date is None), None)
+    return next((t for t in terms if t.valid_on(day)), None)
 
 
 def actor_mentions(ms: Iterable[Mention], *, allow_places: bool) -> list[Mention]:

@@ -10,7 +10,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from etl.transforms.dates import find_date_mentions
-from etl.transforms.events.actors import SentenceActors, actor_mentions, align, is_org, party_kind
+from etl.transforms.events.actors import (
+    SentenceActors,
+    actor_mentions,
+    align,
+    as_officials,
+    is_org,
+    party_kind,
+)
 from etl.transforms.events.dating import date_anchor
 from etl.transforms.events.finish import finish_event
 from etl.transforms.events.learned import decide
@@ -86,6 +93,8 @@ def code_article_events(
 
 def propose_events(ctx: ArticleContext, gaz: Gazetteer, doc: Doc, *, with_pairs: bool) -> Proposal:
     """The rule coder's events of one article and, ``with_pairs``, its candidate actor pairs."""
+    day = ctx.published_date or ctx.fetched_date
+    ctx = replace(ctx, mentions=tuple(as_officials(ctx.mentions, gaz, day)))
     by_sentence: dict[int, list[Mention]] = {}
     for m in ctx.mentions:
         if m.is_actor and m.country_code in DEPENDENT_TERRITORIES:

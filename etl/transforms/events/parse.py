@@ -19,6 +19,10 @@ INTENT_GOVERNORS = word_set("event_intent_governors_fr.tsv")
 INTENT_MODIFIERS = frozenset({"futur", "prochain", "éventuel", "possible", "envisagé", "prévu"})
 
 
+# Nouns of places: a participle that only describes one ("une zone contestée", "les territoires
+# occupés") names a state of things, not an act.
+PLACE_NOUNS = word_set("place_nouns_fr.tsv")
+
 # Prepositions of a "de X" complement (an owner, an author, an origin).
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 
@@ -104,6 +108,20 @@ def infinitives(lemma: str) -> tuple[str, ...]:
     return (lemma, lemma + "r") if lemma.endswith("e") else (lemma,)
 
 
+def _describes_place(t: Token) -> bool:
+    """ "la région contestée", "une zone disputée entre l'Inde et le Pakistan": a participle on a
+    place noun, with no complement but the parties it lies between."""
+    return (
+        t.dep_ in ("acl", "amod")
+        and lemma_of(t.head) in PLACE_NOUNS
+        and all(
+            c.dep_ in ("punct", "advmod")
+            or any(g.dep_ == "case" and g.lower_ == "entre" for g in c.children)
+            for c in t.children
+        )
+    )
+
+
 def _matches(t: Token) -> list[Trigger]:
     lemma = lemma_of(t)
     if t.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in t.children):
@@ -112,6 +130,8 @@ def _matches(t: Token) -> list[Trigger]:
         lemma = re.sub(r"ée?s?$", "er", lemma)
         cands = trigger_lexicon().get((lemma, "VERB"), [])
     elif t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm", [])):
+        if _describes_place(t):
+            return []
         cands = next(
             (c for v in infinitives(lemma) if (c := trigger_lexicon().get((v, "VERB"), []))), []
         )
