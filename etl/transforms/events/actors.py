@@ -100,16 +100,15 @@ def as_officials(ms: Iterable[Mention], gaz: Gazetteer, as_of: dt.date | None) -
     out = []
     for m in ms:
         if m.entity_id.startswith("person:") and m.country_code is None:
-            terms = gaz.office_holders.get(m.entity_id[len("person:") :], [])
-            term = _term_on(terms, as_of)
+            term = _term_on(gaz.office_holders.get(m.entity_id[len("person:") :], []), as_of)
             org = gaz.entity(term.org_id) if term is not None and term.org_id else None
-            if org is not None:
+            if term is not None and org is not None:
                 m = replace(
                     m,
                     entity_id=org.entity_id,
                     country_code=org.country_code,
-                    sector_code=term.sector_code if term else None,
-                    role_name=term.role_name if term else None,
+                    sector_code=term.sector_code,
+                    role_name=term.role_name,
                 )
         out.append(m)
     return out

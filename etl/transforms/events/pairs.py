@@ -98,16 +98,17 @@ def pair_candidates(
     # A sentence whose parties are all one coordinated list ("soutenue par la Russie, l'Inde et
     # Cuba") names one side: its other side sits before, as for a sentence naming one party.
     one_side = len(sides) == 1 or _coordinated(sides)
+    parties = {s.party for s in sides}
     for side in sides if one_side else ():
         for p in previous:
             key = _key(p, side)
-            if p.party not in named_parties(sides) and key not in by_pair:
+            if p.party not in parties and key not in by_pair:
                 by_pair[key] = (p, side, True)
                 if len(sides) > 1:
                     coordinated.add(key)
         for p in lead:
             key = _key(p, side)
-            if p.party not in named_parties(sides) and key not in by_pair:
+            if p.party not in parties and key not in by_pair:
                 by_pair[key] = (p, side, True)
                 lead_pairs.add(key)
                 if len(sides) > 1:
@@ -141,10 +142,6 @@ def pair_candidates(
         )
         out.append(PairCandidate(index, start, end, x, y, carried, types, feats))
     return out
-
-
-def named_parties(sides: Sequence[Side]) -> set[str]:
-    return {s.party for s in sides}
 
 
 def _coordinated(sides: Sequence[Side]) -> bool:
