@@ -54,6 +54,14 @@ def pick_term(terms: list[OfficeHolder], as_of: dt.date | None) -> OfficeHolder 
     return max(terms, key=lambda t: t.end_date or dt.date.min)
 
 
+def term_held(terms: list[OfficeHolder], day: dt.date | None) -> OfficeHolder | None:
+    """The term held on ``day`` (with no date, the current one), and none otherwise: unlike
+    :func:`pick_term`, a former holder is not taken to speak for the office."""
+    if day is None:
+        return next((t for t in terms if t.end_date is None), None)
+    return next((t for t in terms if t.valid_on(day)), None)
+
+
 def parse_date(cell: str, *, end: bool = False) -> dt.date | None:
     """An ISO date of day, month or year precision; a partial date is the first day of its
     period, or with ``end`` the last ("2023" -> 2023-12-31)."""

@@ -13,7 +13,7 @@ from etl.transforms.actors import actor_of
 from etl.transforms.events.parse import subtree_excluding
 from etl.transforms.events.types import EventActor
 from etl.transforms.gazetteer import Gazetteer
-from etl.transforms.offices import OfficeHolder
+from etl.transforms.offices import term_held
 from etl.transforms.text import fold
 from etl.transforms.types import Mention
 
@@ -100,7 +100,7 @@ def as_officials(ms: Iterable[Mention], gaz: Gazetteer, as_of: dt.date | None) -
     out = []
     for m in ms:
         if m.entity_id.startswith("person:") and m.country_code is None:
-            term = _term_on(gaz.office_holders.get(m.entity_id[len("person:") :], []), as_of)
+            term = term_held(gaz.office_holders.get(m.entity_id[len("person:") :], []), as_of)
             org = gaz.entity(term.org_id) if term is not None and term.org_id else None
             if term is not None and org is not None:
                 m = replace(
@@ -112,14 +112,6 @@ def as_officials(ms: Iterable[Mention], gaz: Gazetteer, as_of: dt.date | None) -
                 )
         out.append(m)
     return out
-
-
-def _term_on(terms: Sequence[OfficeHolder], day: dt.date | None) -> OfficeHolder | None:
-    """The term held on ``day`` (with no date, the current one): a former official speaks for
-    no one."""
-    if day is None:
-        return next((t for t in terms if t.end_date is None), None)
-    return next((t for t in terms if t.valid_on(day)), None)
 
 
 def actor_mentions(ms: Iterable[Mention], *, allow_places: bool) -> list[Mention]:
