@@ -399,3 +399,33 @@ def is_conditional(v: Token) -> bool:
         if marks and not (marks[0].i > 0 and v.doc[marks[0].i - 1].lower_ == "même"):
             return True
     return False
+
+
+# Object pronouns that stand for a party named before ("l'accusant", "lui a demandé").
+CLITIC_OBJECTS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur"})
+
+
+def clitic_object(v: Token) -> bool:
+    """Whether ``v`` has an object pronoun before it ("l'accusant", "lui a demandé")."""
+    return any(
+        # The tagger reads an elided "l'" before the verb as a determiner.
+        c.dep_ in ("obj", "iobj") and c.pos_ in ("PRON", "DET") and c.lower_ in CLITIC_OBJECTS
+        for c in v.children
+        if c.i < v.i
+    )
+
+
+def nonfinite(v: Token) -> bool:
+    """An infinitive or a present participle, which takes no subject of its own clause."""
+    form = v.morph.get("VerbForm", [])
+    return "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense", []))
+
+
+def passive_participle(t: Token) -> bool:
+    """A past participle qualifying a noun ("les soldats accusés de ...") reads as a passive."""
+    return (
+        t.dep_ == "acl"
+        and "Part" in t.morph.get("VerbForm", [])
+        and "Pres" not in t.morph.get("Tense", [])
+        and t.head.i != t.i
+    )

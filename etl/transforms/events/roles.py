@@ -3,7 +3,6 @@ at a lower confidence, and the draft event they make."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -13,20 +12,22 @@ from etl.transforms.events.actors import (
     actor_mentions,
     countries,
     is_org,
-    party,
     quote_speaker,
     resolve_source,
     to_actors,
     token_distance,
 )
 from etl.transforms.events.carry import author_of_act_against, author_of_condemned_act
+from etl.transforms.events.drafts import draft_from
 from etl.transforms.events.parse import (
     OF_WORDS,
+    clitic_object,
     context_lemmas,
     has_case,
-    is_intent,
     is_passive,
     lemma_of,
+    nonfinite,
+    passive_participle,
     subject_candidates,
     subject_of,
     verb_of,
@@ -97,8 +98,6 @@ SUMMONS = ("ACCUSE", "diplomatic")
 
 # How far after a trigger the target fallback may look, in tokens.
 TARGET_WINDOW = 15
-PHONE = re.compile(r"t[ée]l[ée]phon", re.IGNORECASE)
-MULTILATERAL = re.compile(r"\b(trilat[ée]ral|multilat[ée]ral|sommet|quadripartite)", re.IGNORECASE)
 
 
 def assign_roles(
@@ -128,7 +127,7 @@ def assign_roles(
     # Places may stand for the source (the capital an envoy is posted in).
     source_places = False
     if trig.pos == "VERB":
-        participle = _passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
+        participle = passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
         if is_passive(t) or participle:
             src_tokens = [c for c in t.children if c.dep_ == "obl:agent"]
             if participle and not src_tokens and trig.event_type == "ACCUSE" and not held(t):
@@ -280,7 +279,7 @@ def assign_roles(
             # "les combats entre le Hamas et Israël", "un accord entre Rabat et Madrid": the
             # parties are the ones named after "entre", together, whoever the clause's subject is
             # ("la médiation du Qatar n'a pas mis fin aux combats entre ...").
-            return _draft_from(trig, t, inside, [], gaz, confidence, sa, verb, joint=True)
+            return draft_from(trig, t, inside, [], gaz, confidence, sa, verb, joint=True)
         if not trig.symmetric:
             # "le durcissement des conditions d'exportation vers la Corée du Sud": whom the act
             # is aimed at may sit deep in the noun's "de" phrase.
@@ -390,7 +389,7 @@ def assign_roles(
     if not targets and trig.pos == "VERB" and len(parties) >= 2 and is_reciprocal(t):
         # "le Hamas et Israël se sont accusés mutuellement": each acts on the other, one joint
         # event of its subjects.
-        return _draft_from(trig, t, sources, [], gaz, confidence, sa, verb, joint=True)
+        return draft_from(trig, t, sources, [], gaz, confidence, sa, verb, joint=True)
 
     if not sources and trig.recipient:
         return None  # what was received, with no giver named, is no pair of actors
@@ -418,7 +417,7 @@ def assign_roles(
                     if m.country_code in ev.countries(SOURCE) and m.is_actor
                 ]
                 if not targets:
-                    return _draft_from(
+                    return draft_from(
                         trig,
                         t,
                         sources,
@@ -457,7 +456,7 @@ def assign_roles(
             and not other_clause(sa, m, verb)
         ]
         before = [m for m in before if id(m) not in hit]
-        if before and trig.pos == "VERB" and _clitic_object(t):
+        if before and trig.pos == "VERB" and clitic_object(t):
             # "..., l'accusant de soutenir des groupes liés à l'Iran": the object pronoun
             # stands for a party named before it, not for one the rest of the sentence names.
             targets = [before[-1]]
@@ -488,7 +487,7 @@ def assign_roles(
         # against the speaker's side shortly before, is that act's author.
         authors = author_of_act_against(sa, sources, earlier, gaz)
         if authors:
-            return _draft_from(
+            return draft_from(
                 trig, t, sources, [], gaz, confidence - 0.3, sa, verb, extra_targets=authors
             )
         named = {m.country_code or m.entity_id for m in sources}
@@ -502,12 +501,12 @@ def assign_roles(
         # confidence).
         authors = author_of_condemned_act(sa, t, sources, earlier, gaz)
         if authors:
-            return _draft_from(
+            return draft_from(
                 trig, t, sources, [], gaz, confidence - 0.3, sa, verb, extra_targets=authors
             )
     if flipped:
         confidence -= 0.05
-    return _draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
+    return draft_from(trig, t, sources, targets, gaz, confidence, sa, verb)
 
 
 # Nominal triggers whose other side is only what the noun itself names ("l'invasion russe de
@@ -516,85 +515,14 @@ def assign_roles(
 UNGUESSED_NOUN_TYPES = frozenset({"ASSAULT"})
 
 
-# Object pronouns that stand for a party named before ("l'accusant", "lui a demandé").
-CLITIC_OBJECTS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur"})
-
-
-def _clitic_object(v: Token) -> bool:
-    return any(
-        # The tagger reads an elided "l'" before the verb as a determiner.
-        c.dep_ in ("obj", "iobj") and c.pos_ in ("PRON", "DET") and c.lower_ in CLITIC_OBJECTS
-        for c in v.children
-        if c.i < v.i
-    )
-
-
 def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
     """The nearest subject of ``v`` that names an actor, else its nearest subject. An infinitive
     or a present participle does not take its subject from its own clause: "une résolution
     visant à suspendre la Russie" is not Russia acting, the assembly that adopted it is (a past
     participle keeps its agent: "le mémorandum signé par l'Éthiopie")."""
-    own = {y.i for y in v.subtree} if _nonfinite(v) else set()
+    own = {y.i for y in v.subtree} if nonfinite(v) else set()
     cands = subject_candidates(v)
     for cand in cands:
         if sa.in_tokens({y.i for x in cand for y in x.subtree} - own):
             return cand
     return cands[0] if cands else []
-
-
-def _nonfinite(v: Token) -> bool:
-    form = v.morph.get("VerbForm", [])
-    return "Inf" in form or ("Part" in form and "Pres" in v.morph.get("Tense", []))
-
-
-def _passive_participle(t: Token) -> bool:
-    """A past participle qualifying a noun ("les soldats accusés de ...") reads as a passive."""
-    return (
-        t.dep_ == "acl"
-        and "Part" in t.morph.get("VerbForm", [])
-        and "Pres" not in t.morph.get("Tense", [])
-        and t.head.i != t.i
-    )
-
-
-def _draft_from(
-    trig: Trigger,
-    t: Token,
-    sources: list[Mention],
-    targets: list[Mention],
-    gaz: Gazetteer,
-    confidence: float,
-    sa: SentenceActors,
-    verb: Token,
-    extra_targets: Sequence[EventActor] = (),
-    *,
-    joint: bool = False,
-) -> Draft | None:
-    src_states = frozenset(m.country_code for m in sources if m.country_code)
-    tgt_states = frozenset(m.country_code for m in targets if m.country_code) | frozenset(
-        a.country_code for a in extra_targets if a.country_code
-    )
-    src = to_actors(sources, SOURCE, gaz, expand_members=True, other_side=tgt_states)
-    tgt = to_actors(targets, TARGET, gaz, expand_members=True, other_side=src_states)
-    tgt += list(extra_targets)
-    # Sides are told apart by who acts, not by territory: an organization or a group is a party
-    # of its own (ECOWAS against Guinea, the RSF against Sudan's army), a state's agents are it.
-    src_p = {p for a in src if (p := party(a, gaz))}
-    tgt = [a for a in tgt if (p := party(a, gaz)) and p not in src_p]
-    directed = not trig.symmetric
-    joint = not tgt and len(src_p) >= 2 and (trig.symmetric or joint)
-    if joint:
-        # "X, Y et Z ont adopté une déclaration": a joint action of co-equal parties, kept as
-        # several sources and no target; the dyads view pairs every two of them.
-        directed = False
-    elif not src_p or not tgt:
-        return None
-    mode = trig.event_mode
-    sentence_text = sa.span.text
-    if trig.event_type == "CONSULT":
-        if PHONE.search(sentence_text):
-            mode = "phone"
-        elif MULTILATERAL.search(sentence_text) or len(countries(src) | countries(tgt)) >= 3:
-            mode = "multilateral"
-    reality = "intended" if (is_intent(t) or (verb is not t and is_intent(verb))) else "asserted"
-    return Draft(trig, t, src, tgt, directed, max(0.1, min(confidence, 1.0)), reality, mode)
