@@ -358,3 +358,40 @@ def test_rejecting_a_claim_told_before_answers_whoever_made_it(
     # A rejected thing that is no claim and points nowhere ("les négociations") has no target.
     other = "Le Pakistan a rencontré l'Inde. L'Égypte a rejeté les négociations du Nil."
     assert not {e for e in _coded(nlp, gaz, other) if e[0] == "REJECT" and e[2]}
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "target"),
+    [
+        # The agent hangs under the noun phrase the passive verb takes.
+        (
+            "Quatre diplomates polonais ont été déclarés persona non grata par la Russie.",
+            "RUS",
+            "POL",
+        ),
+        # The parser makes the agent a plain oblique of the verb.
+        ("Des sanctions ont été imposées à l'Iran par les États-Unis.", "USA", "IRN"),
+        # It makes the agent a complement of the other side.
+        ("Des menaces ont été proférées contre le Kenya par la Somalie.", "SOM", "KEN"),
+    ],
+)
+def test_the_agent_of_a_passive_acts(
+    nlp: Language, gaz: Gazetteer, body: str, source: str, target: str
+) -> None:
+    coded = {(s, t) for _, s, t in _coded(nlp, gaz, body)}
+    assert (frozenset({source}), frozenset({target})) in coded
+    assert (frozenset({target}), frozenset({source})) not in coded
+
+
+def test_a_clause_describing_the_source_names_no_other_source(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    body = (
+        "Le pétrolier avait été arraisonné par les autorités de Gibraltar, qui le soupçonnaient "
+        "de livrer du pétrole à la Syrie."
+    )
+    assert not any("SYR" in s for _, s, _ in _coded(nlp, gaz, body))
+    body = "Le Pakistan, qui a soutenu l'Azerbaïdjan pendant la guerre, a condamné l'Inde."
+    coded = _coded(nlp, gaz, body)
+    assert ("ACCUSE", frozenset({"PAK"}), frozenset({"IND"})) in coded
+    assert not any("AZE" in s for _, s, _ in coded)

@@ -129,7 +129,13 @@ def assign_roles(
     if trig.pos == "VERB":
         participle = passive_participle(t) and trig.event_type in PATIENT_IS_TARGET
         if is_passive(t) or participle:
-            src_tokens = [c for c in t.children if c.dep_ == "obl:agent"]
+            # The parser also hangs the agent as a plain oblique ("imposées à l'Iran par les
+            # États-Unis").
+            src_tokens = [
+                c
+                for c in t.children
+                if c.dep_ == "obl:agent" or (c.dep_ in OBLIQUE_DEPS and has_case(c, BY_WORDS))
+            ]
             if participle and not src_tokens and trig.event_type == "ACCUSE" and not held(t):
                 # "un homme d'affaires accusé / soupçonné de ...": a participle describing a
                 # charge names no accuser, and no act of accusing took place in the sentence
@@ -331,6 +337,18 @@ def assign_roles(
                 src_tokens = subject_of(verb) if verb is not t else []
             if t.dep_ in ("nsubj", "nsubj:pass"):
                 src_tokens = owner + demonym
+            if verb is not t and is_passive(verb) and not trig.symmetric:
+                # "des diplomates ont été déclarés persona non grata par la Russie", "des
+                # sanctions ont été imposées à l'Iran par les États-Unis": the passive's agent
+                # acts, and the clause's other party is acted upon.
+                by = _passive_agents(t, verb)
+                src_tokens = by or src_tokens
+                if t.dep_ == "nsubj:pass":
+                    tgt_roots += [
+                        c for c in verb.children if c.dep_ in OBLIQUE_DEPS and c not in by
+                    ]
+                elif by:
+                    tgt_roots += [c for c in verb.children if c.dep_ == "nsubj:pass"]
         near = tgt_roots + [g for c in tgt_roots + owner for g in c.children]
         where = [c for c in near if c.dep_ == "nmod" and has_case(c, POSTED_WORDS)]
         if trig.event_mode in PLACE_ARREST_MODES and where and t.dep_ != "nsubj":
@@ -364,6 +382,10 @@ def assign_roles(
             # The source phrase holds the trigger ("l'ambassadeur russe, accusant l'Ukraine"):
             # what the trigger governs is its other side, not part of the source.
             phrase -= trigger_phrase
+        # A clause that describes the source ("les autorités de Gibraltar, qui soupçonnaient le
+        # navire de livrer du pétrole à la Syrie", "un groupe soutenu par le Rwanda") names no
+        # other source.
+        phrase -= {y.i for c in s.children if c.dep_ in ("acl", "acl:relcl") for y in c.subtree}
         src_idx |= phrase
     same_act, analogous = likewise(sa, {t.i, verb.i})
     if src_idx:
@@ -513,6 +535,18 @@ def assign_roles(
 # l'Ukraine", "des frappes contre ..."): "l'invasion russe" alone is mostly background, and the
 # nearest other state of the sentence is seldom its victim.
 UNGUESSED_NOUN_TYPES = frozenset({"ASSAULT"})
+
+
+OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod"})
+
+
+def _passive_agents(t: Token, verb: Token) -> list[Token]:
+    """The "par" phrases of passive ``verb`` whose clause holds noun trigger ``t``; the parser
+    hangs them on the verb, on one of its complements, or inside the noun's phrase."""
+    found = [c for c in verb.children if c.dep_ in OBLIQUE_DEPS | {"obl:agent"}]
+    found += [g for c in found for g in c.children if g.dep_ == "nmod"]
+    found += [c for c in t.subtree if c.dep_ == "obl:agent"]
+    return [c for c in dict.fromkeys(found) if has_case(c, BY_WORDS)]
 
 
 def _acting_subject(sa: SentenceActors, v: Token) -> list[Token]:
