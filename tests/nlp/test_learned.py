@@ -17,7 +17,7 @@ from etl.transforms.events import ArticleContext
 from etl.transforms.events.coder import code_article_events, propose_events
 from etl.transforms.events.learned import pick_additions, top_types
 from etl.transforms.events.model import EventModel, load_model, model_from
-from etl.transforms.events.pairs import direction_features
+from etl.transforms.events.pairs import direction_features, tense
 from etl.transforms.gate import pipe_gated
 from etl.transforms.gazetteer import Gazetteer
 from tests.nlp.test_events import mention, sentences_of
@@ -259,3 +259,22 @@ def test_the_shipped_model_loads_with_its_metadata() -> None:
     for t, a in shipped.add_thresholds.items():
         assert t in shipped.types and shipped.add_threshold_of(t) == a != shipped.add_threshold
     assert set(shipped.types) >= {"ACCUSE", "AGREE", "SANCTION", "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le Mali avait signé un accord avec le Niger.", "pluperfect"),
+        ("Le Mali a signé un accord avec le Niger.", "compound"),
+        ("Le Mali signera un accord avec le Niger.", "fut"),
+        ("Le Mali signerait un accord avec le Niger.", "cond"),
+        ("Le Mali signait un accord avec le Niger.", "imperfect"),
+        # A passé simple is no future, though it ends alike.
+        ("Le Mali déclara la guerre au Niger.", "past"),
+        ("Le Mali déclarait la guerre au Niger.", "imperfect"),
+    ],
+)
+def test_a_clause_tense_tells_background_from_news(
+    nlp: Language, sentence: str, expected: str
+) -> None:
+    assert tense(nlp(sentence)[:].root) == expected

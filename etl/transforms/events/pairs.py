@@ -12,6 +12,7 @@ sentence and on that path, the actors' kinds, and the types the rule coder gave 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -264,7 +265,37 @@ def sentence_features(sentence: Span, index: int) -> frozenset[str]:
         if t.lower_ in NEGATORS:
             f.add("neg")
         f.update(f"t:{trig.event_type}" for trig in matches(t))
+    if sentence.root.dep_:
+        f.add(f"st:{tense(sentence.root)}")
     return frozenset(f)
+
+
+def tense(v: Token) -> str:
+    """The tense of clause verb ``v``, read from its tense auxiliary when it has one: a
+    pluperfect ("avait signé") mostly tells background, a passé composé or a present the news."""
+    for a in v.children:
+        if a.dep_ == "aux:tense":
+            mood, when = a.morph.get("Mood", []), a.morph.get("Tense", [])
+            if "Cnd" in mood:
+                return "past-cond"
+            return {"Imp": "pluperfect", "Fut": "past-fut", "Pres": "compound"}.get(
+                next(iter(when), ""), "aux"
+            )
+    if "Inf" in v.morph.get("VerbForm", []):
+        return "inf"
+    # The tagger often reads a future as a past and a conditional as an imperfect; both are
+    # built on the infinitive ("signer-a", "prendr-ait"), which a passé simple or an imperfect
+    # is not ("déclar-a", "déclar-ait").
+    base = lemma(v)
+    base = base[:-1] if base.endswith("e") else base
+    built = v.lower_.startswith(base) and len(v.lower_) > len(base)
+    if "Cnd" in v.morph.get("Mood", []) or (built and re.search(r"(ai[st]?|aient)$", v.lower_)):
+        return "cond"
+    if built and re.search(r"(a|as|ont|ez|ons)$", v.lower_):
+        return "fut"
+    return {"Imp": "imperfect", "Fut": "fut", "Pres": "pres", "Past": "past"}.get(
+        next(iter(v.morph.get("Tense", [])), ""), "none"
+    )
 
 
 def pair_features(
@@ -314,6 +345,7 @@ def pair_features(
         if top is not None:
             f.update(f"p:{lemma(t)}" for t in path if _content(t))
             f.add(f"top:{lemma(top)}")
+            f.add(f"vt:{tense(verb_of(top))}")
             for t in [*path, top]:
                 for trig in matches(t):
                     f.add(f"tp:{trig.event_type}")
