@@ -32,6 +32,9 @@ def draft_from(
     *,
     joint: bool = False,
 ) -> Draft | None:
+    """The draft event of trigger ``t`` between ``sources`` and ``targets`` (and
+    ``extra_targets``, already actors); ``joint`` keeps co-equal sources with no target as one
+    undirected event. None when the two sides are not two parties."""
     src_states = frozenset(m.country_code for m in sources if m.country_code)
     tgt_states = frozenset(m.country_code for m in targets if m.country_code) | frozenset(
         a.country_code for a in extra_targets if a.country_code
