@@ -382,10 +382,12 @@ def assign_roles(
             # The source phrase holds the trigger ("l'ambassadeur russe, accusant l'Ukraine"):
             # what the trigger governs is its other side, not part of the source.
             phrase -= trigger_phrase
-        # A clause that describes the source ("les autorités de Gibraltar, qui soupçonnaient le
-        # navire de livrer du pétrole à la Syrie", "un groupe soutenu par le Rwanda") names no
-        # other source.
-        phrase -= {y.i for c in s.children if c.dep_ in ("acl", "acl:relcl") for y in c.subtree}
+        if not trig.recipient:
+            # A clause that describes the source ("les autorités de Gibraltar, qui soupçonnaient
+            # le navire de livrer du pétrole à la Syrie", "un groupe soutenu par le Rwanda") names
+            # no other source; what is received names its giver there ("des blindés offerts par
+            # la Turquie").
+            phrase -= {y.i for c in s.children if c.dep_ in ("acl", "acl:relcl") for y in c.subtree}
         src_idx |= phrase
     same_act, analogous = likewise(sa, {t.i, verb.i})
     if src_idx:
