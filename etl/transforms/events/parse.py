@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from etl.transforms.entities.lexicon import is_place_noun
 from etl.transforms.lexicon import Trigger, trigger_lexicon
 from etl.transforms.reference import word_set
 
@@ -18,10 +19,6 @@ INTENT_GOVERNORS = word_set("event_intent_governors_fr.tsv")
 
 INTENT_MODIFIERS = frozenset({"futur", "prochain", "éventuel", "possible", "envisagé", "prévu"})
 
-
-# Nouns of places: a participle that only describes one ("une zone contestée", "les territoires
-# occupés") names a state of things, not an act.
-PLACE_NOUNS = word_set("place_nouns_fr.tsv")
 
 # Prepositions of a "de X" complement (an owner, an author, an origin).
 OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
@@ -110,10 +107,11 @@ def infinitives(lemma: str) -> tuple[str, ...]:
 
 def _describes_place(t: Token) -> bool:
     """ "la région contestée", "une zone disputée entre l'Inde et le Pakistan": a participle on a
-    place noun, with no complement but the parties it lies between."""
+    place noun, with no complement but the parties it lies between: it names a state of things,
+    not an act."""
     return (
         t.dep_ in ("acl", "amod")
-        and lemma_of(t.head) in PLACE_NOUNS
+        and is_place_noun(lemma_of(t.head))
         and all(
             c.dep_ in ("punct", "advmod")
             or any(g.dep_ == "case" and g.lower_ == "entre" for g in c.children)
