@@ -704,3 +704,11 @@ DIRECTED_CASES = [
 @pytest.mark.parametrize("case", DIRECTED_CASES)
 def test_violations_and_requests_acted_on(nlp: Language, gaz: Gazetteer, case: str) -> None:
     _coded_case(nlp, gaz, case)
+
+
+def test_what_a_group_is_made_of_is_no_meeting(nlp: Language, gaz: Gazetteer) -> None:
+    # "réunir" names the members of a group, club or alliance as well as a meeting's guests.
+    members = "Cette coalition réunit le Tchad, le Cameroun, le Niger et le Nigeria."
+    assert "CONSULT" not in _kinds(nlp, gaz, members)
+    meeting = "Le sommet de Yaoundé a réuni lundi le Tchad, le Cameroun et le Nigeria."
+    assert "CONSULT" in _kinds(nlp, gaz, meeting)
