@@ -712,3 +712,15 @@ def test_what_a_group_is_made_of_is_no_meeting(nlp: Language, gaz: Gazetteer) ->
     assert "CONSULT" not in _kinds(nlp, gaz, members)
     meeting = "Le sommet de Yaoundé a réuni lundi le Tchad, le Cameroun et le Nigeria."
     assert "CONSULT" in _kinds(nlp, gaz, meeting)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "La Suède a interrompu son aide financière au Zimbabwe.",
+        "Le Japon a réduit son aide au Laos.",
+        "Le Canada a suspendu son soutien financier au Honduras.",
+    ],
+)
+def test_stopping_aid_is_a_sanction_not_aid(nlp: Language, gaz: Gazetteer, body: str) -> None:
+    assert _kinds(nlp, gaz, body) == {"SANCTION"}
