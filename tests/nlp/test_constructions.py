@@ -724,3 +724,13 @@ def test_what_a_group_is_made_of_is_no_meeting(nlp: Language, gaz: Gazetteer) ->
 )
 def test_stopping_aid_is_a_sanction_not_aid(nlp: Language, gaz: Gazetteer, body: str) -> None:
     assert _kinds(nlp, gaz, body) == {"SANCTION"}
+
+
+def test_a_promised_retaliation_is_a_threat(nlp: Language, gaz: Gazetteer) -> None:
+    body = "Pékin a promis de répliquer à la décision de l'Australie."
+    ms = [mention(body, "Pékin", "CHN"), mention(body, "Australie", "AUS")]
+    assert ("THREATEN", frozenset({"CHN"}), frozenset({"AUS"})) in tuples(code(nlp, gaz, body, ms))
+    # A reply already made is no threat (and "droits de douane" is no right reserved).
+    body = "La Colombie a répliqué aux droits de douane de l'Équateur par des taxes."
+    ms = [mention(body, "Colombie", "COL"), mention(body, "Équateur", "ECU")]
+    assert "THREATEN" not in {e.event_type for e in code(nlp, gaz, body, ms)}
