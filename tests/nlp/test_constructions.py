@@ -734,3 +734,22 @@ def test_a_promised_retaliation_is_a_threat(nlp: Language, gaz: Gazetteer) -> No
     body = "La Colombie a répliqué aux droits de douane de l'Équateur par des taxes."
     ms = [mention(body, "Colombie", "COL"), mention(body, "Équateur", "ECU")]
     assert "THREATEN" not in {e.event_type for e in code(nlp, gaz, body, ms)}
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("La Chine a évacué des ressortissants égyptiens.", ("CHN", "EGY")),
+        ("Le Japon a annoncé un don de 5 millions de dollars au Népal.", ("JPN", "NPL")),
+        ("La Russie a décidé l'annulation de la dette du Mozambique.", ("RUS", "MOZ")),
+        ("Le Portugal a annoncé l'envoi de vaccins à l'Angola.", ("PRT", "AGO")),
+    ],
+)
+def test_evacuations_gifts_and_debt_relief_are_aid(
+    nlp: Language, gaz: Gazetteer, body: str, pair: tuple[str, str]
+) -> None:
+    events = code(nlp, gaz, body, extract_mentions(nlp(body), gaz))
+    assert any(
+        e.event_type == "AID" and e.countries("source") | e.countries("target") == set(pair)
+        for e in events
+    )
