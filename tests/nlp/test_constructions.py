@@ -753,3 +753,18 @@ def test_evacuations_gifts_and_debt_relief_are_aid(
         e.event_type == "AID" and e.countries("source") | e.countries("target") == set(pair)
         for e in events
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("La Turquie a rouvert sa frontière avec l'Arménie.", "RETREAT"),
+        ("Les États-Unis ont retiré le Soudan de leur liste noire.", "CONCEDE"),
+        ("La France a restitué des œuvres d'art au Sénégal.", "RETREAT"),
+        ("Le Royaume-Uni a rétabli son aide au Malawi.", "RETREAT"),
+    ],
+)
+def test_reopening_delisting_returning_and_resuming_are_retreats(
+    nlp: Language, gaz: Gazetteer, body: str, kind: str
+) -> None:
+    assert kind in _kinds(nlp, gaz, body)
