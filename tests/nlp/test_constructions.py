@@ -571,6 +571,8 @@ REFUSALS_AND_PROMISES = [
     "Le Maroc ne peut accepter la proposition de l'Algérie.|REJECT|MAR|DZA",
     "« Nous imposerons des sanctions à la Russie », a déclaré le président américain.|THREATEN|USA"
     "|RUS",
+    # Pushing back a claim is refusing it.
+    "Le Koweït repousse les revendications de l'Iran sur ce champ gazier.|REJECT|KWT|IRN",
 ]
 
 
@@ -755,6 +757,8 @@ def test_evacuations_gifts_and_debt_relief_are_aid(
         ("Les États-Unis ont retiré le Soudan de leur liste noire.", "CONCEDE", "SANCTION"),
         ("La France a restitué des œuvres d'art au Sénégal.", "RETREAT", "SANCTION"),
         ("Le Royaume-Uni a rétabli son aide au Malawi.", "RETREAT", "SANCTION"),
+        # "Lever une taxe" is to levy it ("lever les droits de douane" is to lift them).
+        ("Le Ghana a levé une nouvelle taxe sur les importations du Togo.", "SANCTION", "CONCEDE"),
     ],
 )
 def test_what_is_stopped_or_restored_decides_the_type(

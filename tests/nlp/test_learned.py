@@ -6,6 +6,7 @@ shipped model's own quality is measured by ``dyad train`` and ``dyad evaluate``,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -198,6 +199,29 @@ def test_direction_features_say_where_each_side_stands_to_the_types_trigger(
     assert "ASSAULT|tr1:outside" in direction_features(c, "ASSAULT", sa.span)
     # No word of the lexicon triggers that type in the sentence.
     assert "AID|notrigger" in direction_features(c, "AID", sa.span)
+
+
+def test_direction_features_read_a_passive_the_kinds_and_the_words_between(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    # "X a été sanctionné par Y": the subject is the side acted on, so its function is read
+    # apart in a passive; an organization's kind and the words between the sides are read too.
+    body = "Le Niger a été sanctionné par l'Union africaine."
+    au = mention(body, "Union africaine", None, entity="organization:au")
+    ctx = context(body, [("Niger", "NER")])
+    ctx = dataclasses.replace(ctx, mentions=(*ctx.mentions, au))
+    doc = next(pipe_gated(nlp, [body], gaz))
+    proposal = propose_events(ctx, gaz, doc, with_pairs=True)
+    c, sa = next((c, sa) for c, sa in proposal.pairs if not c.carried)
+    feats = direction_features(c, "SANCTION", sa.span)
+    assert {"passive", "k1:state", "k2:igo", "SANCTION|k2:igo"} <= set(feats)
+    assert {"pass|d1:nsubj:pass", "b:sanctionner", "SANCTION|b:sanctionner"} <= set(feats)
+    active = "Le Niger a sanctionné le Mali."
+    ctx = context(active, [("Niger", "NER"), ("Mali", "MLI")])
+    doc = next(pipe_gated(nlp, [active], gaz))
+    proposal = propose_events(ctx, gaz, doc, with_pairs=True)
+    c, sa = next((c, sa) for c, sa in proposal.pairs if not c.carried)
+    assert not {k for k in direction_features(c, "SANCTION", sa.span) if k.startswith("pass")}
 
 
 def test_the_model_judges_only_the_rule_events_whose_actors_were_guessed(

@@ -371,13 +371,39 @@ def direction_features(c: PairCandidate, event_type: str, sentence: Span) -> dic
         case = _case(s.span)
         if case:
             f.update({f"c{label}:{case}", f"{event_type}|c{label}:{case}"})
-    if any(t.dep_ == "aux:pass" for t in sentence):
+    for label, s in (("1", c.first), ("2", c.second)):
+        # An organization mostly sanctions and a group mostly attacks, whatever the parse.
+        f.update({f"k{label}:{s.kind}", f"{event_type}|k{label}:{s.kind}"})
+    f |= _between_features(c, event_type)
+    passive = any(t.dep_ == "aux:pass" for t in sentence)
+    if passive:
         f.add("passive")
     if all(t.dep_ for t in sentence):  # the gate left none unparsed: a word joins the two
         join = join_token(c, sentence)
         f |= _join_features(c, event_type, join)
         f |= _trigger_features(c, event_type, sentence, join)
+    if passive:
+        # A passive turns its subject into the side acted on ("X a été sanctionné par Y").
+        f |= {f"pass|{k}" for k in f if k.startswith(_FUNCTIONS)}
     return dict.fromkeys(sorted(f), 1.0)
+
+
+# The features that say where a side stands in the parse, which a passive turns around.
+_FUNCTIONS = ("d1:", "d2:", "j1:", "j2:", "tr1:", "tr2:")
+# Words between the two sides worth reading for their direction ("X, sous la pression de Y").
+MAX_BETWEEN_SIDES = 8
+
+
+def _between_features(c: PairCandidate, event_type: str) -> set[str]:
+    """The words between the two sides, when they are few: a preposition or a verb between
+    them often says which one acts ("X, à la demande de Y", "X accueille Y")."""
+    x, y = c.first.span, c.second.span
+    if x is None or y is None:
+        return set()
+    between = [lemma(t) for t in x.doc[x.end : y.start] if _content(t)]
+    if len(between) > MAX_BETWEEN_SIDES:
+        return set()
+    return {f"b:{w}" for w in between} | {f"{event_type}|b:{w}" for w in between}
 
 
 def _trigger_features(c: PairCandidate, event_type: str, sentence: Span, join: Token) -> set[str]:
