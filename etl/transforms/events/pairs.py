@@ -204,6 +204,11 @@ def _content(t: Token) -> bool:
     return t.is_alpha and len(t.text) > 2
 
 
+def words_between(x: Span, y: Span) -> list[str]:
+    """The lemmas of the content words between span ``x`` and span ``y`` that follows it."""
+    return [lemma(t) for t in x.doc[x.end : y.start] if _content(t)]
+
+
 def _path(a: Token, b: Token) -> tuple[list[Token], Token | None]:
     """Tokens on the dependency path between ``a`` and ``b`` (both excluded) and their lowest
     common head; ([], None) when the sentence is not parsed or they are not connected."""
@@ -336,9 +341,9 @@ def pair_features(
             f.add(f"person{label}")
     if len(spans) == 2:
         x, y = spans
-        between = [t for t in x.doc[x.end : y.start] if _content(t)]
+        between = words_between(x, y)
         if len(between) <= MAX_BETWEEN:
-            f.update(f"b:{lemma(t)}" for t in between)
+            f.update(f"b:{w}" for w in between)
         else:
             f.add("far")
         path, top = _path(x.root, y.root)
@@ -375,16 +380,14 @@ def direction_features(c: PairCandidate, event_type: str, sentence: Span) -> dic
         # An organization mostly sanctions and a group mostly attacks, whatever the parse.
         f.update({f"k{label}:{s.kind}", f"{event_type}|k{label}:{s.kind}"})
     f |= _between_features(c, event_type)
-    passive = any(t.dep_ == "aux:pass" for t in sentence)
-    if passive:
-        f.add("passive")
     if all(t.dep_ for t in sentence):  # the gate left none unparsed: a word joins the two
         join = join_token(c, sentence)
         f |= _join_features(c, event_type, join)
         f |= _trigger_features(c, event_type, sentence, join)
-    if passive:
+    if any(t.dep_ == "aux:pass" for t in sentence):
         # A passive turns its subject into the side acted on ("X a été sanctionné par Y").
         f |= {f"pass|{k}" for k in f if k.startswith(_FUNCTIONS)}
+        f.add("passive")
     return dict.fromkeys(sorted(f), 1.0)
 
 
@@ -400,7 +403,7 @@ def _between_features(c: PairCandidate, event_type: str) -> set[str]:
     x, y = c.first.span, c.second.span
     if x is None or y is None:
         return set()
-    between = [lemma(t) for t in x.doc[x.end : y.start] if _content(t)]
+    between = words_between(x, y)
     if len(between) > MAX_BETWEEN_SIDES:
         return set()
     return {f"b:{w}" for w in between} | {f"{event_type}|b:{w}" for w in between}
